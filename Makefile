@@ -1,0 +1,30 @@
+# Run `make help` for the commands. Everything is installed from requirements.txt into .venv.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+READY := $(VENV)/.requirements-installed
+
+.PHONY: help figures test lab tables clean
+
+help: ## list the commands
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(READY): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(READY)
+
+figures: $(READY) ## execute every notebook in order, in place, and export every figure to figures/
+	$(PY) -m analysis build
+
+test: $(READY) ## run the unit tests and nbval over every notebook
+	$(PY) -m pytest
+
+lab: $(READY) ## open JupyterLab on the notebooks
+	$(VENV)/bin/jupyter lab notebooks/
+
+tables: $(READY) ## write the tidy tables of the seeds to out/tables
+	$(PY) -m analysis tables seeds --out out/tables
+
+clean: ## remove the virtual environment and generated tables
+	rm -rf $(VENV) out

@@ -1,0 +1,455 @@
+"""Load a folder of article files into tidy DataFrames: articles, paragraphs, sentences.
+
+Rules this module implements, and their known limits:
+
+Reading
+    One article per ``*.txt`` file, sorted by file name; ``article_id`` is the file stem.
+    Files are decoded as strict UTF-8. A UTF-8 byte-order mark is dropped and CRLF or CR
+    line ends become LF; ``text`` is that decoded text and every offset in the package
+    points into it (for the seeds, which have neither, ``text`` is the file exactly).
+    Empty or whitespace-only files, files with NUL bytes (binary) and bytes that are not
+    UTF-8 raise :class:`~analysis.errors.CorpusError` naming the file.
+
+Metadata
+    An optional ``metadata.csv`` beside the files: a ``file`` column is required, every
+    other column (``outlet, published, url, author, date_basis, headline`` …) is optional,
+    and extra columns are passed through. ``published`` must be an ISO date (YYYY-MM-DD).
+    An article without a metadata row still loads, flagged ``metadata_inferred``, with a
+    :class:`~analysis.errors.MetadataWarning` naming it. Missing fields are inferred only
+    where the text states them: the headline from the layout, the publication date from a
+    stamp ("Last updated: 2 July, 2013") or a dated caption ("(2 July 2013)"), with
+    ``date_basis`` saying which. Nothing else is invented.
+
+Paragraphs
+    The seeds' layout is one paragraph per line; blank lines separate them. Each non-blank
+    line is a paragraph, its span trimmed of surrounding white space. Kinds, in order:
+
+    1. a pattern row of ``data/furniture.csv`` (first match wins; ``zone`` says where a
+       row applies: ``top`` before the headline, ``header`` before the first body
+       paragraph, ``any`` everywhere);
+    2. two adjacent identical paragraphs are a caption (an image's alt text and caption);
+    3. the first paragraph not yet classified is the ``headline``;
+    4. the paragraph right after the headline is the ``standfirst`` when it is one
+       sentence of at most ``STANDFIRST_MAX_WORDS`` words;
+    5. a short line (at most ``SHORT_LINE_WORDS`` words) without closing punctuation is a
+       ``caption`` before the first body paragraph, a ``subheading`` when body prose
+       follows it, and ``boilerplate`` when none does (trailing site furniture);
+    6. everything else is ``body``.
+
+    Limit: a hard-wrapped file (one paragraph over several lines) is read line by line.
+
+Sentences
+    Sentences are found inside body paragraphs (or the kinds asked for) and never cross a
+    paragraph. A boundary is ``.``, ``!`` or ``?`` with any closing quotes or brackets,
+    then white space (no-break spaces included), then an upper-case letter, digit or
+    opening quote. No boundary after an abbreviation from ``data/abbreviations.csv``
+    ("Mr", "Sept"), after initials or dotted acronyms ("U.S.", "U.N."), inside a decimal,
+    or inside a quotation (straight or curly quotes; a straight quote closes an open curly
+    one). A paragraph whose quotation marks do not balance is split as if it had none.
+    Limit: a sentence that really ends with "U.S." is joined to the next.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import CorpusError, MetadataWarning
+from .paths import SEEDS_DIR, data_file
+
+STANDFIRST_MAX_WORDS = 25
+SHORT_LINE_WORDS = 8
+PARAGRAPH_KINDS = [
+    "section", "dateline", "headline", "standfirst", "byline", "caption",
+    "subheading", "body", "credit", "boilerplate",
+]
+METADATA_COLUMNS = ["outlet", "published", "url", "author", "date_basis", "headline"]
+CATEGORY_COLUMNS = ["outlet", "country", "outlet_kind"]
+
+WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+STATED_DATE_RES = [
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})\b"),
+    re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\b"),
+]
+
+
+# ---------------------------------------------------------------- knowledge files
+
+@lru_cache(maxsize=None)
+def furniture_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """The rows of ``data/furniture.csv`` as (kind, zone, compiled pattern)."""
+    table = pd.read_csv(data_file("furniture.csv"), dtype="string", keep_default_na=False)
+    return tuple((r.kind, r.zone, re.compile(r.pattern)) for r in table.itertuples())
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> frozenset[str]:
+    """Words after which a full stop does not end a sentence (``data/abbreviations.csv``)."""
+    table = pd.read_csv(data_file("abbreviations.csv"), dtype="string", keep_default_na=False)
+    return frozenset(table["abbreviation"])
+
+
+# ---------------------------------------------------------------- reading files
+
+def read_text(path: Path) -> tuple[str, str]:
+    """Decode one article file; return (text, sha256 of the bytes). Raise CorpusError."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise CorpusError(f"{path}: the file is empty or only white space; remove it or add the article's text")
+    if b"\x00" in data:
+        raise CorpusError(f"{path}: the file looks binary (it contains NUL bytes); only UTF-8 text files belong in a corpus folder")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise CorpusError(
+            f"{path}: not valid UTF-8 at byte offset {err.start} (byte 0x{data[err.start]:02x}); "
+            "re-save the file as UTF-8"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise CorpusError(f"{path}: the file is empty or only white space; remove it or add the article's text")
+    return text, digest
+
+
+def read_metadata(corpus_dir: Path) -> dict[str, dict[str, str]]:
+    """Rows of ``metadata.csv`` keyed by file name; {} when there is none. Raise CorpusError."""
+    path = corpus_dir / "metadata.csv"
+    if not path.exists():
+        return {}
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path}: not valid UTF-8 at byte offset {err.start}; re-save it as UTF-8") from None
+    reader = csv.DictReader(io.StringIO(raw))
+    if reader.fieldnames is None or "file" not in [f.strip() for f in reader.fieldnames]:
+        raise CorpusError(f"{path}: no 'file' column in the header; the first line must name the columns, 'file' among them")
+    rows: dict[str, dict[str, str]] = {}
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            raise CorpusError(f"{path}, line {line}: more fields than the header has columns; quote values that contain commas")
+        row = {k.strip(): (v or "").strip() for k, v in row.items()}
+        name = row["file"]
+        if not name:
+            raise CorpusError(f"{path}, line {line}: the 'file' value is empty; give the article's file name")
+        if name in rows:
+            raise CorpusError(f"{path}, line {line}: {name!r} has a second row; keep one row per file")
+        if row.get("published"):
+            try:
+                pd.to_datetime(row["published"], format="ISO8601")
+            except (ValueError, TypeError):
+                raise CorpusError(
+                    f"{path}, line {line}: published date {row['published']!r} for {name!r} is not a date; "
+                    "write it as YYYY-MM-DD"
+                ) from None
+        if not (corpus_dir / name).is_file():
+            raise CorpusError(f"{path}, line {line}: {name!r} has a metadata row but no such file in {corpus_dir}; add the file or remove the row")
+        rows[name] = row
+    return rows
+
+
+def article_files(corpus_dir: Path) -> list[Path]:
+    """The ``.txt`` files of a corpus folder, sorted by name. Raise CorpusError."""
+    if not corpus_dir.exists():
+        raise CorpusError(f"{corpus_dir}: no such corpus folder; pass a folder of .txt articles")
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"{corpus_dir}: not a folder; pass the folder that holds the .txt articles")
+    files = sorted(p for p in corpus_dir.glob("*.txt") if p.is_file())
+    if not files:
+        raise CorpusError(f"{corpus_dir}: no .txt files in this folder; a corpus is one .txt file per article")
+    return files
+
+
+# ---------------------------------------------------------------- layout
+
+def count_words(text: str) -> int:
+    """Words as the package counts them (runs of letters and digits, with inner - ' . joined)."""
+    return len(WORD_RE.findall(text))
+
+
+def _is_prose(par: str) -> bool:
+    return bool(re.search(r"[.!?:;,\"”’)\]]$", par)) or count_words(par) > SHORT_LINE_WORDS
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def classify_paragraphs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) for each paragraph of one article text, by the rules above."""
+    spans = _line_spans(text)
+    pars = [text[s:e] for s, e in spans]
+    kinds: list[str | None] = [None] * len(pars)
+    rules = furniture_rules()
+    headline_at = None
+    for i, par in enumerate(pars):
+        before_body = "body" not in kinds[:i]
+        for kind, zone, pattern in rules:
+            if zone == "top" and headline_at is not None:
+                continue
+            if zone == "header" and not before_body:
+                continue
+            if pattern.search(par):
+                kinds[i] = kind
+                break
+        if kinds[i] is None and (
+            (i > 0 and pars[i - 1] == par) or (i + 1 < len(pars) and pars[i + 1] == par)
+        ):
+            kinds[i] = "caption"
+        if kinds[i] is None and headline_at is None:
+            kinds[i] = "headline"
+            headline_at = i
+            continue
+        if kinds[i] is None and headline_at == i - 1 and _is_standfirst(par):
+            kinds[i] = "standfirst"
+        if kinds[i] is None and not _is_prose(par):
+            if before_body:
+                kinds[i] = "caption"
+            elif any(_is_prose(p) and not _matches_furniture(p) for p in pars[i + 1:]):
+                kinds[i] = "subheading"
+            else:
+                kinds[i] = "boilerplate"
+        if kinds[i] is None:
+            kinds[i] = "body"
+    return [(s, e, k) for (s, e), k in zip(spans, kinds)]
+
+
+def _matches_furniture(par: str) -> bool:
+    return any(pattern.search(par) for _, _, pattern in furniture_rules())
+
+
+def _is_standfirst(par: str) -> bool:
+    return (
+        count_words(par) <= STANDFIRST_MAX_WORDS
+        and re.search(r"[.!?][\"”’)]*$", par) is not None
+        and len(split_sentences(par)) == 1
+    )
+
+
+# ---------------------------------------------------------------- sentences
+
+_QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_BOTH = "“", "”", '"'
+
+
+def _quotes_balance(par: str) -> bool:
+    depth = 0
+    for ch in par:
+        if ch == _QUOTE_OPEN or (ch == _QUOTE_BOTH and depth == 0):
+            depth += 1
+        elif ch in (_QUOTE_CLOSE, _QUOTE_BOTH) and depth > 0:
+            depth -= 1
+    return depth == 0
+
+
+def _ends_in_abbreviation(par: str, dot: int) -> bool:
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", par[:dot])
+    if not m:
+        return False
+    word = m.group(1)
+    if word in abbreviations():
+        return True
+    # initials and dotted acronyms: "J", "U.S", "U.N"
+    return re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word) is not None
+
+
+def split_sentences(par: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in one paragraph, relative to the paragraph."""
+    track_quotes = _quotes_balance(par)
+    spans, start, depth, i, n = [], 0, 0, 0, len(par)
+    while i < n:
+        ch = par[i]
+        if track_quotes:
+            if ch == _QUOTE_OPEN or (ch == _QUOTE_BOTH and depth == 0):
+                depth += 1
+            elif ch in (_QUOTE_CLOSE, _QUOTE_BOTH) and depth > 0:
+                depth -= 1
+        if ch in ".!?":
+            j = i + 1
+            while j < n and par[j] in ".!?":
+                j += 1
+            d = depth
+            while j < n and par[j] in "\"”’')]":
+                if track_quotes and par[j] in (_QUOTE_CLOSE, _QUOTE_BOTH) and d > 0:
+                    d -= 1
+                j += 1
+            k = j
+            while k < n and par[k].isspace():
+                k += 1
+            boundary = (
+                k > j and k < n and d == 0
+                and (par[k].isupper() or par[k].isdigit() or par[k] in "\"“‘'(")
+                and not (ch == "." and _ends_in_abbreviation(par, i))
+            )
+            if boundary:
+                spans.append((start, j))
+                start, depth, i = k, d, k
+                continue
+            depth, i = d, j
+            continue
+        i += 1
+    spans.append((start, n))
+    return [(s, e) for s, e in (_trim(par, s, e) for s, e in spans) if e > s]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+# ---------------------------------------------------------------- dates stated in furniture
+
+def parse_stated_date(text: str) -> pd.Timestamp | None:
+    """The first full date written as "2 July, 2013", "2 July 2013" or "July 2, 2013"."""
+    for pattern in STATED_DATE_RES:
+        m = pattern.search(text)
+        if m:
+            return pd.Timestamp(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
+    return None
+
+
+def _infer_published(text: str, layout: list[tuple[int, int, str]]) -> tuple[pd.Timestamp | None, str]:
+    for wanted in ("dateline", "caption"):
+        for s, e, kind in layout:
+            if kind == wanted:
+                date = parse_stated_date(text[s:e])
+                if date is not None:
+                    label = "stamp" if wanted == "dateline" else "dated caption"
+                    return date, f"inferred from the {label} {text[s:e]!r}"
+    return None, ""
+
+
+# ---------------------------------------------------------------- public API
+
+def load_articles(corpus_dir: str | Path | None = None) -> pd.DataFrame:
+    """One row per ``.txt`` article of ``corpus_dir`` (default: the project's seeds).
+
+    Columns: article_id, file, outlet, published, url, author, headline, date_basis, any
+    extra metadata columns, metadata_inferred, n_words (body), sha256 (file bytes), text
+    (the whole decoded file) and body (body paragraphs joined by blank lines).
+    """
+    corpus_dir = Path(corpus_dir) if corpus_dir is not None else SEEDS_DIR
+    files = article_files(corpus_dir)
+    metadata = read_metadata(corpus_dir)
+    extra = sorted({k for row in metadata.values() for k in row} - {"file", *METADATA_COLUMNS})
+    records = []
+    for path in files:
+        text, digest = read_text(path)
+        layout = classify_paragraphs(text)
+        row = metadata.get(path.name)
+        if row is None:
+            warnings.warn(
+                f"{path}: no row in metadata.csv; headline and date inferred from the text. "
+                "Add a row to metadata.csv to state outlet, date and URL.",
+                MetadataWarning, stacklevel=2,
+            )
+            row = {}
+        body_spans = [(s, e) for s, e, k in layout if k == "body"]
+        body = "\n\n".join(text[s:e] for s, e in body_spans)
+        headline = row.get("headline") or next((text[s:e] for s, e, k in layout if k == "headline"), "")
+        published, basis = (row.get("published"), row.get("date_basis", ""))
+        if not published:
+            published, basis = _infer_published(text, layout)
+        records.append({
+            "article_id": path.stem,
+            "file": path.name,
+            "outlet": row.get("outlet") or None,
+            "published": published,
+            "url": row.get("url") or None,
+            "author": row.get("author") or None,
+            "headline": headline or None,
+            "date_basis": basis or None,
+            **{k: row.get(k) or None for k in extra},
+            "metadata_inferred": path.name not in metadata,
+            "n_words": sum(count_words(text[s:e]) for s, e in body_spans),
+            "sha256": digest,
+            "text": text,
+            "body": body,
+        })
+    return _typed_articles(pd.DataFrame.from_records(records))
+
+
+def _typed_articles(df: pd.DataFrame) -> pd.DataFrame:
+    types = {c: "string" for c in df.columns}
+    types.update({c: "category" for c in CATEGORY_COLUMNS if c in df.columns})
+    types.update({"metadata_inferred": "bool", "n_words": "int64"})
+    del types["published"]
+    df = df.astype(types)
+    df["published"] = pd.to_datetime(df["published"], format="ISO8601").astype("datetime64[ns]")
+    return df
+
+
+def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per paragraph: article_id, paragraph_id, start, end, kind, n_words, text."""
+    rows = []
+    for art in articles[["article_id", "text"]].itertuples(index=False):
+        for pid, (s, e, kind) in enumerate(classify_paragraphs(art.text)):
+            par = art.text[s:e]
+            rows.append((art.article_id, pid, s, e, kind, count_words(par), par))
+    df = pd.DataFrame(rows, columns=["article_id", "paragraph_id", "start", "end", "kind", "n_words", "text"])
+    return df.astype({
+        "article_id": "string", "paragraph_id": "int64", "start": "int64", "end": "int64",
+        "kind": pd.CategoricalDtype(PARAGRAPH_KINDS), "n_words": "int64", "text": "string",
+    })
+
+
+def sentences(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body",)) -> pd.DataFrame:
+    """One row per sentence of the paragraphs of ``kinds`` (default: body only).
+
+    Columns: article_id, sentence_id (0-based within the article), paragraph_id, kind,
+    start, end (offsets into the article's ``text``) and text.
+    """
+    rows = []
+    for art in articles[["article_id", "text"]].itertuples(index=False):
+        sid = 0
+        for pid, (ps, pe, kind) in enumerate(classify_paragraphs(art.text)):
+            if kind not in kinds:
+                continue
+            for s, e in split_sentences(art.text[ps:pe]):
+                rows.append((art.article_id, sid, pid, kind, ps + s, ps + e, art.text[ps + s:ps + e]))
+                sid += 1
+    df = pd.DataFrame(rows, columns=["article_id", "sentence_id", "paragraph_id", "kind", "start", "end", "text"])
+    return df.astype({
+        "article_id": "string", "sentence_id": "int64", "paragraph_id": "int64",
+        "kind": pd.CategoricalDtype(PARAGRAPH_KINDS), "start": "int64", "end": "int64", "text": "string",
+    })
+
+
+def readability(articles: pd.DataFrame) -> pd.DataFrame:
+    """Readability of each article's body: Flesch reading ease, Flesch–Kincaid grade, Gunning fog.
+
+    textstat is pinned at 0.7.4, the last release that needs no download at run time
+    (it counts syllables with pyphen's bundled dictionaries; see the README).
+    """
+    import textstat
+
+    rows = [
+        (a.article_id, textstat.flesch_reading_ease(a.body), textstat.flesch_kincaid_grade(a.body),
+         textstat.gunning_fog(a.body))
+        for a in articles[["article_id", "body"]].itertuples(index=False)
+    ]
+    df = pd.DataFrame(rows, columns=["article_id", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"])
+    return df.astype({"article_id": "string", "flesch_reading_ease": "float64",
+                      "flesch_kincaid_grade": "float64", "gunning_fog": "float64"})

@@ -1,0 +1,19 @@
+"""Where things live, computed from the package's location (never the current directory).
+
+Nothing is read here; these are only paths.
+"""
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+DATA_DIR = PACKAGE_DIR / "data"
+SEEDS_DIR = PROJECT_DIR / "seeds"
+NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
+FIGURES_DIR = PROJECT_DIR / "figures"
+TESTS_DIR = PROJECT_DIR / "tests"
+GOLD_DIR = TESTS_DIR / "gold"
+
+
+def data_file(name: str) -> Path:
+    """Path of a knowledge file shipped in ``analysis/data``."""
+    return DATA_DIR / name

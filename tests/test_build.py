@@ -1,0 +1,47 @@
+"""The notebook runner: parameters injected, failures reported by cell, nothing half-written."""
+import nbformat
+import pytest
+
+from analysis import build
+
+
+def notebook(*sources, tag_first=True):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    for i, src in enumerate(sources):
+        cell = nbformat.v4.new_code_cell(src)
+        cell.id = f"c{i}"
+        if i == 0 and tag_first:
+            cell.metadata["tags"] = ["parameters"]
+        nb.cells.append(cell)
+    return nb
+
+
+def test_parameters_are_injected_after_the_parameters_cell():
+    nb = notebook("corpus_dir = None", "print(corpus_dir)")
+    build.inject_parameters(nb, {"corpus_dir": "/data/x"})
+    assert nb.cells[1].source == "corpus_dir = '/data/x'"
+    assert nb.cells[1].metadata["tags"] == ["injected-parameters"]
+
+
+def test_a_notebook_without_parameters_cell_cannot_take_parameters():
+    with pytest.raises(build.CorpusError, match="parameters"):
+        build.inject_parameters(notebook("x = 1", tag_first=False), {"x": 2})
+
+
+def test_failure_names_the_cell_and_leaves_the_notebook_as_it_was(tmp_path):
+    path = tmp_path / "01_fails.ipynb"
+    nbformat.write(notebook("x = 1", "y = x + 1", "raise RuntimeError('boom')"), path)
+    before = path.read_bytes()
+    failure = build.execute(path, path)
+    assert failure.startswith("01_fails.ipynb: cell 2 failed") and "boom" in failure
+    assert path.read_bytes() == before
+
+
+def test_execution_is_deterministic(tmp_path):
+    path = tmp_path / "02_ok.ipynb"
+    nbformat.write(notebook("x = 41", "x + 1"), path)
+    assert build.execute(path, tmp_path / "a.ipynb") is None
+    assert build.execute(tmp_path / "a.ipynb", tmp_path / "b.ipynb") is None
+    assert (tmp_path / "a.ipynb").read_bytes() == (tmp_path / "b.ipynb").read_bytes()
+    assert nbformat.read(tmp_path / "a.ipynb", as_version=4).cells[1].outputs[0]["data"]["text/plain"] == "42"

@@ -1,0 +1,244 @@
+"""Loading, paragraph kinds, sentences, metadata rules and every bad-input case."""
+from __future__ import annotations
+
+import os
+import warnings
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import CorpusError, MetadataWarning
+from analysis.corpus import split_sentences
+from analysis.paths import SEEDS_DIR
+
+# Outlets and dates as PROVENANCE.md gives them.
+PROVENANCE = {
+    "000_30b7748dbb551f5a": ("BBC News", "2013-07-02"),
+    "001_334090c2ee903896": ("Your Middle East", "2013-07-02"),
+    "002_8f6a14d29b873dc6": ("Israel National News", "2013-10-07"),
+    "003_ea736292670c7659": ("Al Jazeera English", "2013-07-02"),
+    "004_0add3480a9489aa8": ("Press TV", "2016-08-22"),
+}
+
+
+# ---------------------------------------------------------------- the seeds
+
+def test_one_row_per_seed_sorted_with_provenance(seeds):
+    assert list(seeds["article_id"]) == sorted(PROVENANCE)
+    for row in seeds.itertuples():
+        assert (row.outlet, row.published.strftime("%Y-%m-%d")) == PROVENANCE[row.article_id]
+    assert not seeds["metadata_inferred"].any()
+    assert seeds.loc[2, "author"] == "Adam Ross"
+
+
+def test_columns_have_proper_dtypes(seeds):
+    assert seeds["article_id"].dtype == "string"
+    assert seeds["text"].dtype == "string"
+    assert isinstance(seeds["outlet"].dtype, pd.CategoricalDtype)
+    assert pd.api.types.is_datetime64_dtype(seeds["published"])
+    assert seeds["n_words"].dtype == "int64"
+    assert seeds["metadata_inferred"].dtype == bool
+
+
+def test_text_is_the_file_unchanged_and_hashed(seeds):
+    for row in seeds.itertuples():
+        raw = (SEEDS_DIR / row.file).read_bytes()
+        assert row.text == raw.decode("utf-8")
+        assert len(row.sha256) == 64
+
+
+def test_default_corpus_does_not_depend_on_current_directory(tmp_path, seeds):
+    here = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert list(analysis.load_articles()["article_id"]) == list(seeds["article_id"])
+    finally:
+        os.chdir(here)
+
+
+def test_body_leaves_furniture_out_and_counts_its_words(seeds):
+    bbc = seeds.iloc[0]
+    assert "Image caption" not in bbc.body and "Middle East\n" not in bbc.body
+    assert bbc.body.startswith("The US and Russia have made progress")
+    presstv = seeds.iloc[4]
+    assert "SHARE THIS ARTICLE" not in presstv.body and "www.presstv.ir" not in presstv.body
+    assert presstv.body.endswith("have been killed in the conflict.")
+    assert bbc.n_words == len(analysis.corpus.WORD_RE.findall(bbc.body))
+
+
+# ---------------------------------------------------------------- paragraphs
+
+def test_paragraph_offsets_point_into_text(seeds):
+    pars = analysis.paragraphs(seeds)
+    texts = seeds.set_index("article_id")["text"]
+    for p in pars.itertuples():
+        assert texts[p.article_id][p.start:p.end] == p.text
+    assert (pars.groupby("article_id")["kind"].apply(lambda k: (k == "headline").sum()) == 1).all()
+
+
+@pytest.mark.parametrize("article_id, paragraph, kind", [
+    ("000_30b7748dbb551f5a", "Middle East", "section"),
+    ("000_30b7748dbb551f5a", "US and Russia 'making progress' on Syria peace talks", "headline"),
+    ("000_30b7748dbb551f5a", "Sergei Lavrov shakes hands with John Kerry in Brunei (2 July 2013)", "caption"),
+    ("000_30b7748dbb551f5a", "Image caption The conference being organised by Sergei Lavrov and John Kerry has been delayed repeatedly", "caption"),
+    ("000_30b7748dbb551f5a", "Homs offensive", "subheading"),
+    ("001_334090c2ee903896", "Last updated: 2 July, 2013", "dateline"),
+    ("001_334090c2ee903896", "US and Russia committed to Syria conference, says Kerry", "headline"),
+    ("002_8f6a14d29b873dc6", "Both countries urge a UN conference to seek the formation of a transitional government in the war-torn country.", "standfirst"),
+    ("002_8f6a14d29b873dc6", "Adam Ross ,", "byline"),
+    ("002_8f6a14d29b873dc6", "Bombed-out buildings in Raqqa, northern Syria", "caption"),
+    ("003_ea736292670c7659", "US secretary of state discusses Syria crisis with his Russian counterpart on the sidelines of the ASEAN summit.", "standfirst"),
+    ("003_ea736292670c7659", "No talks on Snowden", "subheading"),
+    ("003_ea736292670c7659", "Source: News Agencies", "credit"),
+    ("004_0add3480a9489aa8", "US Secretary of State John Kerry (AFP photo)", "caption"),
+    ("004_0add3480a9489aa8", "Press TV’s website can also be accessed at the following alternate addresses:", "boilerplate"),
+    ("004_0add3480a9489aa8", "www.presstv.ir", "boilerplate"),
+    ("004_0add3480a9489aa8", "SHARE THIS ARTICLE", "boilerplate"),
+    ("004_0add3480a9489aa8", "Press TV News Roku", "boilerplate"),
+])
+def test_furniture_is_classified(seeds, article_id, paragraph, kind):
+    pars = analysis.paragraphs(seeds)
+    found = pars[(pars["article_id"] == article_id) & (pars["text"] == paragraph)]
+    assert len(found) >= 1 and set(found["kind"]) == {kind}
+
+
+def test_first_body_paragraph_after_headline_is_not_a_standfirst(seeds):
+    pars = analysis.paragraphs(seeds)
+    yme = pars[pars["article_id"] == "001_334090c2ee903896"]
+    assert yme.iloc[2]["kind"] == "body"
+    assert yme.iloc[2]["text"].startswith("US Secretary of State John Kerry said Tuesday")
+
+
+# ---------------------------------------------------------------- sentences
+
+@pytest.mark.parametrize("text", [
+    "Mr Kerry met Mr. Lavrov in Brunei.",
+    "The U.N. Security Council met on Monday.",
+    "U.S. officials concluded that Assad used chemical weapons.",
+    "Talks may end by Sept. 5 at the latest.",
+    "About 1.5 million people have fled.",
+    '"The people want peace. Yet all they see is death," Mr Ban said.',
+    "He said “It is hard. It may be somewhere thereafter,” of the timing.",
+    "“I can't tell you. I would express hope,\" he said.",
+    "Gen. Smith and Dr. Jones spoke to J. Doe.",
+])
+def test_no_split_inside(text):
+    assert split_sentences(text) == [(0, len(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kerry spoke. Lavrov listened.", ["Kerry spoke.", "Lavrov listened."]),
+    ("Is it over? No, it is not!", ["Is it over?", "No, it is not!"]),
+    ('"We agreed," he said. "It is done."', ['"We agreed," he said.', '"It is done."']),
+    ("He left.\u00a0Then he came back.", ["He left.", "Then he came back."]),
+    ("It said so.” Then it stopped.", ["It said so.”", "Then it stopped."]),
+    ("The toll was 93,000. 20 inspectors arrived.", ["The toll was 93,000.", "20 inspectors arrived."]),
+])
+def test_splits_between_sentences(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_sentences_keep_offsets_and_stay_in_body(seeds):
+    sents = analysis.sentences(seeds)
+    texts = seeds.set_index("article_id")["text"]
+    for s in sents.itertuples():
+        assert texts[s.article_id][s.start:s.end] == s.text
+    assert set(sents["kind"]) == {"body"}
+    bbc = sents[sents["article_id"] == "000_30b7748dbb551f5a"]["text"].tolist()
+    assert any(t.startswith('"The people of Syria want peace and hope. Yet all') and t.endswith("Mr Ban said.") for t in bbc)
+    assert list(sents.groupby("article_id")["sentence_id"].min()) == [0] * 5
+
+
+def test_sentences_of_other_kinds_on_request(seeds):
+    heads = analysis.sentences(seeds, kinds=("headline",))
+    assert len(heads) == 5 and set(heads["kind"]) == {"headline"}
+
+
+# ---------------------------------------------------------------- metadata rules
+
+def test_article_without_metadata_row_is_inferred_with_a_warning(write_corpus):
+    folder = write_corpus(
+        {"a.txt": "Last updated: 2 July, 2013\n\nKerry hopeful on Syria\n\nKerry said talks went well.",
+         "b.txt": "Talks in Brunei\n\nLavrov and Kerry meet in Brunei (3 July 2013)\n\nThe two men met."},
+        metadata="file,outlet\nb.txt,Some Outlet\n",
+    )
+    with pytest.warns(MetadataWarning, match="a.txt"):
+        arts = analysis.load_articles(folder)
+    a, b = arts.iloc[0], arts.iloc[1]
+    assert a.metadata_inferred and not b.metadata_inferred
+    assert a.headline == "Kerry hopeful on Syria"
+    assert a.published == pd.Timestamp("2013-07-02") and "stamp" in a.date_basis
+    assert pd.isna(a.outlet) and pd.isna(a.url)
+    assert b.published == pd.Timestamp("2013-07-03") and "caption" in b.date_basis
+
+
+def test_no_date_is_invented(write_corpus):
+    folder = write_corpus({"a.txt": "A headline\n\nSome text without any date."})
+    with pytest.warns(MetadataWarning):
+        arts = analysis.load_articles(folder)
+    assert pd.isna(arts.loc[0, "published"]) and pd.isna(arts.loc[0, "date_basis"])
+
+
+def test_metadata_with_only_a_file_column_loads(write_corpus):
+    folder = write_corpus({"a.txt": "Headline\n\nText."}, metadata="file\na.txt\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        arts = analysis.load_articles(folder)
+    assert arts.loc[0, "headline"] == "Headline" and not arts.loc[0, "metadata_inferred"]
+
+
+def test_extra_metadata_columns_pass_through(write_corpus):
+    folder = write_corpus({"a.txt": "Headline\n\nText."}, metadata="file,outlet,language\na.txt,X,en\n")
+    assert analysis.load_articles(folder).loc[0, "language"] == "en"
+
+
+def test_bom_and_crlf_are_normalised_consistently(write_corpus):
+    folder = write_corpus({"a.txt": "\ufeffHeadline\r\n\r\nKerry spoke. Lavrov listened.\r\n".encode("utf-8")},
+                          metadata="file\na.txt\n")
+    arts = analysis.load_articles(folder)
+    text = arts.loc[0, "text"]
+    assert text == "Headline\n\nKerry spoke. Lavrov listened.\n"
+    sents = analysis.sentences(arts)
+    assert [text[s:e] for s, e in zip(sents["start"], sents["end"])] == ["Kerry spoke.", "Lavrov listened."]
+
+
+# ---------------------------------------------------------------- bad input
+
+@pytest.mark.parametrize("files, metadata, message", [
+    ({"a.txt": ""}, None, r"a\.txt: the file is empty"),
+    ({"a.txt": "  \n\n\t "}, None, r"a\.txt: the file is empty"),
+    ({"a.txt": b"Headline\n\nCaf\xe9 talks."}, None, r"a\.txt: not valid UTF-8 at byte offset 13"),
+    ({"a.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, None, r"a\.txt: the file looks binary"),
+    ({"a.txt": "Headline\n\nText."}, "outlet\nX\n", r"metadata\.csv: no 'file' column"),
+    ({"a.txt": "Headline\n\nText."}, "file,outlet\na.txt,X\na.txt,Y\n", r"metadata\.csv, line 3: 'a\.txt' has a second row"),
+    ({"a.txt": "Headline\n\nText."}, "file,published\na.txt,2 Julyish\n", r"metadata\.csv, line 2: published date '2 Julyish'"),
+    ({"a.txt": "Headline\n\nText."}, "file\na.txt\nmissing.txt\n", r"line 3: 'missing\.txt' has a metadata row but no such file"),
+    ({"a.txt": "Headline\n\nText."}, "file,outlet\na.txt,X,extra\n", r"line 2: more fields than the header"),
+    ({"a.txt": "Headline\n\nText."}, "file,outlet\n,X\n", r"line 2: the 'file' value is empty"),
+    ({"notes.md": "not an article"}, None, r"no \.txt files in this folder"),
+])
+def test_bad_input_raises_corpus_error_naming_the_file(write_corpus, files, metadata, message):
+    folder = write_corpus(files, metadata)
+    with pytest.raises(CorpusError, match=message):
+        analysis.load_articles(folder)
+
+
+def test_missing_folder_is_an_error(tmp_path):
+    with pytest.raises(CorpusError, match="no such corpus folder"):
+        analysis.load_articles(tmp_path / "nowhere")
+
+
+def test_a_file_is_not_a_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    with pytest.raises(CorpusError, match="not a folder"):
+        analysis.load_articles(tmp_path / "a.txt")
+
+
+# ---------------------------------------------------------------- readability
+
+def test_readability_is_computed_on_body_text(seeds):
+    scores = analysis.readability(seeds)
+    assert list(scores["article_id"]) == list(seeds["article_id"])
+    assert scores["flesch_reading_ease"].between(30, 80).all()
+    assert scores["flesch_kincaid_grade"].between(5, 20).all()
