@@ -418,17 +418,17 @@ def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
 def sentences(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body",)) -> pd.DataFrame:
     """One row per sentence of the paragraphs of ``kinds`` (default: body only).
 
-    Columns: article_id, sentence_id (0-based within the article), paragraph_id, kind,
-    start, end (offsets into the article's ``text``) and text.
+    Columns: article_id, sentence_id, paragraph_id, kind, start, end (offsets into the
+    article's ``text``) and text. ``sentence_id`` numbers every sentence of the article,
+    furniture included, from 0 in text order, so it is the same whichever kinds are asked.
     """
     rows = []
     for art in articles[["article_id", "text"]].itertuples(index=False):
         sid = 0
         for pid, (ps, pe, kind) in enumerate(classify_paragraphs(art.text)):
-            if kind not in kinds:
-                continue
             for s, e in split_sentences(art.text[ps:pe]):
-                rows.append((art.article_id, sid, pid, kind, ps + s, ps + e, art.text[ps + s:ps + e]))
+                if kind in kinds:
+                    rows.append((art.article_id, sid, pid, kind, ps + s, ps + e, art.text[ps + s:ps + e]))
                 sid += 1
     df = pd.DataFrame(rows, columns=["article_id", "sentence_id", "paragraph_id", "kind", "start", "end", "text"])
     return df.astype({
