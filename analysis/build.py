@@ -1,10 +1,12 @@
-"""Execute every notebook in order, each in a fresh kernel, and collect what failed.
+"""Execute every notebook in order, each in a fresh kernel, then export what they made.
 
-For the project's own corpus the notebooks are executed in place (``make figures``).
+For the project's own corpus (``make figures``) the notebooks are executed in place,
+figures go to ``figures/`` (with a generated ``figures/README.md``), one HTML report per
+notebook to ``reports/`` and the tidy tables, as CSV and Parquet, to ``reports/tables/``.
 For another corpus (``--corpus DIR --out OUT``) the parameters are injected after the
-cell tagged ``parameters`` (as papermill does) and the executed notebooks go to
-``OUT/notebooks``, figures to ``OUT/figures`` and tables to ``OUT/tables``; the committed
-notebooks are not touched.
+cell tagged ``parameters`` (as papermill does) and everything goes under ``OUT``
+(``notebooks/``, ``figures/``, ``reports/``, ``tables/``); the committed files are not
+touched.
 
 A notebook is written only when every cell ran, through a temporary file, so a failure
 midway leaves the committed notebook as it was. No timing is recorded in the notebook,
@@ -22,7 +24,7 @@ from nbclient.exceptions import CellExecutionError
 from tqdm import tqdm
 
 from .errors import CorpusError
-from .paths import NOTEBOOKS_DIR
+from .paths import FIGURES_DIR, NOTEBOOKS_DIR, REPORTS_DIR
 
 CELL_TIMEOUT = 600
 KERNEL = "python3"
@@ -74,23 +76,35 @@ def execute(path: Path, target: Path, parameters: dict | None = None) -> str | N
 
 
 def build(*, corpus_dir: Path | None = None, out: Path | None = None) -> int:
-    """Execute every notebook; return the exit status (0 when all ran, 1 otherwise)."""
+    """Execute every notebook, then write the figures index, reports and tables.
+
+    Returns the exit status: 0 when every notebook ran, 1 otherwise (the others still run).
+    """
+    from .cli import write_tables
+    from .report import write_figures_index, write_reports
+
     if corpus_dir is not None and out is None:
         raise CorpusError(f"{corpus_dir}: --corpus needs --out, so the committed notebooks stay as they are")
     parameters = None
-    if out is not None:
-        from .cli import write_tables
-
+    if out is None:
+        notebooks_out, figures_dir, reports_dir = NOTEBOOKS_DIR, FIGURES_DIR, REPORTS_DIR
+        tables_dir = REPORTS_DIR / "tables"
+    else:
         out = out.resolve()
+        notebooks_out, figures_dir, reports_dir = out / "notebooks", out / "figures", out / "reports"
+        tables_dir = out / "tables"
         corpus = corpus_dir.resolve() if corpus_dir is not None else None
-        parameters = {"corpus_dir": str(corpus) if corpus else None, "figures_dir": str(out / "figures")}
-        write_tables(corpus, out / "tables")
+        parameters = {"corpus_dir": str(corpus) if corpus else None, "figures_dir": str(figures_dir)}
+    # the tables come first: a corpus that cannot be read fails here, with its one-line error
+    write_tables(corpus_dir, tables_dir)
     failures = []
     for path in notebook_paths():
-        target = path if out is None else out / "notebooks" / path.name
-        failure = execute(path, target, parameters)
+        failure = execute(path, notebooks_out / path.name, parameters)
         if failure:
             failures.append(failure)
+    executed = [notebooks_out / p.name for p in notebook_paths() if (notebooks_out / p.name).exists()]
+    write_figures_index(executed, figures_dir)
+    write_reports(executed, reports_dir)
     for failure in failures:
         print(f"error: {failure}", file=sys.stderr)
     return 1 if failures else 0

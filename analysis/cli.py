@@ -27,16 +27,19 @@ TABLES = {
 }
 
 
-def write_tables(corpus_dir: str | Path | None, out: str | Path) -> list[Path]:
-    """Write every table of ``TABLES`` for one corpus as ``<out>/<name>.csv``."""
+def write_tables(corpus_dir: str | Path | None, out: str | Path, *, parquet: bool = True) -> list[Path]:
+    """Write every table of ``TABLES`` for one corpus as ``<out>/<name>.csv`` (and ``.parquet``)."""
     articles = load_articles(corpus_dir)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, make in TABLES.items():
-        path = out / f"{name}.csv"
-        write_csv(make(articles), path)
-        written.append(path)
+        table = make(articles)
+        write_csv(table, out / f"{name}.csv")
+        written.append(out / f"{name}.csv")
+        if parquet:
+            table.to_parquet(out / f"{name}.parquet", index=False)
+            written.append(out / f"{name}.parquet")
     return written
 
 

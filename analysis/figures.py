@@ -9,8 +9,8 @@
 * sets matplotlib's rcParams (and a fixed SVG hash salt, so SVG ids do not change).
 
 ``save(chart, name)`` writes ``<name>.png`` (print resolution), ``<name>.svg``,
-``<name>.html`` for altair charts (self-contained: Vega's scripts are inlined by
-vl-convert, nothing loads from the internet) and ``<name>.csv``, the tidy data the chart
+``<name>.html`` for altair charts (self-contained: Vega's scripts are inlined from
+vl-convert's bundle, nothing loads from the internet; see ``analysis.report``) and ``<name>.csv``, the tidy data the chart
 plots. Names follow ``<notebook number>_<what>``, e.g. ``00_publication_dates``.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ import altair as alt
 import pandas as pd
 
 from .paths import FIGURES_DIR
+from .report import chart_page
 
 FONT = "DejaVu Sans"
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#a9376b", "#5f5f5f"]
@@ -93,7 +94,8 @@ def save(chart, name: str, *, data: pd.DataFrame | None = None, figures_dir: str
         chart.save(paths[0], scale_factor=PNG_SCALE, ppi=PNG_PPI)
         chart.save(paths[1])
         paths.append(out / f"{name}.html")
-        chart.save(paths[2], inline=True)
+        # not chart.save(inline=True): its page puts the spec's JSON in a script unescaped
+        paths[2].write_text(chart_page(chart.to_dict(), name), encoding="utf-8")
     else:
         figure = getattr(chart, "figure", chart)
         figure.savefig(paths[0], dpi=PNG_PPI, metadata={"Software": None}, bbox_inches="tight")

@@ -10,6 +10,7 @@ DATA_DIR = PACKAGE_DIR / "data"
 SEEDS_DIR = PROJECT_DIR / "seeds"
 NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
 FIGURES_DIR = PROJECT_DIR / "figures"
+REPORTS_DIR = PROJECT_DIR / "reports"
 TESTS_DIR = PROJECT_DIR / "tests"
 GOLD_DIR = TESTS_DIR / "gold"
 

@@ -33,16 +33,48 @@ def write_corpus(tmp_path):
     return write
 
 
-@pytest.fixture
-def other_corpus(tmp_path) -> Path:
-    """A second corpus in the seeds' layout: three seed files under new names, partial metadata."""
-    folder = tmp_path / "other"
-    folder.mkdir()
+# An article that tries to run script wherever its text is shown: reports must escape it.
+HOSTILE_ARTICLE = """<script>alert("headline")</script> Kerry and Lavrov meet again
+
+Kerry said on Monday that <img src=x onerror=alert(1)> talks would resume after August.
+
+The UN says more than 93,000 people have been killed since March 2011 </script><script>alert(2)</script>.
+
+"We hope for progress <script>alert(3)</script>," Mr Kerry told reporters.
+"""
+
+
+def write_other_corpus(folder: Path) -> Path:
+    """Three seed files under new names, partial metadata, and one hostile article."""
+    folder.mkdir(parents=True)
     for new, old in [("a.txt", "000_30b7748dbb551f5a.txt"), ("b.txt", "002_8f6a14d29b873dc6.txt"),
                      ("c.txt", "004_0add3480a9489aa8.txt")]:
         shutil.copyfile(SEEDS_DIR / old, folder / new)
     (folder / "metadata.csv").write_text(
-        "file,outlet,published\na.txt,Outlet A,2013-07-02\nb.txt,Outlet B,2013-10-07\nc.txt,Outlet C,2016-08-22\n",
+        "file,outlet,published\na.txt,Outlet A,2013-07-02\nb.txt,Outlet B,2013-10-07\nc.txt,Outlet C,2016-08-22\n"
+        "d.txt,<b onmouseover=alert(4)>Outlet D</b>,2014-01-06\n",
         encoding="utf-8",
     )
+    (folder / "d.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def other_corpus(tmp_path) -> Path:
+    """A second corpus in the seeds' layout (see write_other_corpus)."""
+    return write_other_corpus(tmp_path / "other")
+
+
+@pytest.fixture(scope="session")
+def other_build(tmp_path_factory) -> dict:
+    """``python -m analysis build --corpus OTHER --out OUT`` run twice; the files of each run."""
+    from analysis.build import build
+
+    root = tmp_path_factory.mktemp("build")
+    corpus = write_other_corpus(root / "corpus")
+    out = root / "out"
+    runs = []
+    for _ in range(2):
+        status = build(corpus_dir=corpus, out=out)
+        runs.append((status, {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}))
+    return {"out": out, "corpus": corpus, "runs": runs}
