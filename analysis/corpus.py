@@ -249,64 +249,47 @@ def _is_standfirst(par: str) -> bool:
 # ---------------------------------------------------------------- sentences
 
 _QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_BOTH = "“", "”", '"'
+# a quotation mark, or a candidate boundary: terminal marks, closers, then white space
+_SENTENCE_TOKEN = re.compile(r'(?P<quote>[“”"])|(?P<stop>[.!?]+)(?P<close>["”’\')\]]*)(?P<space>\s+)')
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 
 
-def _quotes_balance(par: str) -> bool:
-    depth = 0
-    for ch in par:
+def _step_quotes(depth: int, marks: str) -> int:
+    for ch in marks:
         if ch == _QUOTE_OPEN or (ch == _QUOTE_BOTH and depth == 0):
             depth += 1
         elif ch in (_QUOTE_CLOSE, _QUOTE_BOTH) and depth > 0:
             depth -= 1
-    return depth == 0
+    return depth
 
 
 def _ends_in_abbreviation(par: str, dot: int) -> bool:
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", par[:dot])
+    m = _WORD_BEFORE_DOT.search(par, max(0, dot - 40), dot)
     if not m:
         return False
     word = m.group(1)
-    if word in abbreviations():
-        return True
-    # initials and dotted acronyms: "J", "U.S", "U.N"
-    return re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word) is not None
+    # initials and dotted acronyms ("J", "U.S", "U.N") as well as listed abbreviations
+    return word in abbreviations() or _INITIALS.fullmatch(word) is not None
 
 
 def split_sentences(par: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in one paragraph, relative to the paragraph."""
-    track_quotes = _quotes_balance(par)
-    spans, start, depth, i, n = [], 0, 0, 0, len(par)
-    while i < n:
-        ch = par[i]
-        if track_quotes:
-            if ch == _QUOTE_OPEN or (ch == _QUOTE_BOTH and depth == 0):
-                depth += 1
-            elif ch in (_QUOTE_CLOSE, _QUOTE_BOTH) and depth > 0:
-                depth -= 1
-        if ch in ".!?":
-            j = i + 1
-            while j < n and par[j] in ".!?":
-                j += 1
-            d = depth
-            while j < n and par[j] in "\"”’')]":
-                if track_quotes and par[j] in (_QUOTE_CLOSE, _QUOTE_BOTH) and d > 0:
-                    d -= 1
-                j += 1
-            k = j
-            while k < n and par[k].isspace():
-                k += 1
-            boundary = (
-                k > j and k < n and d == 0
-                and (par[k].isupper() or par[k].isdigit() or par[k] in "\"“‘'(")
-                and not (ch == "." and _ends_in_abbreviation(par, i))
-            )
-            if boundary:
-                spans.append((start, j))
-                start, depth, i = k, d, k
-                continue
-            depth, i = d, j
+    track_quotes = _step_quotes(0, "".join(re.findall(r"[“”\"]", par))) == 0
+    spans, start, depth, n = [], 0, 0, len(par)
+    for m in _SENTENCE_TOKEN.finditer(par):
+        if m.group("quote"):
+            depth = _step_quotes(depth, m.group("quote")) if track_quotes else 0
             continue
-        i += 1
+        depth = _step_quotes(depth, m.group("close")) if track_quotes else 0
+        nxt = m.end()
+        if (
+            depth == 0 and nxt < n
+            and (par[nxt].isupper() or par[nxt].isdigit() or par[nxt] in "\"“‘'(")
+            and not (par[m.start()] == "." and _ends_in_abbreviation(par, m.start()))
+        ):
+            spans.append((start, m.start("space")))
+            start = nxt
     spans.append((start, n))
     return [(s, e) for s, e in (_trim(par, s, e) for s, e in spans) if e > s]
 
