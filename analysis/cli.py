@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from pathlib import Path
 
 import pandas as pd
 
-from .corpus import load_articles, paragraphs
+from .corpus import article_files, load_articles, paragraphs, read_metadata
 from .errors import CorpusError
 from .figures import write_csv
+from .paths import SEEDS_DIR
 
 
 def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
@@ -20,21 +23,61 @@ def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
     return articles.drop(columns=["text", "body"])
 
 
-# name of the CSV -> function from the articles DataFrame to a tidy table
+# name of the table -> function from the articles DataFrame to a tidy table, article by article
 TABLES = {
     "articles": articles_table,
     "paragraphs": paragraphs,
 }
+# tables that compare articles with each other, so need the whole corpus at once
+CORPUS_TABLES: dict = {}
 
 
-def write_tables(corpus_dir: str | Path | None, out: str | Path, *, parquet: bool = True) -> list[Path]:
-    """Write every table of ``TABLES`` for one corpus as ``<out>/<name>.csv`` (and ``.parquet``)."""
-    articles = load_articles(corpus_dir)
+def _tables_of(corpus_dir: Path, files: list[str], keep_articles: bool):
+    """Load some files of a corpus and make their per-article tables (runs in a worker)."""
+    articles = load_articles(corpus_dir, files=files)
+    return (articles if keep_articles else None), {name: make(articles) for name, make in TABLES.items()}
+
+
+def concat_tables(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Stack tables made from consecutive chunks of a corpus, keeping categorical columns."""
+    table = pd.concat(parts, ignore_index=True)
+    for column in parts[0].columns:
+        if isinstance(parts[0][column].dtype, pd.CategoricalDtype) and not isinstance(table[column].dtype, pd.CategoricalDtype):
+            categories = sorted(set().union(*(p[column].cat.categories for p in parts)))
+            table[column] = table[column].astype(pd.CategoricalDtype(categories))
+    return table
+
+
+def make_tables(corpus_dir: str | Path | None, *, jobs: int = 1) -> dict[str, pd.DataFrame]:
+    """Every table of a corpus; with ``jobs`` > 1 the per-article work runs in that many processes.
+
+    Files are split into consecutive chunks in name order, so the stacked tables are the
+    same, row for row, whatever ``jobs`` is.
+    """
+    corpus_dir = Path(corpus_dir) if corpus_dir is not None else SEEDS_DIR
+    names = [p.name for p in article_files(corpus_dir)]
+    read_metadata(corpus_dir)  # a broken metadata.csv fails here, once, not in every worker
+    keep = bool(CORPUS_TABLES)
+    if jobs <= 1:
+        results = [_tables_of(corpus_dir, names, keep)]
+    else:
+        size = max(1, -(-len(names) // (jobs * 4)))
+        chunks = [names[i:i + size] for i in range(0, len(names), size)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(_tables_of, repeat(corpus_dir), chunks, repeat(keep)))
+    tables = {name: concat_tables([r[1][name] for r in results]) for name in TABLES}
+    if keep:
+        articles = concat_tables([r[0] for r in results])
+        tables.update({name: make(articles) for name, make in CORPUS_TABLES.items()})
+    return tables
+
+
+def write_tables(corpus_dir: str | Path | None, out: str | Path, *, jobs: int = 1, parquet: bool = True) -> list[Path]:
+    """Write every table of a corpus as ``<out>/<name>.csv`` (and ``.parquet``)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, make in TABLES.items():
-        table = make(articles)
+    for name, table in make_tables(corpus_dir, jobs=jobs).items():
         write_csv(table, out / f"{name}.csv")
         written.append(out / f"{name}.csv")
         if parquet:
@@ -49,6 +92,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     tables = sub.add_parser("tables", help="write the tidy tables of a corpus as CSV files")
     tables.add_argument("corpus_dir", type=Path, help="folder of .txt articles (and optionally metadata.csv)")
     tables.add_argument("--out", type=Path, required=True, help="folder to write the CSV files into")
+    tables.add_argument("--jobs", type=int, default=1, help="processes to use (default 1)")
+    tables.add_argument("--no-parquet", action="store_true", help="write CSV only")
     build = sub.add_parser("build", help="execute every notebook in order and export its figures")
     build.add_argument("--corpus", type=Path, default=None, help="another corpus folder (default: the project's seeds, in place)")
     build.add_argument("--out", type=Path, default=None, help="where to write notebooks, figures and tables for --corpus")
@@ -59,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         if args.command == "tables":
-            for path in write_tables(args.corpus_dir, args.out):
+            for path in write_tables(args.corpus_dir, args.out, jobs=args.jobs, parquet=not args.no_parquet):
                 print(path)
             return 0
         from .build import build
