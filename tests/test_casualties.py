@@ -1,0 +1,218 @@
+"""Casualty figures: each rule on short literal texts, then the seeds against the hand gold."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import casualties
+
+LEAD = "Talks on Syria\n\nThe ministers met on Tuesday. They spoke for an hour.\n\n"
+
+
+@pytest.fixture
+def figures_of(write_corpus):
+    """Figures of one body paragraph (after a headline and a first body paragraph)."""
+
+    def run(paragraph: str, before: str = "") -> pd.DataFrame:
+        text = LEAD + (before + "\n\n" if before else "") + paragraph + "\n"
+        folder = write_corpus({"a.txt": text}, "file,outlet,published\na.txt,Test,2013-07-02\n")
+        return casualties.casualty_figures(analysis.load_articles(folder))
+
+    return run
+
+
+def one(table: pd.DataFrame) -> pd.Series:
+    assert len(table) == 1, table[["surface", "value", "category"]]
+    return table.iloc[0]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("More than 93,000 people have been killed.", 93000),
+    ("Some 1.5 million people have fled.", 1500000),
+    ("About 1.5m people have fled.", 1500000),
+    ("Two million people have fled.", 2000000),
+    ("A dozen people were killed.", 12),
+    ("Twenty-five people were killed.", 25),
+    ("Half a million people have fled.", 500000),
+    ("At least 15 people were killed.", 15),
+    ("The attack killed 2000 people.", 2000),
+])
+def test_numbers_are_valued(figures_of, text, value):
+    assert one(figures_of(text))["value"] == value
+
+
+@pytest.mark.parametrize("text, value, qualifier, high", [
+    ("Dozens of people were killed.", 12, "dozens", 100),
+    ("Hundreds of civilians were killed.", 100, "hundreds", 1000),
+    ("Thousands of people have fled.", 1000, "thousands", 10000),
+    ("Tens of thousands of people have been killed.", 10000, "tens of thousands", 100000),
+    ("Hundreds of thousands of people have fled.", 100000, "hundreds of thousands", 1000000),
+    ("Millions of people have fled.", 1000000, "millions", 10000000),
+])
+def test_vague_amounts_take_the_acled_floor(figures_of, text, value, qualifier, high):
+    row = one(figures_of(text))
+    assert (row["value"], row["qualifier"], row["low"], row["high"]) == (value, qualifier, value, high)
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors found 1,000 tons of poisonous gases that killed people.",
+    "20 inspectors arrived last week.",
+    "The summit brought together 26 countries.",
+    "The 10-member group met.",
+    "Kerry finished a 12-day tour.",
+    "The war killed people over two years.",
+    "The resolution was passed on September 27 after people were killed.",
+    "The communique issued on 30 June 2012 mourned the dead.",
+    "In 2012 people were killed.",
+    "A 5-year-old boy was killed.",
+    "No one was killed.",
+    "The war has cost $5 million lives in aid.",
+])
+def test_numbers_that_are_not_casualties_are_left_out(figures_of, text):
+    assert figures_of(text).empty
+
+
+@pytest.mark.parametrize("text, category, population", [
+    ("More than 93,000 people have been killed.", "killed", "people"),
+    ("A conflict that has claimed about 100,000 lives.", "killed", "lives"),
+    ("An attack that killed hundreds of civilians.", "killed", "civilians"),
+    ("The death toll had surpassed 100,000 people.", "killed", "people"),
+    ("The death toll rose to 5,000 on Monday.", "killed", ""),
+    ("Some 300 people were wounded.", "wounded", "people"),
+    ("There are 2 million Syrian refugees.", "displaced", "refugees"),
+    ("The shelling killed at least 15 and wounded 40.", "killed", ""),
+    ("At least 30 dead were counted.", "killed", "dead"),
+    ("Police arrested 200 protesters.", "detained", "protesters"),
+])
+def test_category_and_population(figures_of, text, category, population):
+    row = one(figures_of(text).head(1))
+    assert (row["category"], row["population"]) == (category, population)
+
+
+def test_each_figure_takes_the_verb_of_its_own_clause(figures_of):
+    table = figures_of("More than 93,000 people have been killed and 1.5 million people have fled.")
+    assert list(table["category"]) == ["killed", "displaced"]
+    table = figures_of("The shelling killed at least 15 and wounded 40.")
+    assert list(table["category"]) == ["killed", "wounded"]
+
+
+def test_the_verb_after_an_aside_counts(figures_of):
+    table = figures_of("Kerry said 1,429 people, including 426 children, died in the attack.")
+    assert list(table["value"]) == [1429, 426] and set(table["category"]) == {"killed"}
+
+
+def test_a_crowd_with_nothing_happening_to_it_is_not_a_figure(figures_of):
+    assert figures_of("About 5,000 people attended the rally.").empty
+
+
+@pytest.mark.parametrize("text, qualifier, low, high", [
+    ("More than 100 people were killed.", "more than", 100, math.nan),
+    ("Over 100 people were killed.", "over", 100, math.nan),
+    ("The toll had surpassed 100 people killed.", "surpassed", 100, math.nan),
+    ("At least 100 people were killed.", "at least", 100, math.nan),
+    ("Nearly 100 people were killed.", "nearly", 90, 100),
+    ("About 100 people were killed.", "about", 90, 110),
+    ("An estimated 100 people were killed.", "estimated", 90, 110),
+    ("Up to 100 people were killed.", "up to", math.nan, 100),
+    ("100 people were killed.", "", 100, 100),
+])
+def test_qualifier_and_interval(figures_of, text, qualifier, low, high):
+    row = one(figures_of(text))
+    assert row["qualifier"] == qualifier
+    for got, want in ((row["low"], low), (row["high"], high)):
+        assert (math.isnan(got) and math.isnan(want)) or got == pytest.approx(want)
+
+
+@pytest.mark.parametrize("text, authority", [
+    ("The UN says more than 93,000 people have been killed.", "United Nations"),
+    ("The United Nations says 93,000 people have been killed.", "United Nations"),
+    ("A conflict that has claimed about 100,000 lives.", ""),
+    ("United Nations Special Envoy for Syria Staffan de Mistura estimates that over 400,000 people have been killed.",
+     "Staffan de Mistura"),
+    ("The Security Council stated its belief that an attack killed hundreds of civilians.", "UN Security Council"),
+    ("The Syrian Observatory for Human Rights, which relies on a network of activists, said the death toll "
+     "had surpassed 100,000 people.", "Syrian Observatory for Human Rights"),
+    ("More than 100 people were killed, activists said.", "activists"),
+    ("According to the UN refugee agency, 2 million people have fled.", "UNHCR"),
+    ("Kerry said more than 100 people were killed.", ""),
+    ("The United States and the UN agree that more than 100 people were killed in Homs.", ""),
+    ("UN inspectors heard reports that more than 100 people were killed.", ""),
+])
+def test_attribution_in_the_sentence(figures_of, text, authority):
+    row = one(figures_of(text))
+    assert row["attributed_to"] == authority
+    assert row["attribution_basis"] == ("sentence" if authority else "")
+
+
+@pytest.mark.parametrize("before, text, authority", [
+    ("The Syrian Observatory for Human Rights published new figures.", "It said 100 people were killed.",
+     "Syrian Observatory for Human Rights"),
+    ("The UN says the war is worsening.", "More than 100 people were killed, it said.", "United Nations"),
+    ("The UN says the war is worsening.", "More than 100 people were killed.", ""),
+    ("The UN says the war is worsening.", "Kerry said more than 100 people were killed.", ""),
+])
+def test_attribution_is_carried_only_under_a_sourceless_frame(figures_of, before, text, authority):
+    row = one(figures_of(text, before=before))
+    assert row["attributed_to"] == authority
+    assert row["attribution_basis"] == ("previous sentence" if authority else "")
+
+
+@pytest.mark.parametrize("text, since", [
+    ("About 100,000 lives have been lost since March 2011.", "2011-03"),
+    ("More than 93,000 people have been killed since the uprising against Assad began in March 2011.", "2011-03"),
+    ("More than 93,000 people have been killed since 2011.", "2011"),
+    ("More than 93,000 people have been killed in the conflict.", ""),
+])
+def test_since(figures_of, text, since):
+    assert one(figures_of(text))["since"] == since
+
+
+def test_evidence_offsets_point_at_the_surface(seeds):
+    table = casualties.casualty_figures(seeds)
+    texts = dict(zip(seeds["article_id"], seeds["text"]))
+    assert all(texts[r.article_id][r.start:r.end] == r.surface for r in table.itertuples())
+    assert all(r.surface in r.sentence for r in table.itertuples())
+    assert table.equals(table.sort_values(["article_id", "start"], ignore_index=True))
+
+
+def test_nothing_found_gives_the_typed_empty_table(figures_of):
+    table = figures_of("The ministers will meet again in August.")
+    assert table.empty and dict(table.dtypes.astype(str)) == {
+        c: str(pd.Series(dtype=t).dtype) for c, t in casualties.COLUMNS.items()}
+
+
+def test_reference_tolls_have_a_citation_per_row():
+    ref = casualties.reference_tolls()
+    assert len(ref) >= 3 and (ref["citation"].str.len() > 20).all()
+    assert ref["value"].gt(0).all() and ref["date"].notna().all()
+
+
+def test_every_cited_authority_is_in_the_alias_table(seeds):
+    known = set(casualties.authorities()["authority"])
+    cited = set(casualties.casualty_figures(seeds)["attributed_to"]) - {""}
+    assert cited <= known and set(casualties.reference_tolls()["authority"]) <= known
+
+
+def test_scorer_counts_misses_spurious_and_wrong_attribution():
+    gold = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 10], "surface": ["x", "y"],
+                         "value": [100, 200], "category": ["killed", "killed"],
+                         "qualifier": ["over", ""], "attributed_to": ["United Nations", ""]})
+    pred = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 20], "surface": ["x", "z"],
+                         "value": [100, 300], "category": ["killed", "killed"],
+                         "qualifier": ["about", ""], "attributed_to": ["United Nations", ""]})
+    score = casualties.score_casualties(pred, gold)
+    assert (score["precision"], score["recall"]) == (0.5, 0.5)
+    assert (score["qualifier_accuracy"], score["attribution_accuracy"]) == (0.0, 1.0)
+    status = casualties.compare_casualties(pred, gold)["status"]
+    assert sorted(status) == ["matched", "missed", "spurious"]
+
+
+def test_seeds_against_the_hand_gold(seeds):
+    score = casualties.score_casualties(casualties.casualty_figures(seeds), casualties.read_gold())
+    assert score["n_gold"] == 8
+    assert score["precision"] >= 1.0 and score["recall"] >= 1.0
+    assert score["attribution_accuracy"] >= 1.0
+    assert score["qualifier_accuracy"] >= 1.0
