@@ -1,0 +1,292 @@
+"""How outlets frame the story: labels for actors, stance markers and distinctive vocabulary.
+
+Rules this module implements, and their known limits:
+
+Labels (``label_uses``, ``label_rates``)
+    ``data/labels.csv`` maps a phrase to the actor it names and the label it chooses
+    ("regime" -> Syrian government / regime). Phrases match whole words in body sentences,
+    case-insensitively unless ``match_case`` is true ("US", "Assad", "Washington");
+    spaces and hyphens in a phrase are interchangeable ("al-Assad" = "Al Assad").
+    Overlapping matches resolve to the longest (then the leftmost): "foreign-backed
+    militancy" is one use, not also "militancy". A row with an empty ``actor`` is a
+    *blocker*: it wins by length and is then dropped ("transitional government" is not
+    the Syrian government). Limit: a lexicon finds only what it lists, and cannot tell
+    "the conflict in Syria" from "conflict with rival claimants" in the South China Sea.
+
+Stance markers (``stance_markers``, ``stance_rates``)
+    ``data/stance_markers.csv``: hedges (might, likely, possibly…), certainty markers
+    (must, indeed, absolutely…), optimism (hope, progress…) and setbacks (delayed,
+    divided…), matched by the same rules as labels. ``in_quote`` says whether the marker
+    stands inside a direct quotation (the speaker's hedge) or in the outlet's own words.
+    A row with an empty ``category`` is a blocker, as for labels ("as soon as possible").
+    Limit: "could" and "may" are counted whatever their sense.
+
+Distinctive vocabulary (``log_odds``, ``distinctive_words``)
+    Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and
+    Quinn 2008, "Fightin' Words", eq. 16 and 22): for word w, group i and the rest j,
+
+        delta_w = log((y_wi + a_w) / (n_i + a0 - y_wi - a_w))
+                - log((y_wj + a_w) / (n_j + a0 - y_wj - a_w))
+        var_w   = 1 / (y_wi + a_w) + 1 / (y_wj + a_w)
+        z_w     = delta_w / sqrt(var_w)
+
+    with prior a_w = alpha0 * (count of w in the whole corpus / corpus tokens), so the
+    prior is the corpus's own word distribution scaled to ``alpha0`` pseudo-counts.
+    Tokens are body words (the corpus tokenizer), lower-cased except all-capital
+    acronyms ("US", "UN", "AFP"), after removing ``data/stopwords.csv``. A |z| above
+    1.96 would be "significant" only for independent draws; with one article per outlet
+    it ranks words, it does not test anything.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .corpus import WORD_RE, sentences
+from .paths import data_file
+
+LABEL_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor", "label", "sentence"]
+STANCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "category", "in_quote", "sentence"]
+STANCE_CATEGORIES = ["hedge", "certainty", "optimism", "setback"]
+DEFAULT_ALPHA0 = 100.0
+
+
+# ---------------------------------------------------------------- lexicon matching
+
+def _phrase_pattern(phrase: str, match_case: bool) -> str:
+    words = [re.escape(w) for w in re.split(r"[\s\-]+", phrase.strip()) if w]
+    body = r"[\s\-]+".join(words)
+    return body if match_case else f"(?i:{body})"
+
+
+def compile_lexicon(table: pd.DataFrame) -> re.Pattern:
+    """One regular expression finding, at every position, the longest phrase of ``table``.
+
+    The expression is a lookahead, so ``finditer`` reports candidates at every start;
+    :func:`longest_matches` then keeps the longest of overlapping ones.
+    """
+    order = sorted(range(len(table)), key=lambda i: -len(table["phrase"].iloc[i]))
+    alts = [f"(?P<p{i}>{_phrase_pattern(table['phrase'].iloc[i], bool(table['match_case'].iloc[i]))})"
+            for i in order]
+    return re.compile(r"(?<![\w\-])(?=(?:" + "|".join(alts) + r")(?![\w\-]))")
+
+
+def longest_matches(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, lexicon row) of non-overlapping matches, longest first, then leftmost."""
+    cands = []
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
+        a, b = m.span(m.lastgroup)
+        cands.append((a, b, int(m.lastgroup[1:])))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int, int]] = []
+    for c in cands:
+        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+            taken.append(c)
+    return sorted(taken)
+
+
+def _read_lexicon(name: str) -> pd.DataFrame:
+    table = pd.read_csv(data_file(name), dtype="string", keep_default_na=False)
+    return table.assign(match_case=table["match_case"].str.lower().eq("true"))
+
+
+@lru_cache(maxsize=None)
+def label_lexicon() -> pd.DataFrame:
+    """``data/labels.csv``: phrase, actor, label, match_case, note."""
+    return _read_lexicon("labels.csv")
+
+
+@lru_cache(maxsize=None)
+def stance_lexicon() -> pd.DataFrame:
+    """``data/stance_markers.csv``: phrase, category, match_case, note."""
+    return _read_lexicon("stance_markers.csv")
+
+
+@lru_cache(maxsize=None)
+def _label_re() -> re.Pattern:
+    return compile_lexicon(label_lexicon())
+
+
+@lru_cache(maxsize=None)
+def _stance_re() -> re.Pattern:
+    return compile_lexicon(stance_lexicon())
+
+
+def _scan(articles: pd.DataFrame, pattern: re.Pattern) -> list[tuple]:
+    """(article_id, sentence_id, start, end, surface, row, sentence) over body sentences."""
+    sents = sentences(articles)
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    out = []
+    for s in sents[["article_id", "sentence_id", "start", "end", "text"]].itertuples(index=False):
+        text = texts[s.article_id]
+        for a, b, row in longest_matches(pattern, text, s.start, s.end):
+            out.append((s.article_id, s.sentence_id, a, b, text[a:b], row, s.text))
+    return out
+
+
+# ---------------------------------------------------------------- labels
+
+def label_uses(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per labelling phrase in body sentences: evidence columns, actor, label."""
+    lex = label_lexicon()
+    rows = [(a, sid, s, e, surf, lex["actor"].iloc[r], lex["label"].iloc[r], sent)
+            for a, sid, s, e, surf, r, sent in _scan(articles, _label_re()) if lex["actor"].iloc[r]]
+    df = pd.DataFrame(rows, columns=LABEL_COLUMNS)
+    return df.astype({"article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64",
+                      "surface": "string", "actor": pd.CategoricalDtype(label_actors()), "label": "string",
+                      "sentence": "string"})
+
+
+def label_actors() -> list[str]:
+    """The actors of ``data/labels.csv``, sorted (the categories of ``label_uses().actor``)."""
+    return sorted(a for a in set(label_lexicon()["actor"]) if a)
+
+
+def _rates(uses: pd.DataFrame, articles: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Counts per outlet and ``keys``, per 1,000 body words, on the full outlet x key grid."""
+    words = articles.assign(outlet=articles["outlet"].astype("string")).groupby("outlet")["n_words"].sum()
+    outlet_of = dict(zip(articles["article_id"], articles["outlet"].astype("string")))
+    u = uses.assign(outlet=uses["article_id"].map(outlet_of).astype("string"))
+    for k in keys:
+        u[k] = u[k].astype("string")
+    counts = u.groupby(["outlet", *keys], as_index=False).agg(
+        n=("start", "size"), example=("sentence", "first"),
+        surfaces=("surface", lambda s: "; ".join(dict.fromkeys(s))))
+    grid = u[keys].drop_duplicates().merge(pd.DataFrame({"outlet": words.index.astype("string")}), how="cross")
+    out = grid.merge(counts, on=["outlet", *keys], how="left")
+    out["n"] = out["n"].fillna(0).astype("int64")
+    out["n_words"] = out["outlet"].map(words).astype("int64")
+    out["per_1000_words"] = (1000 * out["n"] / out["n_words"].where(out["n_words"] > 0)).astype("float64")
+    out["example"] = out["example"].astype("string")
+    out["surfaces"] = out["surfaces"].astype("string")
+    return out[["outlet", *keys, "n", "n_words", "per_1000_words", "surfaces", "example"]].sort_values(
+        ["outlet", *keys]).reset_index(drop=True)
+
+
+def label_rates(articles: pd.DataFrame, uses: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per outlet, actor and label: uses, body words, uses per 1,000 body words, an example sentence."""
+    uses = label_uses(articles) if uses is None else uses
+    return _rates(uses, articles, ["actor", "label"])
+
+
+# ---------------------------------------------------------------- stance
+
+def stance_markers(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per hedge, certainty, optimism or setback marker in body sentences."""
+    from .quotes import quotes
+
+    lex = stance_lexicon()
+    direct = quotes(articles, kinds=("direct",))
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for q in direct[["article_id", "start", "end"]].itertuples(index=False):
+        spans.setdefault(q.article_id, []).append((q.start, q.end))
+    rows = []
+    for a, sid, s, e, surf, r, sent in _scan(articles, _stance_re()):
+        if not lex["category"].iloc[r]:
+            continue  # a blocker row
+        inside = any(qs <= s and e <= qe for qs, qe in spans.get(a, []))
+        rows.append((a, sid, s, e, surf, lex["category"].iloc[r], inside, sent))
+    df = pd.DataFrame(rows, columns=STANCE_COLUMNS)
+    return df.astype({"article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64",
+                      "surface": "string", "category": pd.CategoricalDtype(STANCE_CATEGORIES),
+                      "in_quote": "boolean", "sentence": "string"})
+
+
+def stance_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per outlet, category and voice (quoted / outlet's own words): markers per 1,000 body words."""
+    markers = stance_markers(articles) if markers is None else markers
+    markers = markers.assign(voice=markers["in_quote"].map({True: "inside quotations", False: "outlet's own words"}))
+    return _rates(markers, articles, ["category", "voice"])
+
+
+# ---------------------------------------------------------------- vocabulary
+
+@lru_cache(maxsize=None)
+def stopwords() -> frozenset[str]:
+    """``data/stopwords.csv`` (lower case)."""
+    table = pd.read_csv(data_file("stopwords.csv"), dtype="string", keep_default_na=False)
+    return frozenset(table["word"].str.lower())
+
+
+def normalise_token(word: str) -> str:
+    """Lower case, except all-capital acronyms ("US" stays "US"); curly apostrophes made straight."""
+    word = word.replace("’", "'")
+    if re.fullmatch(r"(?:[A-Z]\.?){2,}", word):
+        return word.replace(".", "")
+    return word.lower()
+
+
+def tokens(articles: pd.DataFrame) -> pd.DataFrame:
+    """Body-sentence words: article_id, sentence_id, start, end, surface, token, stop (boolean)."""
+    sents = sentences(articles)
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    stop = stopwords()
+    rows = []
+    for s in sents[["article_id", "sentence_id", "start", "end"]].itertuples(index=False):
+        text = texts[s.article_id]
+        for m in WORD_RE.finditer(text, s.start, s.end):
+            tok = normalise_token(m.group())
+            tok = re.sub(r"'s$", "", tok)
+            rows.append((s.article_id, s.sentence_id, m.start(), m.end(), m.group(), tok,
+                         tok in stop or tok.isdigit() or re.fullmatch(r"[\d.,]+", tok) is not None))
+    df = pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "surface", "token", "stop"])
+    return df.astype({"article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64",
+                      "surface": "string", "token": "string", "stop": "boolean"})
+
+
+def log_odds(counts_i: dict[str, int], counts_j: dict[str, int], prior: dict[str, float]) -> pd.DataFrame:
+    """Weighted log-odds with an informative Dirichlet prior (Monroe et al. 2008).
+
+    ``prior`` maps each word to its pseudo-count a_w; a0 is their sum. Returns one row
+    per word of the prior: word, n_i, n_j, delta, var, z (sorted by z, descending, then word).
+    """
+    a0 = sum(prior.values())
+    n_i, n_j = sum(counts_i.values()), sum(counts_j.values())
+    rows = []
+    for w, a in prior.items():
+        yi, yj = counts_i.get(w, 0), counts_j.get(w, 0)
+        delta = (math.log((yi + a) / (n_i + a0 - yi - a)) - math.log((yj + a) / (n_j + a0 - yj - a)))
+        var = 1 / (yi + a) + 1 / (yj + a)
+        rows.append((w, yi, yj, delta, var, delta / math.sqrt(var)))
+    df = pd.DataFrame(rows, columns=["word", "n_i", "n_j", "delta", "var", "z"])
+    df = df.astype({"word": "string", "n_i": "int64", "n_j": "int64", "delta": "float64", "var": "float64",
+                    "z": "float64"})
+    return df.sort_values(["z", "word"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def distinctive_words(articles: pd.DataFrame, *, alpha0: float = DEFAULT_ALPHA0, top: int = 10,
+                      min_count: int = 2) -> pd.DataFrame:
+    """Each outlet against all the others: the ``top`` words by z, used at least ``min_count`` times.
+
+    Columns: outlet, rank, word, n_outlet, n_rest, delta, z, and the evidence of the
+    word's first use in that outlet (article_id, sentence_id, start, end, sentence).
+    """
+    toks = tokens(articles)
+    toks = toks[~toks["stop"]]
+    outlet_of = dict(zip(articles["article_id"], articles["outlet"].astype("string")))
+    toks = toks.assign(outlet=toks["article_id"].map(outlet_of))
+    total = toks["token"].value_counts()
+    n = int(total.sum())
+    prior = {w: alpha0 * c / n for w, c in sorted(total.items())}
+    sent_text = sentences(articles).set_index(["article_id", "sentence_id"])["text"]
+    frames = []
+    for outlet, own in toks.groupby("outlet", sort=True):
+        rest = toks[toks["outlet"] != outlet]
+        scored = log_odds(own["token"].value_counts().to_dict(), rest["token"].value_counts().to_dict(), prior)
+        scored = scored[scored["n_i"] >= min_count].head(top)
+        first = own.drop_duplicates("token").set_index("token")
+        ev = first.loc[scored["word"], ["article_id", "sentence_id", "start", "end"]].reset_index(drop=True)
+        block = pd.concat([scored.reset_index(drop=True), ev], axis=1)
+        block.insert(0, "rank", range(1, len(block) + 1))
+        block.insert(0, "outlet", outlet)
+        frames.append(block)
+    cols = ["outlet", "rank", "word", "n_outlet", "n_rest", "delta", "z", "article_id", "sentence_id",
+            "start", "end", "sentence"]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype="string") for c in cols})
+    out = pd.concat(frames, ignore_index=True).rename(columns={"n_i": "n_outlet", "n_j": "n_rest"})
+    out["sentence"] = [sent_text[(a, s)] for a, s in zip(out["article_id"], out["sentence_id"])]
+    return out[cols].astype({"outlet": "string", "rank": "int64", "sentence": "string"})

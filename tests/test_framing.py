@@ -1,0 +1,133 @@
+"""Labels, stance markers and distinctive vocabulary: each rule on short literal texts."""
+import math
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import framing
+
+HEAD = "A headline about talks\n\nThe talks in Brunei lasted many hours. More talks are planned for the autumn.\n\n"
+
+
+@pytest.fixture
+def load(write_corpus):
+    def run(*bodies: str) -> pd.DataFrame:
+        files = {f"{i}.txt": HEAD + b for i, b in enumerate(bodies)}
+        meta = "file,outlet\n" + "".join(f"{i}.txt,Outlet {i}\n" for i in range(len(bodies)))
+        return analysis.load_articles(write_corpus(files, metadata=meta))
+
+    return run
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The regime shelled the town again.", [("regime", "Syrian government", "regime")]),
+    # longest match: one use, not "militancy" too
+    ("Syria has been gripped by foreign-backed militancy for years.",
+     [("foreign-backed militancy", "armed opposition", "foreign-backed militancy")]),
+    ("The Assad regime denied it again.", [("Assad regime", "Syrian government", "regime")]),
+    # spaces and hyphens are interchangeable
+    ("Fighting between the regime of Bashar Al Assad and rebels goes on.",
+     [("Fighting", "war", "fighting"), ("regime of Bashar Al Assad", "Syrian government", "regime"),
+      ("rebels", "armed opposition", "rebels")]),
+    # a blocker row swallows "transitional government"
+    ("They called for a transitional government in Syria.", []),
+    # case-sensitive rows: the pronoun "us" is not the country
+    ("He told us the talks went well in the end.", []),
+    ("The US and Russia agreed on a plan.", [("US", "outside powers: US", "country name"),
+                                            ("Russia", "outside powers: Russia", "country name")]),
+    # whole words only
+    ("The conflicted officials left early.", []),
+])
+def test_label_rules(load, body, expected):
+    uses = framing.label_uses(load(body))
+    assert [(r.surface, r.actor, r.label) for r in uses.itertuples()] == expected
+
+
+def test_labels_only_in_body(write_corpus):
+    folder = write_corpus({"a.txt": "Regime falls in civil war\n\nThe talks lasted hours. More are planned.\n\n"},
+                          metadata="file,outlet\na.txt,X\n")
+    assert framing.label_uses(analysis.load_articles(folder)).empty
+
+
+def test_label_rates_per_thousand_words(load):
+    arts = load("The regime attacked the rebels. The regime denied it.", "The rebels attacked the town.")
+    rates = framing.label_rates(arts).set_index(["outlet", "label"])
+    n_words = arts.set_index("outlet")["n_words"]
+    assert rates.loc[("Outlet 0", "regime"), "n"] == 2
+    assert rates.loc[("Outlet 0", "regime"), "per_1000_words"] == pytest.approx(2000 / n_words["Outlet 0"])
+    # the grid is complete: an outlet that never says "regime" has a zero row
+    assert rates.loc[("Outlet 1", "regime"), "n"] == 0
+
+
+def test_label_offsets_are_evidence(seeds):
+    uses = framing.label_uses(seeds)
+    texts = seeds.set_index("article_id")["text"]
+    assert len(uses) > 0
+    assert all(texts[u.article_id][u.start:u.end] == u.surface and u.surface in u.sentence for u in uses.itertuples())
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The meeting might not happen soon.", [("might", "hedge")]),
+    ("In May the talks resumed in earnest.", []),  # the month is not the modal "may"
+    ("It may be later than that.", [("may", "hedge")]),
+    ("The conference has been delayed repeatedly by both sides.", [("delayed repeatedly", "setback")]),
+    ("They want it held as soon as possible, officials insist.", []),  # blocker row
+])
+def test_stance_rules(load, body, expected):
+    m = framing.stance_markers(load(body))
+    assert [(r.surface, r.category) for r in m.itertuples()] == expected
+
+
+def test_stance_marker_inside_quotation(load):
+    m = framing.stance_markers(load('"We hope for progress," Kerry said, though the talks might fail.'))
+    assert list(zip(m["surface"], m["in_quote"])) == [("hope", True), ("progress", True), ("might", False)]
+
+
+# ---------------------------------------------------------------- log-odds
+
+def test_log_odds_matches_a_hand_calculation():
+    # Two groups, two words. counts_i = {a: 3, b: 1} (n_i = 4), counts_j = {a: 1, b: 3} (n_j = 4).
+    # Prior a_w = alpha0 * corpus share with alpha0 = 2: a and b each occur 4 of 8 times,
+    # so a_a = a_b = 1 and a0 = 2.
+    # word a:  delta = log((3+1)/(4+2-3-1)) - log((1+1)/(4+2-1-1))
+    #                = log(4/2) - log(2/4) = log 2 + log 2 = 2 log 2 = 1.386294
+    #          var   = 1/(3+1) + 1/(1+1) = 0.25 + 0.5 = 0.75
+    #          z     = 1.386294 / sqrt(0.75) = 1.386294 / 0.866025 = 1.600754
+    # word b:  the mirror image, delta = -1.386294, z = -1.600754
+    out = framing.log_odds({"a": 3, "b": 1}, {"a": 1, "b": 3}, {"a": 1.0, "b": 1.0}).set_index("word")
+    assert out.loc["a", "delta"] == pytest.approx(2 * math.log(2))
+    assert out.loc["a", "var"] == pytest.approx(0.75)
+    assert out.loc["a", "z"] == pytest.approx(1.600754, abs=1e-6)
+    assert out.loc["b", "z"] == pytest.approx(-1.600754, abs=1e-6)
+    assert list(out.index) == ["a", "b"]  # sorted by z, descending
+
+
+def test_log_odds_word_absent_from_one_group():
+    # counts_i = {a: 2}, counts_j = {b: 2}; prior a_a = a_b = 0.5 (alpha0 = 1), n_i = n_j = 2, a0 = 1
+    # word a: delta = log(2.5 / (2 + 1 - 2 - 0.5)) - log(0.5 / (2 + 1 - 0 - 0.5)) = log(5) - log(0.2) = 2 log 5
+    out = framing.log_odds({"a": 2}, {"b": 2}, {"a": 0.5, "b": 0.5}).set_index("word")
+    assert out.loc["a", "delta"] == pytest.approx(2 * math.log(5))
+    assert out.loc["a", "var"] == pytest.approx(1 / 2.5 + 1 / 0.5)
+
+
+def test_tokens_keep_acronyms_and_drop_stopwords(load):
+    toks = framing.tokens(load("The US told us that the UN would act."))
+    kept = list(toks.loc[~toks["stop"], "token"])
+    assert "US" in kept and "UN" in kept and "us" not in kept and "the" not in kept
+
+
+def test_distinctive_words_rank_each_outlets_own_words(load):
+    arts = load("Chemical weapons inspectors arrived. Chemical weapons must go. Talks went on.",
+                "Snowden sought asylum. Snowden stayed in Moscow. Talks went on.")
+    d = framing.distinctive_words(arts, top=2)
+    top = d.groupby("outlet")["word"].first().to_dict()
+    assert top == {"Outlet 0": "chemical", "Outlet 1": "snowden"}
+    texts = arts.set_index("article_id")["text"]
+    assert all(texts[r.article_id][r.start:r.end].lower() == r.word for r in d.itertuples())
+
+
+def test_empty_corpus_slices(seeds):
+    none = seeds.head(0)
+    assert framing.label_uses(none).empty and framing.stance_markers(none).empty
+    assert list(framing.label_uses(none).columns) == framing.LABEL_COLUMNS

@@ -1,0 +1,100 @@
+"""Shared passages and overlap: shingles, the inverted index, runs merged into passages."""
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import reuse
+from analysis.corpus import count_words
+
+# a different two-sentence opening per article, so the paragraph under test is body (not a
+# standfirst) and the openings share nothing
+INTROS = ["Rain fell on Tuesday. Markets were calm.", "Cold winds blew north. Schools closed early.",
+          "A new bridge opened. Traffic eased at last.", "Farmers sold wheat. Prices rose sharply."]
+WIRE = ("Kerry said that Washington and Moscow were committed to holding a peace conference on Syria "
+        "but that it would likely take place after August.")
+
+
+@pytest.fixture
+def load(write_corpus):
+    def run(*bodies: str) -> pd.DataFrame:
+        files = {f"{i}.txt": f"Headline number {i}\n\n{INTROS[i]}\n\n" + b for i, b in enumerate(bodies)}
+        meta = "file,outlet\n" + "".join(f"{i}.txt,Outlet {i}\n" for i in range(len(bodies)))
+        return analysis.load_articles(write_corpus(files, metadata=meta))
+
+    return run
+
+
+def test_shared_passage_with_both_offsets(load):
+    arts = load("Nothing alike here at all, said one man. " + WIRE,
+                "Different opening words were used by this outlet today. " + WIRE.replace("’", "'"))
+    p = reuse.shared_passages(arts)
+    assert len(p) == 1
+    row = p.iloc[0]
+    texts = arts.set_index("article_id")["text"]
+    assert texts[row.article_a][row.start_a:row.end_a] == row.passage
+    assert texts[row.article_b][row.start_b:row.end_b] == row.passage_b
+    # "The talks..." differ; the shared run starts at "Kerry" and ends at "August"
+    assert row.passage == WIRE.rstrip(".") and row.n_words == len(WIRE.split())
+
+
+def test_punctuation_and_case_do_not_break_a_passage(load):
+    a = "Kerry said the conference should happen sooner rather than later, to find a peaceful solution."
+    b = "Kerry said “the conference should happen sooner rather than later” to find a peaceful solution."
+    p = reuse.shared_passages(load(a, b))
+    assert list(p["n_words"]) == [15]
+
+
+def test_short_common_phrase_is_not_a_passage(load):
+    p = reuse.shared_passages(load("The conflict has claimed many lives in Syria.",
+                                   "A conflict that has claimed many lives in Syria goes on."))
+    assert p.empty  # "conflict has claimed many lives in Syria" is 7 words, below k = 8
+
+
+def test_one_changed_word_splits_a_passage(load):
+    base = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen."
+    changed = base.replace("nine", "NINETY")
+    p = reuse.shared_passages(load(base, changed), k=4)
+    assert sorted(p["n_words"]) == [8, 8]
+
+
+def test_only_pairs_sharing_a_shingle_are_candidates():
+    hashes = {"a": [1, 2, 3], "b": [3, 4], "c": [5, 6], "d": [6, 7]}
+    pairs = reuse.candidate_pairs(reuse.shingle_index(hashes))
+    assert sorted(pairs) == [("a", "b"), ("c", "d")]  # never (a, c), (a, d), (b, c), (b, d)
+    assert pairs[("a", "b")] == [(2, 0)]
+
+
+def test_shingle_held_by_too_many_articles_is_skipped():
+    hashes = {x: [9] for x in "abcd"}
+    assert reuse.candidate_pairs(reuse.shingle_index(hashes), max_df=3) == {}
+
+
+def test_shingle_hashes_are_stable():
+    # BLAKE2b, not Python's salted hash(): the same words give the same number in every run
+    import hashlib
+
+    expected = int.from_bytes(hashlib.blake2b(b"a b", digest_size=8).digest(), "big")
+    assert reuse.shingle_hashes(["a", "b", "c"], k=2)[0] == expected
+    assert len(reuse.shingle_hashes(["a", "b", "c"], k=2)) == 2 and reuse.shingle_hashes(["a"], k=2) == []
+
+
+def test_overlap_is_asymmetric_and_complete_on_request(load):
+    arts = load(WIRE, "Other words first, then more words. " + WIRE + " And a long tail of other words follows here.",
+                "Nothing in common with the others at all, none whatsoever, truly nothing.")
+    o = reuse.overlap(arts).set_index(["article_a", "article_b"])
+    ids = list(arts["article_id"])
+    # A is its two-sentence opening plus WIRE: only the shingles inside WIRE are shared
+    n_wire, n_a = count_words(WIRE), count_words(INTROS[0]) + count_words(WIRE)
+    assert o.loc[(ids[0], ids[1]), "share_a_in_b"] == pytest.approx((n_wire - 7) / (n_a - 7))
+    assert o.loc[(ids[1], ids[0]), "share_a_in_b"] < 1.0
+    assert (ids[0], ids[2]) not in o.index
+    full = reuse.overlap(arts, complete=True)
+    assert len(full) == 6 and full["share_a_in_b"].between(0, 1).all()
+
+
+def test_seeds_share_afp_copy_only_between_your_middle_east_and_al_jazeera(seeds):
+    p = reuse.shared_passages(seeds)
+    outlet = seeds.set_index("article_id")["outlet"].astype("string")
+    pairs = {tuple(sorted((outlet[a], outlet[b]))) for a, b in zip(p["article_a"], p["article_b"])}
+    assert pairs == {("Al Jazeera English", "Your Middle East")}
+    assert p["n_words"].max() >= 18
