@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.requirements-installed
 
-.PHONY: help figures test lab tables clean
+.PHONY: help figures test lab tables bench clean
 
 help: ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ lab: $(READY) ## open JupyterLab on the notebooks
 
 tables: $(READY) ## write the tidy tables of the seeds to out/tables
 	$(PY) -m analysis tables seeds --out out/tables
+
+bench: $(READY) ## benchmark 1,000 to 100,000 synthetic articles and rewrite benchmarks/RESULTS.md (not part of test)
+	$(PY) benchmarks/run.py
 
 clean: ## remove the virtual environment and generated tables
 	rm -rf $(VENV) out

@@ -12,10 +12,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from .casualties import casualty_figures
 from .corpus import article_files, load_articles, paragraphs, read_metadata
 from .errors import CorpusError
 from .figures import write_csv
 from .paths import SEEDS_DIR
+from .framing import label_uses
+from .quotes import quotes
+from .reuse import shared_passages
+from .timeline import events, temporal_expressions
 
 
 def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
@@ -27,15 +32,32 @@ def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
 TABLES = {
     "articles": articles_table,
     "paragraphs": paragraphs,
+    "dates": temporal_expressions,
+    "events": events,
+    "casualties": casualty_figures,
+    "labels": label_uses,
+    "quotes": quotes,
 }
 # tables that compare articles with each other, so need the whole corpus at once
-CORPUS_TABLES: dict = {}
+CORPUS_TABLES = {
+    "reuse": shared_passages,
+}
+
+
+# a table that can be made faster from another one already made: name -> (source, function)
+FROM_TABLE = {
+    "events": ("dates", lambda articles, dates: events(articles, dates=dates)),
+}
 
 
 def _tables_of(corpus_dir: Path, files: list[str], keep_articles: bool):
     """Load some files of a corpus and make their per-article tables (runs in a worker)."""
     articles = load_articles(corpus_dir, files=files)
-    return (articles if keep_articles else None), {name: make(articles) for name, make in TABLES.items()}
+    tables: dict[str, pd.DataFrame] = {}
+    for name, make in TABLES.items():
+        source, derive = FROM_TABLE.get(name, (None, None))
+        tables[name] = derive(articles, tables[source]) if source in tables else make(articles)
+    return (articles if keep_articles else None), tables
 
 
 def concat_tables(parts: list[pd.DataFrame]) -> pd.DataFrame:

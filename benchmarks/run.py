@@ -1,0 +1,181 @@
+"""Benchmark: the same analyses on 1,000 to 100,000 articles, and against the alternatives.
+
+``make bench`` runs ``python benchmarks/run.py`` and rewrites ``benchmarks/RESULTS.md``.
+For each size a synthetic corpus is generated (``benchmarks/synth.py``; cached under
+``$BENCH_DIR``, default ``/tmp/analysis-bench``), then, each in a fresh process so that
+peak memory is its own:
+
+* ``extractors``: loading, then every table function of the ``tables`` command, timed one
+  by one on the loaded articles;
+* ``tables --jobs 1`` and ``tables --jobs 2``: the whole command, CSV and Parquet written;
+  the two outputs are compared byte for byte.
+
+Then the project's date and casualty extraction are compared with dateparser's
+``search_dates`` and quantulum3 on the seeds' gold annotations (precision, recall) and on
+the same texts for throughput (see ``benchmarks/compare.py``).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SIZES = [1_000, 10_000, 100_000]
+TARGET_MB_S = 2.0
+
+
+def corpus_for(n: int, root: Path) -> Path:
+    from synth import make_corpus
+
+    folder = root / f"corpus_{n}"
+    if not (folder / "metadata.csv").exists():
+        make_corpus(n, folder)
+    return folder
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest child, in MB (Linux: KB units)."""
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
+def measure_extractors(corpus: Path) -> dict:
+    import warnings
+
+    import analysis
+    from analysis import cli
+
+    started = time.perf_counter()
+    with warnings.catch_warnings():
+        # a synthetic corpus has metadata for every file; nothing to warn about
+        warnings.simplefilter("error", analysis.MetadataWarning)
+        articles = analysis.load_articles(corpus)
+    result = {"articles": len(articles), "mb": float(articles["text"].str.len().sum()) / 1e6,
+              "seconds": {"load": time.perf_counter() - started}}
+    for name, make in {**cli.TABLES, **cli.CORPUS_TABLES}.items():
+        started = time.perf_counter()
+        make(articles)
+        result["seconds"][name] = time.perf_counter() - started
+    result["peak_rss_mb"] = peak_rss_mb()[0]
+    return result
+
+
+def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
+    from analysis.cli import write_tables
+
+    started = time.perf_counter()
+    paths = write_tables(corpus, out, jobs=jobs)
+    seconds = time.perf_counter() - started
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode() + path.read_bytes())
+    main, child = peak_rss_mb()
+    return {"seconds": seconds, "peak_rss_mb": main, "peak_child_rss_mb": child, "digest": digest.hexdigest()}
+
+
+def in_child(*args: str) -> dict:
+    """Run one measurement in a fresh interpreter; return its JSON result."""
+    run = subprocess.run([sys.executable, str(HERE / "run.py"), *args], capture_output=True, text=True, check=True)
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} cores ({cpu}), {mem} GiB RAM, Linux {platform.release()}, Python {platform.python_version()}"
+
+
+def run_all(sizes: list[int], root: Path) -> dict:
+    results = {"machine": machine(), "sizes": {}}
+    for n in sizes:
+        corpus = corpus_for(n, root)
+        print(f"{n} articles: extractors", file=sys.stderr, flush=True)
+        ex = in_child("extractors", str(corpus))
+        runs = {}
+        for jobs in (1, 2):
+            print(f"{n} articles: tables --jobs {jobs}", file=sys.stderr, flush=True)
+            runs[jobs] = in_child("tables", str(corpus), str(root / f"out_{n}_{jobs}"), str(jobs))
+        results["sizes"][n] = {"extractors": ex, "tables": runs}
+    from compare import compare
+
+    print("comparison with dateparser and quantulum3", file=sys.stderr, flush=True)
+    results["compare"] = compare(corpus_for(sizes[0], root))
+    return results
+
+
+def report(results: dict, command: str) -> str:
+    sizes = results["sizes"]
+    first = min(sizes)
+    lines = ["# Benchmark results", "", f"Machine: {results['machine']}.", "",
+             f"Reproduce with `{command}` (about half an hour at 100,000 articles; corpora are cached in `$BENCH_DIR`).",
+             "Synthetic corpora come from `benchmarks/synth.py` (texts derived from the seeds, see its docstring).", "",
+             "## The whole `tables` command", "",
+             "| articles | MB of text | jobs 1: s | MB/s | articles/s | s per 1,000 articles | peak RSS MB | jobs 2: s | speed-up | same output |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    per_article = {}
+    for n, r in sizes.items():
+        mb, one, two = r["extractors"]["mb"], r["tables"][1], r["tables"][2]
+        per_article[n] = one["seconds"] / n
+        lines.append(
+            f"| {n:,} | {mb:.1f} | {one['seconds']:.1f} | {mb / one['seconds']:.2f} | {n / one['seconds']:.0f} | "
+            f"{1000 * per_article[n]:.2f} | {one['peak_rss_mb']:.0f} | {two['seconds']:.1f} | "
+            f"{one['seconds'] / two['seconds']:.2f}x | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
+    lines += ["", "## Each step, one process", "", "Seconds for loading and for each table function on the loaded articles.", ""]
+    steps = list(next(iter(sizes.values()))["extractors"]["seconds"])
+    lines.append("| articles | " + " | ".join(steps) + " | peak RSS MB |")
+    lines.append("|---:|" + "---:|" * (len(steps) + 1))
+    for n, r in sizes.items():
+        secs = r["extractors"]["seconds"]
+        lines.append(f"| {n:,} | " + " | ".join(f"{secs[s]:.1f}" for s in steps) + f" | {r['extractors']['peak_rss_mb']:.0f} |")
+    largest = max(sizes)
+    big = sizes[largest]
+    mb_s = big["extractors"]["mb"] / big["tables"][1]["seconds"]
+    flat = per_article[largest] / per_article[first] - 1
+    speedup = min(r["tables"][1]["seconds"] / r["tables"][2]["seconds"] for r in sizes.values())
+    same = all(r["tables"][1]["digest"] == r["tables"][2]["digest"] for r in sizes.values())
+    rss = max(max(r["tables"][1]["peak_rss_mb"], r["extractors"]["peak_rss_mb"]) for r in sizes.values())
+    lines += ["", "## Targets", "",
+              "| target | measured | met |", "|---|---|---|",
+              f"| whole `tables` run >= {TARGET_MB_S} MB/s on one core | {mb_s:.2f} MB/s at {largest:,} articles | {'yes' if mb_s >= TARGET_MB_S else 'no'} |",
+              f"| time per article flat within ±25% from {first:,} to {largest:,} | {flat:+.0%} | {'yes' if abs(flat) <= 0.25 else 'no'} |",
+              f"| peak memory under 2 GB at {largest:,} articles | {rss:.0f} MB | {'yes' if rss < 2048 else 'no'} |",
+              f"| `--jobs 2` speed-up >= 1.7x, identical output | {speedup:.2f}x (smallest over sizes), identical: {same} | {'yes' if speedup >= 1.7 and same else 'no'} |",
+              ""]
+    lines += results["compare"]["markdown"]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    if args and args[0] == "extractors":
+        print(json.dumps(measure_extractors(Path(args[1]))))
+        return 0
+    if args and args[0] == "tables":
+        print(json.dumps(measure_tables(Path(args[1]), Path(args[2]), int(args[3]))))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    opts = parser.parse_args(args)
+    root = Path(os.environ.get("BENCH_DIR", "/tmp/analysis-bench"))
+    root.mkdir(parents=True, exist_ok=True)
+    results = run_all(opts.sizes, root)
+    command = "make bench" if opts.sizes == SIZES else f"python benchmarks/run.py --sizes {' '.join(map(str, opts.sizes))}"
+    opts.out.write_text(report(results, command), encoding="utf-8")
+    (opts.out.with_suffix(".json")).write_text(json.dumps(results, indent=1, sort_keys=True), encoding="utf-8")
+    print(opts.out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
