@@ -50,14 +50,26 @@ FROM_TABLE = {
 }
 
 
+# articles handled at a time: all tables of a batch are made while its texts' layouts are
+# still in corpus.py's memo, and only the tables, not the texts, outlive the batch
+BATCH = 500
+# what the tables that compare articles need of them
+CORPUS_COLUMNS = ["article_id", "file", "outlet", "published", "text"]
+
+
 def _tables_of(corpus_dir: Path, files: list[str], keep_articles: bool):
     """Load some files of a corpus and make their per-article tables (runs in a worker)."""
-    articles = load_articles(corpus_dir, files=files)
-    tables: dict[str, pd.DataFrame] = {}
-    for name, make in TABLES.items():
-        source, derive = FROM_TABLE.get(name, (None, None))
-        tables[name] = derive(articles, tables[source]) if source in tables else make(articles)
-    return (articles if keep_articles else None), tables
+    kept, parts = [], {name: [] for name in TABLES}
+    for i in range(0, len(files), BATCH):
+        articles = load_articles(corpus_dir, files=files[i:i + BATCH])
+        tables: dict[str, pd.DataFrame] = {}
+        for name, make in TABLES.items():
+            source, derive = FROM_TABLE.get(name, (None, None))
+            tables[name] = derive(articles, tables[source]) if source in tables else make(articles)
+            parts[name].append(tables[name])
+        if keep_articles:
+            kept.append(articles[CORPUS_COLUMNS])
+    return (concat_tables(kept) if keep_articles else None), {name: concat_tables(p) for name, p in parts.items()}
 
 
 def concat_tables(parts: list[pd.DataFrame]) -> pd.DataFrame:

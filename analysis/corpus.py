@@ -47,6 +47,11 @@ Sentences
     or inside a quotation (straight or curly quotes; a straight quote closes an open curly
     one). A paragraph whose quotation marks do not balance is split as if it had none.
     Limit: a sentence that really ends with "U.S." is joined to the next.
+
+Speed
+    Every extractor asks for paragraphs and sentences, so the layout of a text and the
+    sentence spans of a paragraph are memoised (bounded ``lru_cache``, keyed by the text
+    itself: a pure function's results, not state).
 """
 from __future__ import annotations
 
@@ -195,7 +200,8 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def classify_paragraphs(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4096)
+def classify_paragraphs(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, kind) for each paragraph of one article text, by the rules above."""
     spans = _line_spans(text)
     pars = [text[s:e] for s, e in spans]
@@ -231,7 +237,7 @@ def classify_paragraphs(text: str) -> list[tuple[int, int, str]]:
                 kinds[i] = "boilerplate"
         if kinds[i] is None:
             kinds[i] = "body"
-    return [(s, e, k) for (s, e), k in zip(spans, kinds)]
+    return tuple((s, e, k) for (s, e), k in zip(spans, kinds))
 
 
 def _matches_furniture(par: str) -> bool:
@@ -273,7 +279,8 @@ def _ends_in_abbreviation(par: str, dot: int) -> bool:
     return word in abbreviations() or _INITIALS.fullmatch(word) is not None
 
 
-def split_sentences(par: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=65536)
+def split_sentences(par: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence in one paragraph, relative to the paragraph."""
     track_quotes = _step_quotes(0, "".join(re.findall(r"[“”\"]", par))) == 0
     spans, start, depth, n = [], 0, 0, len(par)
@@ -291,7 +298,7 @@ def split_sentences(par: str) -> list[tuple[int, int]]:
             spans.append((start, m.start("space")))
             start = nxt
     spans.append((start, n))
-    return [(s, e) for s, e in (_trim(par, s, e) for s, e in spans) if e > s]
+    return tuple((s, e) for s, e in (_trim(par, s, e) for s, e in spans) if e > s)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -313,7 +320,7 @@ def parse_stated_date(text: str) -> pd.Timestamp | None:
     return None
 
 
-def _infer_published(text: str, layout: list[tuple[int, int, str]]) -> tuple[pd.Timestamp | None, str]:
+def _infer_published(text: str, layout: tuple[tuple[int, int, str], ...]) -> tuple[pd.Timestamp | None, str]:
     for wanted in ("dateline", "caption"):
         for s, e, kind in layout:
             if kind == wanted:

@@ -132,8 +132,9 @@ def _scan(articles: pd.DataFrame, pattern: re.Pattern) -> list[tuple]:
 def label_uses(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per labelling phrase in body sentences: evidence columns, actor, label."""
     lex = label_lexicon()
-    rows = [(a, sid, s, e, surf, lex["actor"].iloc[r], lex["label"].iloc[r], sent)
-            for a, sid, s, e, surf, r, sent in _scan(articles, _label_re()) if lex["actor"].iloc[r]]
+    actors, labels = tuple(lex["actor"]), tuple(lex["label"])
+    rows = [(a, sid, s, e, surf, actors[r], labels[r], sent)
+            for a, sid, s, e, surf, r, sent in _scan(articles, _label_re()) if actors[r]]
     df = pd.DataFrame(rows, columns=LABEL_COLUMNS)
     return df.astype({"article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64",
                       "surface": "string", "actor": pd.CategoricalDtype(label_actors()), "label": "string",
@@ -184,11 +185,12 @@ def stance_markers(articles: pd.DataFrame) -> pd.DataFrame:
     for q in direct[["article_id", "start", "end"]].itertuples(index=False):
         spans.setdefault(q.article_id, []).append((q.start, q.end))
     rows = []
+    categories = tuple(lex["category"])
     for a, sid, s, e, surf, r, sent in _scan(articles, _stance_re()):
-        if not lex["category"].iloc[r]:
+        if not categories[r]:
             continue  # a blocker row
         inside = any(qs <= s and e <= qe for qs, qe in spans.get(a, []))
-        rows.append((a, sid, s, e, surf, lex["category"].iloc[r], inside, sent))
+        rows.append((a, sid, s, e, surf, categories[r], inside, sent))
     df = pd.DataFrame(rows, columns=STANCE_COLUMNS)
     return df.astype({"article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64",
                       "surface": "string", "category": pd.CategoricalDtype(STANCE_CATEGORIES),
@@ -211,11 +213,21 @@ def stopwords() -> frozenset[str]:
     return frozenset(table["word"].str.lower())
 
 
+@lru_cache(maxsize=None)
+def proper_names() -> frozenset[str]:
+    """Capitalised words of the actors table's aliases ("Ban", "Kerry"): kept as written."""
+    from .quotes import actors_table
+
+    return frozenset(w for alias in actors_table()["alias"] for w in re.findall(r"[A-Z][\w'’-]+", alias))
+
+
 def normalise_token(word: str) -> str:
-    """Lower case, except all-capital acronyms ("US" stays "US"); curly apostrophes made straight."""
+    """Lower case, except acronyms ("US") and the actors' names ("Ban" is not "ban"); curly apostrophes made straight."""
     word = word.replace("’", "'")
     if re.fullmatch(r"(?:[A-Z]\.?){2,}", word):
         return word.replace(".", "")
+    if word in proper_names():
+        return word
     return word.lower()
 
 

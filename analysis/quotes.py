@@ -369,18 +369,21 @@ def _last_person_named(masked: str, start: int, end: int) -> str | None:
     return last
 
 
+@lru_cache(maxsize=None)
+def _actor_facts() -> dict[str, tuple[str, str]]:
+    """name -> (affiliation, kind), the first row of the actors table for each name."""
+    facts: dict[str, tuple[str, str]] = {}
+    for row in actors_table().itertuples(index=False):
+        facts.setdefault(row.name, (row.affiliation, row.kind))
+    return facts
+
+
 def _affiliation_of(name: str | None) -> str:
-    if name is None:
-        return "unknown"
-    table = actors_table()
-    hit = table.loc[table["name"] == name, "affiliation"]
-    return hit.iloc[0] if len(hit) else "unknown"
+    return _actor_facts().get(name, ("unknown", "unknown"))[0] if name is not None else "unknown"
 
 
 def _kind_of(name: str) -> str:
-    table = actors_table()
-    hit = table.loc[table["name"] == name, "kind"]
-    return hit.iloc[0] if len(hit) else "unknown"
+    return _actor_facts().get(name, ("unknown", "unknown"))[1]
 
 
 def _only_attribution(between: str) -> bool:
@@ -436,7 +439,19 @@ def _reported_content(attr, text, masked, ss, se, pats) -> tuple[int, int] | Non
     return None
 
 
+# what closes reported content without belonging to it: a trailing credit (", the AFP news
+# agency reported") or the writer's gloss after a closing quote ("…,” a likely reference to …")
+_TRAILING_CREDIT = re.compile(r",\s+(?:the\s+)?[^,“”\"]{1,60}?\s(?:reported|said|says|added)\s*[.!?]?\s*$")
+_GLOSS_AFTER_QUOTE = re.compile(r"(?<=[”\"])\s*,?\s+(?=(?:a|an|the)\s)")
+
+
 def _content_span(text: str, masked: str, s: int, e: int) -> tuple[int, int] | None:
+    credit = _TRAILING_CREDIT.search(text, s, e)
+    if credit:
+        e = credit.start()
+    gloss = _GLOSS_AFTER_QUOTE.search(text, s, e)
+    if gloss:
+        e = gloss.start()
     s, e = _trim(text, s, e)
     while e > s and text[e - 1] in ".,;:":
         e -= 1

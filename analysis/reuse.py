@@ -5,156 +5,210 @@ Rules this module implements, and their known limits:
 Tokens and shingles
     An article's body paragraphs are read in order as one stream of words (the corpus
     tokenizer), each normalised (lower case, curly apostrophes made straight) and keeping
-    its offsets into ``text``. A shingle is ``k`` consecutive normalised words (default 8),
-    hashed to 64 bits with BLAKE2b (stable across runs, unlike Python's ``hash``).
-    Punctuation is ignored, so "later," and "later" match; a shingle may cross a paragraph
-    break.
+    its offsets into ``text``. A shingle is ``k`` consecutive normalised words (default 8).
+    Its hash is stable across runs and machines (unlike Python's ``hash``): each word's
+    CRC-32, combined along the shingle by a polynomial in 64-bit arithmetic. Punctuation
+    is ignored, so "later," and "later" match; a shingle may cross a paragraph break.
 
 No all-pairs comparison
-    An inverted index maps each shingle hash to the articles holding it; only pairs of
-    articles that share at least one shingle are ever compared, and a shingle held by
-    more than ``max_df`` articles (boilerplate, a stock phrase) is skipped rather than
-    generating every pair of its holders. The cost grows with the number of shared
-    shingles, not with the square of the corpus.
+    Each article keeps only a sample of its shingles, chosen by winnowing (Schleimer,
+    Wilkerson and Aiken 2003): in every ``window`` consecutive shingles, the one with the
+    smallest hash. Two articles that share a passage of at least ``k + window - 1`` words
+    (11 by default) are certain to share one of these fingerprints; shorter passages are
+    found often, not always. An inverted index (the fingerprints sorted by hash) lists
+    the articles holding each fingerprint; only pairs of articles that share one are
+    ever compared, and a fingerprint held by more than ``max_df`` articles (boilerplate,
+    a stock phrase, copy syndicated everywhere) does not make candidates, so the work
+    grows with the number of shared fingerprints, not with the square of the corpus.
+    Limit: copy that more than ``max_df`` articles share is found only through the
+    passages that fewer articles share.
 
 Passages
-    Consecutive shared shingles at matching positions (i, j), (i+1, j+1) ... are merged
-    into one maximal passage of ``run + k - 1`` words, reported with both articles'
-    offsets. Limit: a passage with one word changed in the middle is reported as two
-    passages (or none, if neither half has ``k`` words); reordered sentences are found
-    sentence by sentence.
+    A candidate pair is then compared on all its shingles: consecutive shared shingles at
+    matching positions (i, j), (i+1, j+1) ... merge into one maximal passage of
+    ``run + k - 1`` words, reported with both articles' offsets. Limit: a passage with one
+    word changed in the middle is reported as two passages (or none, if neither half has
+    ``k`` words); reordered sentences are found sentence by sentence.
 
 Overlap
-    ``overlap(articles)`` gives, for each ordered pair sharing anything, the share of A's
+    ``overlap(articles)`` gives, for each ordered candidate pair, the share of A's
     distinct body shingles that also occur in B (asymmetric: a short article can be
     entirely inside a long one).
 """
 from __future__ import annotations
 
 import bisect
-import hashlib
+import zlib
 from collections import defaultdict
+from functools import lru_cache
 from itertools import combinations
 
+import numpy as np
 import pandas as pd
 
-from .corpus import WORD_RE, paragraphs, sentences
+from .corpus import WORD_RE, classify_paragraphs, sentences
 
 DEFAULT_K = 8
+DEFAULT_WINDOW = 4
 DEFAULT_MAX_DF = 50
+# an odd 64-bit multiplier for the polynomial shingle hash (arithmetic wraps modulo 2**64)
+MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 PASSAGE_COLUMNS = ["article_a", "sentence_id_a", "start_a", "end_a", "article_b", "sentence_id_b", "start_b",
                    "end_b", "n_words", "passage", "passage_b"]
 
 
+def article_tokens(text: str) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) over the body paragraphs of one article, in order."""
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end())
+            for s, e, kind in classify_paragraphs(text) if kind == "body"
+            for m in WORD_RE.finditer(text, s, e)]
+
+
 def body_tokens(articles: pd.DataFrame) -> dict[str, list[tuple[str, int, int]]]:
     """article_id -> [(normalised word, start, end), ...] over body paragraphs, in order."""
-    pars = paragraphs(articles)
-    pars = pars[pars["kind"] == "body"]
-    texts = dict(zip(articles["article_id"], articles["text"]))
-    out: dict[str, list[tuple[str, int, int]]] = {a: [] for a in articles["article_id"]}
-    for p in pars[["article_id", "start", "end"]].itertuples(index=False):
-        text = texts[p.article_id]
-        out[p.article_id].extend((m.group().lower().replace("’", "'"), m.start(), m.end())
-                                 for m in WORD_RE.finditer(text, p.start, p.end))
+    return {a: article_tokens(t) for a, t in zip(articles["article_id"], articles["text"])}
+
+
+@lru_cache(maxsize=200_000)
+def word_hash(word: str) -> int:
+    """CRC-32 of a normalised word (stable in every run)."""
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def shingle_hashes(words: list[str], k: int = DEFAULT_K) -> np.ndarray:
+    """The 64-bit hash of each run of ``k`` words, by start position."""
+    n = len(words) - k + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    w = np.fromiter((word_hash(x) for x in words), dtype=np.uint64, count=len(words))
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            h = h * MULTIPLIER + w[j:j + n]
+    return h
+
+
+def winnow(hashes: np.ndarray, window: int = DEFAULT_WINDOW) -> np.ndarray:
+    """Positions of the fingerprints: the smallest hash of every ``window`` consecutive ones."""
+    if len(hashes) <= window:
+        return np.arange(len(hashes)) if window == 1 or len(hashes) == 0 else np.array([int(np.argmin(hashes))])
+    views = np.lib.stride_tricks.sliding_window_view(hashes, window)
+    return np.unique(np.argmin(views, axis=1) + np.arange(len(views)))
+
+
+def candidate_pairs(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAULT_MAX_DF) -> set[tuple[str, str]]:
+    """Pairs of articles (a < b) sharing a fingerprint held by at most ``max_df`` articles."""
+    ids = sorted(fingerprints)
+    if not ids:
+        return set()
+    hashes = np.concatenate([np.asarray(fingerprints[a], dtype=np.uint64) for a in ids])
+    docs = np.concatenate([np.full(len(fingerprints[a]), i, dtype=np.int64) for i, a in enumerate(ids)])
+    order = np.lexsort((docs, hashes))
+    hashes, docs = hashes[order], docs[order]
+    keep = np.ones(len(hashes), dtype=bool)
+    keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1])  # one entry per (hash, article)
+    hashes, docs = hashes[keep], docs[keep]
+    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+    sizes = np.diff(np.r_[starts, len(hashes)])
+    pairs: set[tuple[int, int]] = set()
+    for start, size in zip(starts[(sizes >= 2) & (sizes <= max_df)], sizes[(sizes >= 2) & (sizes <= max_df)]):
+        pairs.update(combinations(docs[start:start + size].tolist(), 2))
+    return {(ids[a], ids[b]) for a, b in pairs}
+
+
+@lru_cache(maxsize=1024)
+def article_shingles(text: str, k: int = DEFAULT_K) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(shingle hashes, word starts, word ends) of one article's body; kept compact, and
+    memoised because a pair's articles are read again when the pair is compared."""
+    toks = article_tokens(text)
+    starts = np.fromiter((s for _, s, _ in toks), dtype=np.int64, count=len(toks))
+    ends = np.fromiter((e for _, _, e in toks), dtype=np.int64, count=len(toks))
+    return shingle_hashes([w for w, _, _ in toks], k), starts, ends
+
+
+def _fingerprints(texts: dict[str, str], k: int, window: int) -> dict[str, np.ndarray]:
+    out = {}
+    for a, text in texts.items():
+        h = article_shingles(text, k)[0]
+        out[a] = h[winnow(h, window)]
     return out
 
 
-def shingle_hashes(words: list[str], k: int = DEFAULT_K) -> list[int]:
-    """The 64-bit hash of each run of ``k`` words, by start position."""
-    return [int.from_bytes(hashlib.blake2b(" ".join(words[i:i + k]).encode("utf-8"), digest_size=8).digest(), "big")
-            for i in range(len(words) - k + 1)]
+def _runs(ha: np.ndarray, hb: np.ndarray) -> list[tuple[int, int, int]]:
+    """(i, j, run) for each maximal diagonal run of equal shingles of two articles."""
+    where_b: dict[int, list[int]] = defaultdict(list)
+    for j, h in enumerate(hb.tolist()):
+        where_b[h].append(j)
+    hits = {(i, j) for i, h in enumerate(ha.tolist()) for j in where_b.get(h, ())}
+    runs = []
+    for i, j in sorted(hits):
+        if (i - 1, j - 1) in hits:
+            continue  # not the start of a run
+        run = 1
+        while (i + run, j + run) in hits:
+            run += 1
+        runs.append((i, j, run))
+    return runs
 
 
-def shingle_index(hashes: dict[str, list[int]]) -> dict[int, dict[str, list[int]]]:
-    """Inverted index: shingle hash -> {article_id: [positions]}."""
-    index: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for article_id, hs in hashes.items():
-        for pos, h in enumerate(hs):
-            index[h][article_id].append(pos)
-    return index
-
-
-def candidate_pairs(index: dict[int, dict[str, list[int]]], *, max_df: int = DEFAULT_MAX_DF):
-    """{(article_a, article_b): [(pos_a, pos_b), ...]} for pairs sharing a shingle (a < b)."""
-    pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    for postings in index.values():
-        if len(postings) < 2 or len(postings) > max_df:
-            continue
-        for a, b in combinations(sorted(postings), 2):
-            pairs[(a, b)].extend((i, j) for i in postings[a] for j in postings[b])
-    return pairs
-
-
-def _prepare(articles: pd.DataFrame, k: int):
-    toks = body_tokens(articles)
-    hashes = {a: shingle_hashes([w for w, _, _ in t], k) for a, t in toks.items()}
-    return toks, hashes
-
-
-def shared_passages(articles: pd.DataFrame, *, k: int = DEFAULT_K, max_df: int = DEFAULT_MAX_DF,
-                    min_words: int | None = None) -> pd.DataFrame:
+def shared_passages(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW,
+                    max_df: int = DEFAULT_MAX_DF, min_words: int | None = None) -> pd.DataFrame:
     """Maximal passages shared by two articles, longest first (see the module doc).
 
     Columns: article_a, sentence_id_a, start_a, end_a, article_b, sentence_id_b, start_b,
     end_b, n_words, passage (A's text), passage_b (B's text). ``sentence_id_*`` is the
     body sentence where the passage starts.
     """
-    toks, hashes = _prepare(articles, k)
     texts = dict(zip(articles["article_id"], articles["text"]))
-    sents = sentences(articles)
+    pairs = sorted(candidate_pairs(_fingerprints(texts, k, window), max_df=max_df))
+    involved = articles[articles["article_id"].isin({x for p in pairs for x in p})]
+    sents = sentences(involved)
     sent_starts = {a: (list(g["start"]), list(g["sentence_id"])) for a, g in sents.groupby("article_id")}
     rows = []
-    for (a, b), hits in sorted(candidate_pairs(shingle_index(hashes), max_df=max_df).items()):
-        hit = set(hits)
-        for i, j in sorted(hit):
-            if (i - 1, j - 1) in hit:
-                continue  # not the start of a run
-            run = 1
-            while (i + run, j + run) in hit:
-                run += 1
+    for a, b in pairs:
+        ha, starts_a, ends_a = article_shingles(texts[a], k)
+        hb, starts_b, ends_b = article_shingles(texts[b], k)
+        for i, j, run in _runs(ha, hb):
             n_words = run + k - 1
             if min_words is not None and n_words < min_words:
                 continue
-            sa, ea = toks[a][i][1], toks[a][i + n_words - 1][2]
-            sb, eb = toks[b][j][1], toks[b][j + n_words - 1][2]
+            sa, ea = int(starts_a[i]), int(ends_a[i + n_words - 1])
+            sb, eb = int(starts_b[j]), int(ends_b[j + n_words - 1])
             rows.append((a, _sentence_of(sent_starts, a, sa), sa, ea, b, _sentence_of(sent_starts, b, sb), sb, eb,
                          n_words, texts[a][sa:ea], texts[b][sb:eb]))
     df = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
-    df = df.astype({"article_a": "string", "sentence_id_a": "Int64", "start_a": "int64", "end_a": "int64",
-                    "article_b": "string", "sentence_id_b": "Int64", "start_b": "int64", "end_b": "int64",
+    df = df.astype({"article_a": "string", "sentence_id_a": "int64", "start_a": "int64", "end_a": "int64",
+                    "article_b": "string", "sentence_id_b": "int64", "start_b": "int64", "end_b": "int64",
                     "n_words": "int64", "passage": "string", "passage_b": "string"})
     return df.sort_values(["n_words", "article_a", "start_a"], ascending=[False, True, True],
                           kind="stable").reset_index(drop=True)
 
 
-def _sentence_of(sent_starts, article_id: str, offset: int):
-    starts, ids = sent_starts.get(article_id, ([], []))
-    i = bisect.bisect_right(starts, offset) - 1
-    return ids[i] if i >= 0 else None
+def _sentence_of(sent_starts, article_id: str, offset: int) -> int:
+    starts, ids = sent_starts[article_id]
+    return ids[bisect.bisect_right(starts, offset) - 1]
 
 
-def overlap(articles: pd.DataFrame, *, k: int = DEFAULT_K, max_df: int = DEFAULT_MAX_DF,
-            complete: bool = False) -> pd.DataFrame:
-    """Share of A's distinct body shingles also in B, for each ordered pair sharing any.
+def overlap(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW,
+            max_df: int = DEFAULT_MAX_DF, complete: bool = False) -> pd.DataFrame:
+    """Share of A's distinct body shingles also in B, for each ordered candidate pair.
 
     ``complete=True`` returns every ordered pair of different articles (zeros included),
     for a small corpus's heatmap; leave it False on a large corpus.
     Columns: article_a, article_b, outlet_a, outlet_b, shingles_a, shared, share_a_in_b.
     """
-    _, hashes = _prepare(articles, k)
-    distinct = {a: set(h) for a, h in hashes.items()}
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    for h, postings in shingle_index({a: sorted(s) for a, s in distinct.items()}).items():
-        if 2 <= len(postings) <= max_df:
-            for a, b in combinations(sorted(postings), 2):
-                shared[(a, b)] += 1
+    texts = dict(zip(articles["article_id"], articles["text"]))
     ids = list(articles["article_id"])
-    pairs = [(a, b) for a in ids for b in ids if a != b] if complete else sorted(
-        {p for a, b in shared for p in ((a, b), (b, a))})
+    if complete:
+        pairs = [(a, b) for a in ids for b in ids if a != b]
+    else:
+        pairs = sorted({p for a, b in candidate_pairs(_fingerprints(texts, k, window), max_df=max_df)
+                        for p in ((a, b), (b, a))})
+    distinct = {a: set(article_shingles(texts[a], k)[0].tolist()) for a in {x for p in pairs for x in p}}
     outlet_of = dict(zip(articles["article_id"], articles["outlet"].astype("string")))
     rows = []
     for a, b in pairs:
-        n = shared.get((min(a, b), max(a, b)), 0)
+        n = len(distinct[a] & distinct[b])
         rows.append((a, b, outlet_of[a], outlet_of[b], len(distinct[a]), n,
                      n / len(distinct[a]) if distinct[a] else 0.0))
     df = pd.DataFrame(rows, columns=["article_a", "article_b", "outlet_a", "outlet_b", "shingles_a", "shared",

@@ -6,7 +6,11 @@ swapped for others from fixed lists, years and publication dates are shifted, an
 figures are scaled. So the extractors meet real dates, tolls, quotes and labels in new
 combinations, and the reuse detector meets real near-duplicates: every tenth article is
 a lightly edited copy of the one before it (a paragraph dropped, a sentence changed),
-as wire copy re-run by another outlet is. Everything is drawn from a seeded random
+as wire copy re-run by another outlet is. So that the sentences drawn from the same five
+seeds do not make every article a copy of every other, each word of five letters or more that no knowledge
+file of the package names gets one of a few spelling variants ("destruction" becomes
+"destructionb"): a word the extractors look for is never changed, and two articles share
+an 8-word run only by chance or by copying. Everything is drawn from a seeded random
 generator: the same size gives the same corpus, byte for byte.
 """
 from __future__ import annotations
@@ -30,6 +34,8 @@ STAND_INS = ["Halvorsen", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Castillo",
 PLACES = ["Brunei", "Geneva", "Moscow", "Nairobi", "Bali", "Homs", "Damascus", "Raqqa", "Washington", "Beijing"]
 STAND_IN_PLACES = ["Oslo", "Vienna", "Lisbon", "Accra", "Hanoi", "Lima", "Tunis", "Riga", "Quito", "Dakar",
                    "Tbilisi", "Muscat", "Baku", "Dhaka", "Manila", "Zagreb", "Sofia", "Astana", "Doha", "Amman"]
+VARIANTS = "abcdefghijklmnopqrstuvwxyz"
+LONG_WORD = re.compile(r"\b[a-z]{5,}\b")
 FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 YEAR = re.compile(r"\b(201[0-6])\b")
 
@@ -40,6 +46,18 @@ def seed_material() -> tuple[pd.DataFrame, dict[str, list[str]], list[str]]:
     head = {a: [t for t, k in zip(g["text"], g["kind"]) if k != "body"] for a, g in pars.groupby("article_id")}
     sentences = analysis.sentences(articles)["text"].tolist()
     return articles, head, sentences
+
+
+def protected_words() -> frozenset[str]:
+    """Every long lower-case word in the package's knowledge files: never varied."""
+    words = set()
+    for path in analysis.paths.DATA_DIR.glob("*.csv"):
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]{5,}", path.read_text(encoding="utf-8")))
+    return frozenset(words)
+
+
+def vary(text: str, rng: random.Random, protected: frozenset[str]) -> str:
+    return LONG_WORD.sub(lambda m: m.group(0) if m.group(0) in protected else m.group(0) + rng.choice(VARIANTS), text)
 
 
 def rewrite(text: str, rng: random.Random, shift_years: int, cast: dict[str, str], places: dict[str, str]) -> str:
@@ -55,6 +73,7 @@ def rewrite(text: str, rng: random.Random, shift_years: int, cast: dict[str, str
 def make_corpus(n: int, out: Path, seed: int = 0) -> Path:
     """Write ``n`` synthetic articles and their metadata.csv into ``out``."""
     articles, head, sentences = seed_material()
+    protected = protected_words()
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     rows, previous = [], None
@@ -69,7 +88,8 @@ def make_corpus(n: int, out: Path, seed: int = 0) -> Path:
         else:
             cast = dict(zip(PEOPLE, rng.sample(STAND_INS, len(PEOPLE))))
             places = dict(zip(PLACES, rng.sample(STAND_IN_PLACES, len(PLACES))))
-            body = [rewrite(s, rng, shift, cast, places) for s in rng.sample(sentences, rng.randint(8, 16))]
+            body = [vary(rewrite(s, rng, shift, cast, places), rng, protected)
+                    for s in rng.sample(sentences, rng.randint(8, 16))]
             furniture = [rewrite(p, rng, shift, cast, places) for p in head[source.article_id]]
             text = "\n\n".join(furniture[:3] + body + furniture[3:])
         previous = text

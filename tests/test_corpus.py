@@ -124,7 +124,7 @@ def test_first_body_paragraph_after_headline_is_not_a_standfirst(seeds):
     "Gen. Smith and Dr. Jones spoke to J. Doe.",
 ])
 def test_no_split_inside(text):
-    assert split_sentences(text) == [(0, len(text))]
+    assert split_sentences(text) == ((0, len(text)),)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -122,9 +122,14 @@ def test_distinctive_words_rank_each_outlets_own_words(load):
                 "Snowden sought asylum. Snowden stayed in Moscow. Talks went on.")
     d = framing.distinctive_words(arts, top=2)
     top = d.groupby("outlet")["word"].first().to_dict()
-    assert top == {"Outlet 0": "chemical", "Outlet 1": "snowden"}
+    # an actor's name keeps its capital, so "Snowden" the person is not a common noun
+    assert top == {"Outlet 0": "chemical", "Outlet 1": "Snowden"}
     texts = arts.set_index("article_id")["text"]
-    assert all(texts[r.article_id][r.start:r.end].lower() == r.word for r in d.itertuples())
+    assert all(texts[r.article_id][r.start:r.end].lower() == r.word.lower() for r in d.itertuples())
+
+
+def test_actor_names_are_not_lowered_into_common_words():
+    assert framing.normalise_token("Ban") == "Ban" and framing.normalise_token("ban") == "ban"
 
 
 def test_empty_corpus_slices(seeds):
