@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from pathlib import Path
@@ -57,16 +58,24 @@ BATCH = 500
 CORPUS_COLUMNS = ["article_id", "file", "outlet", "published", "text"]
 
 
-def _tables_of(corpus_dir: Path, files: list[str], keep_articles: bool):
-    """Load some files of a corpus and make their per-article tables (runs in a worker)."""
+def _tables_of(corpus_dir: Path, files: list[str], keep_articles: bool, seconds: dict | None = None):
+    """Load some files of a corpus and make their per-article tables (runs in a worker).
+
+    ``seconds``, when given, collects the time spent loading and on each table.
+    """
     kept, parts = [], {name: [] for name in TABLES}
+    clock = seconds if seconds is not None else {}
     for i in range(0, len(files), BATCH):
+        started = time.perf_counter()
         articles = load_articles(corpus_dir, files=files[i:i + BATCH])
+        clock["load"] = clock.get("load", 0.0) + time.perf_counter() - started
         tables: dict[str, pd.DataFrame] = {}
         for name, make in TABLES.items():
+            started = time.perf_counter()
             source, derive = FROM_TABLE.get(name, (None, None))
             tables[name] = derive(articles, tables[source]) if source in tables else make(articles)
             parts[name].append(tables[name])
+            clock[name] = clock.get(name, 0.0) + time.perf_counter() - started
         if keep_articles:
             kept.append(articles[CORPUS_COLUMNS])
     return (concat_tables(kept) if keep_articles else None), {name: concat_tables(p) for name, p in parts.items()}
@@ -82,18 +91,19 @@ def concat_tables(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return table
 
 
-def make_tables(corpus_dir: str | Path | None, *, jobs: int = 1) -> dict[str, pd.DataFrame]:
+def make_tables(corpus_dir: str | Path | None, *, jobs: int = 1, seconds: dict | None = None) -> dict[str, pd.DataFrame]:
     """Every table of a corpus; with ``jobs`` > 1 the per-article work runs in that many processes.
 
     Files are split into consecutive chunks in name order, so the stacked tables are the
-    same, row for row, whatever ``jobs`` is.
+    same, row for row, whatever ``jobs`` is. ``seconds`` (one process only) collects the
+    time spent on loading and on each table, for the benchmark.
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else SEEDS_DIR
     names = [p.name for p in article_files(corpus_dir)]
     read_metadata(corpus_dir)  # a broken metadata.csv fails here, once, not in every worker
     keep = bool(CORPUS_TABLES)
     if jobs <= 1:
-        results = [_tables_of(corpus_dir, names, keep)]
+        results = [_tables_of(corpus_dir, names, keep, seconds)]
     else:
         size = max(1, -(-len(names) // (jobs * 4)))
         chunks = [names[i:i + size] for i in range(0, len(names), size)]
@@ -102,22 +112,36 @@ def make_tables(corpus_dir: str | Path | None, *, jobs: int = 1) -> dict[str, pd
     tables = {name: concat_tables([r[1][name] for r in results]) for name in TABLES}
     if keep:
         articles = concat_tables([r[0] for r in results])
-        tables.update({name: make(articles) for name, make in CORPUS_TABLES.items()})
+        for name, make in CORPUS_TABLES.items():
+            started = time.perf_counter()
+            tables[name] = make(articles)
+            if seconds is not None:
+                seconds[name] = time.perf_counter() - started
     return tables
 
 
-def write_tables(corpus_dir: str | Path | None, out: str | Path, *, jobs: int = 1, parquet: bool = True) -> list[Path]:
+def write_tables(corpus_dir: str | Path | None, out: str | Path, *, jobs: int = 1, parquet: bool = True,
+                 seconds: dict | None = None) -> list[Path]:
     """Write every table of a corpus as ``<out>/<name>.csv`` (and ``.parquet``)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, table in make_tables(corpus_dir, jobs=jobs).items():
+    for name, table in make_tables(corpus_dir, jobs=jobs, seconds=seconds).items():
         write_csv(table, out / f"{name}.csv")
         written.append(out / f"{name}.csv")
         if parquet:
-            table.to_parquet(out / f"{name}.parquet", index=False)
+            write_parquet(table, out / f"{name}.parquet")
             written.append(out / f"{name}.parquet")
     return written
+
+
+def write_parquet(table: pd.DataFrame, path: Path) -> None:
+    """Write a table as Parquet with its columns in one chunk each, so the bytes do not
+    depend on how the table was stacked from parts (``--jobs``)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pandas(table, preserve_index=False).combine_chunks(), path)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

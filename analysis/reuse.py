@@ -20,8 +20,11 @@ No all-pairs comparison
     ever compared, and a fingerprint held by more than ``max_df`` articles (boilerplate,
     a stock phrase, copy syndicated everywhere) does not make candidates, so the work
     grows with the number of shared fingerprints, not with the square of the corpus.
-    Limit: copy that more than ``max_df`` articles share is found only through the
-    passages that fewer articles share.
+    ``shared_passages`` then keeps, for each article, the ``max_partners`` (10) candidates
+    sharing the most fingerprints with it, so its table grows linearly too.
+    Limits: copy that more than ``max_df`` articles share is found only through the
+    passages that fewer articles share; an article re-run by more than ``max_partners``
+    others is reported with its ``max_partners`` closest copies only.
 
 Passages
     A candidate pair is then compared on all its shingles: consecutive shared shingles at
@@ -51,6 +54,7 @@ from .corpus import WORD_RE, classify_paragraphs, sentences
 DEFAULT_K = 8
 DEFAULT_WINDOW = 4
 DEFAULT_MAX_DF = 50
+DEFAULT_MAX_PARTNERS = 10
 # an odd 64-bit multiplier for the polynomial shingle hash (arithmetic wraps modulo 2**64)
 MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 PASSAGE_COLUMNS = ["article_a", "sentence_id_a", "start_a", "end_a", "article_b", "sentence_id_b", "start_b",
@@ -96,8 +100,13 @@ def winnow(hashes: np.ndarray, window: int = DEFAULT_WINDOW) -> np.ndarray:
     return np.unique(np.argmin(views, axis=1) + np.arange(len(views)))
 
 
-def candidate_pairs(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAULT_MAX_DF) -> set[tuple[str, str]]:
-    """Pairs of articles (a < b) sharing a fingerprint held by at most ``max_df`` articles."""
+def candidate_pairs(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAULT_MAX_DF,
+                    max_partners: int | None = None) -> set[tuple[str, str]]:
+    """Pairs of articles (a < b) sharing a fingerprint held by at most ``max_df`` articles.
+
+    With ``max_partners``, a pair is kept only if it is among the ``max_partners`` pairs of
+    one of its two articles that share the most fingerprints (ties: the earlier article).
+    """
     ids = sorted(fingerprints)
     if not ids:
         return set()
@@ -110,13 +119,27 @@ def candidate_pairs(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAUL
     hashes, docs = hashes[keep], docs[keep]
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
     sizes = np.diff(np.r_[starts, len(hashes)])
-    pairs: set[tuple[int, int]] = set()
-    for start, size in zip(starts[(sizes >= 2) & (sizes <= max_df)], sizes[(sizes >= 2) & (sizes <= max_df)]):
-        pairs.update(combinations(docs[start:start + size].tolist(), 2))
-    return {(ids[a], ids[b]) for a, b in pairs}
+    n = len(ids)
+    keys = [np.zeros(0, dtype=np.int64)]
+    # every pair of holders of each fingerprint, all groups of one size at a time
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_df)]).tolist():
+        holders = docs[starts[sizes == size][:, None] + np.arange(size)]
+        first, second = np.triu_indices(size, 1)
+        keys.append((holders[:, first] * n + holders[:, second]).ravel())
+    pairs, shared = np.unique(np.concatenate(keys), return_counts=True)
+    a, b = pairs // n, pairs % n
+    if max_partners is not None and len(pairs):
+        mine, other = np.r_[a, b], np.r_[b, a]
+        count, index = np.r_[shared, shared], np.r_[np.arange(len(pairs)), np.arange(len(pairs))]
+        order = np.lexsort((other, -count, mine))
+        first_of = np.flatnonzero(np.r_[True, mine[order][1:] != mine[order][:-1]])
+        rank = np.arange(len(order)) - np.repeat(first_of, np.diff(np.r_[first_of, len(order)]))
+        chosen = np.unique(index[order][rank < max_partners])
+        a, b = a[chosen], b[chosen]
+    return {(ids[i], ids[j]) for i, j in zip(a.tolist(), b.tolist())}
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8192)
 def article_shingles(text: str, k: int = DEFAULT_K) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(shingle hashes, word starts, word ends) of one article's body; kept compact, and
     memoised because a pair's articles are read again when the pair is compared."""
@@ -136,23 +159,29 @@ def _fingerprints(texts: dict[str, str], k: int, window: int) -> dict[str, np.nd
 
 def _runs(ha: np.ndarray, hb: np.ndarray) -> list[tuple[int, int, int]]:
     """(i, j, run) for each maximal diagonal run of equal shingles of two articles."""
+    common = np.intersect1d(ha, hb)
+    if not len(common):
+        return []
+    ia, jb = np.flatnonzero(np.isin(ha, common)), np.flatnonzero(np.isin(hb, common))
     where_b: dict[int, list[int]] = defaultdict(list)
-    for j, h in enumerate(hb.tolist()):
+    for j, h in zip(jb.tolist(), hb[jb].tolist()):
         where_b[h].append(j)
-    hits = {(i, j) for i, h in enumerate(ha.tolist()) for j in where_b.get(h, ())}
+    hits = sorted((i, j) for i, h in zip(ia.tolist(), ha[ia].tolist()) for j in where_b[h])
+    hit_set = set(hits)
     runs = []
-    for i, j in sorted(hits):
-        if (i - 1, j - 1) in hits:
+    for i, j in hits:
+        if (i - 1, j - 1) in hit_set:
             continue  # not the start of a run
         run = 1
-        while (i + run, j + run) in hits:
+        while (i + run, j + run) in hit_set:
             run += 1
         runs.append((i, j, run))
     return runs
 
 
 def shared_passages(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW,
-                    max_df: int = DEFAULT_MAX_DF, min_words: int | None = None) -> pd.DataFrame:
+                    max_df: int = DEFAULT_MAX_DF, max_partners: int | None = DEFAULT_MAX_PARTNERS,
+                    min_words: int | None = None) -> pd.DataFrame:
     """Maximal passages shared by two articles, longest first (see the module doc).
 
     Columns: article_a, sentence_id_a, start_a, end_a, article_b, sentence_id_b, start_b,
@@ -160,7 +189,7 @@ def shared_passages(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int =
     body sentence where the passage starts.
     """
     texts = dict(zip(articles["article_id"], articles["text"]))
-    pairs = sorted(candidate_pairs(_fingerprints(texts, k, window), max_df=max_df))
+    pairs = sorted(candidate_pairs(_fingerprints(texts, k, window), max_df=max_df, max_partners=max_partners))
     involved = articles[articles["article_id"].isin({x for p in pairs for x in p})]
     sents = sentences(involved)
     sent_starts = {a: (list(g["start"]), list(g["sentence_id"])) for a, g in sents.groupby("article_id")}

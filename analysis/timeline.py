@@ -405,8 +405,16 @@ def open_window(r: Resolved, op: str) -> Resolved:
 
 # ---------------------------------------------------------------- extraction
 
+# every rule needs one of these words or a 19xx/20xx number: a sentence without any is skipped
+ANY_CUE = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
+                     r"|friday|saturday|sunday|week|month|year|today|tonight|yesterday|tomorrow|days"
+                     r"|spring|summer|autumn|fall|winter)|(?:19|20)\d\d")
+
+
 def find_spans(text: str) -> list[tuple[int, int, str, re.Match]]:
     """Non-overlapping candidate spans in one sentence: leftmost, then longest, then rule order."""
+    if not ANY_CUE.search(text):
+        return []
     found = []
     for name, pattern in RULES:
         for m in pattern.finditer(text):

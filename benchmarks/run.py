@@ -5,10 +5,10 @@ For each size a synthetic corpus is generated (``benchmarks/synth.py``; cached u
 ``$BENCH_DIR``, default ``/tmp/analysis-bench``), then, each in a fresh process so that
 peak memory is its own:
 
-* ``extractors``: loading, then every table function of the ``tables`` command, timed one
-  by one on the loaded articles;
-* ``tables --jobs 1`` and ``tables --jobs 2``: the whole command, CSV and Parquet written;
-  the two outputs are compared byte for byte.
+* ``tables --jobs 1``: the whole command, CSV and Parquet written, with the time spent
+  loading and on each table recorded along the way;
+* ``tables --jobs 2``: the same with two processes; the two outputs are compared byte for
+  byte.
 
 Then the project's date and casualty extraction are compared with dateparser's
 ``search_dates`` and quantulum3 on the seeds' gold annotations (precision, recall) and on
@@ -47,38 +47,20 @@ def peak_rss_mb() -> tuple[float, float]:
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
-def measure_extractors(corpus: Path) -> dict:
-    import warnings
-
-    import analysis
-    from analysis import cli
-
-    started = time.perf_counter()
-    with warnings.catch_warnings():
-        # a synthetic corpus has metadata for every file; nothing to warn about
-        warnings.simplefilter("error", analysis.MetadataWarning)
-        articles = analysis.load_articles(corpus)
-    result = {"articles": len(articles), "mb": float(articles["text"].str.len().sum()) / 1e6,
-              "seconds": {"load": time.perf_counter() - started}}
-    for name, make in {**cli.TABLES, **cli.CORPUS_TABLES}.items():
-        started = time.perf_counter()
-        make(articles)
-        result["seconds"][name] = time.perf_counter() - started
-    result["peak_rss_mb"] = peak_rss_mb()[0]
-    return result
-
-
 def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
     from analysis.cli import write_tables
 
+    steps: dict[str, float] = {}
     started = time.perf_counter()
-    paths = write_tables(corpus, out, jobs=jobs)
+    paths = write_tables(corpus, out, jobs=jobs, seconds=steps if jobs == 1 else None)
     seconds = time.perf_counter() - started
+    mb = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
     digest = hashlib.sha256()
     for path in sorted(paths):
         digest.update(path.name.encode() + path.read_bytes())
     main, child = peak_rss_mb()
-    return {"seconds": seconds, "peak_rss_mb": main, "peak_child_rss_mb": child, "digest": digest.hexdigest()}
+    return {"seconds": seconds, "steps": steps, "mb": mb, "articles": len(list(corpus.glob("*.txt"))),
+            "peak_rss_mb": main, "peak_child_rss_mb": child, "digest": digest.hexdigest()}
 
 
 def in_child(*args: str) -> dict:
@@ -99,13 +81,11 @@ def run_all(sizes: list[int], root: Path) -> dict:
     results = {"machine": machine(), "sizes": {}}
     for n in sizes:
         corpus = corpus_for(n, root)
-        print(f"{n} articles: extractors", file=sys.stderr, flush=True)
-        ex = in_child("extractors", str(corpus))
         runs = {}
         for jobs in (1, 2):
             print(f"{n} articles: tables --jobs {jobs}", file=sys.stderr, flush=True)
             runs[jobs] = in_child("tables", str(corpus), str(root / f"out_{n}_{jobs}"), str(jobs))
-        results["sizes"][n] = {"extractors": ex, "tables": runs}
+        results["sizes"][n] = {"tables": runs}
     from compare import compare
 
     print("comparison with dateparser and quantulum3", file=sys.stderr, flush=True)
@@ -124,26 +104,28 @@ def report(results: dict, command: str) -> str:
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     per_article = {}
     for n, r in sizes.items():
-        mb, one, two = r["extractors"]["mb"], r["tables"][1], r["tables"][2]
+        one, two = r["tables"][1], r["tables"][2]
+        mb = one["mb"]
         per_article[n] = one["seconds"] / n
         lines.append(
             f"| {n:,} | {mb:.1f} | {one['seconds']:.1f} | {mb / one['seconds']:.2f} | {n / one['seconds']:.0f} | "
-            f"{1000 * per_article[n]:.2f} | {one['peak_rss_mb']:.0f} | {two['seconds']:.1f} | "
+            f"{1000 * per_article[n]:.2f} | {max(one['peak_rss_mb'], two['peak_rss_mb'] + two['peak_child_rss_mb']):.0f} | {two['seconds']:.1f} | "
             f"{one['seconds'] / two['seconds']:.2f}x | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
-    lines += ["", "## Each step, one process", "", "Seconds for loading and for each table function on the loaded articles.", ""]
-    steps = list(next(iter(sizes.values()))["extractors"]["seconds"])
-    lines.append("| articles | " + " | ".join(steps) + " | peak RSS MB |")
-    lines.append("|---:|" + "---:|" * (len(steps) + 1))
+    lines += ["", "## Each step, one process", "",
+              "Seconds spent loading and on each table during the `--jobs 1` run (per 1,000 articles in brackets).", ""]
+    steps = list(next(iter(sizes.values()))["tables"][1]["steps"])
+    lines.append("| articles | " + " | ".join(steps) + " |")
+    lines.append("|---:|" + "---:|" * len(steps))
     for n, r in sizes.items():
-        secs = r["extractors"]["seconds"]
-        lines.append(f"| {n:,} | " + " | ".join(f"{secs[s]:.1f}" for s in steps) + f" | {r['extractors']['peak_rss_mb']:.0f} |")
+        secs = r["tables"][1]["steps"]
+        lines.append(f"| {n:,} | " + " | ".join(f"{secs[s]:.1f} ({1000 * secs[s] / n:.1f})" for s in steps) + " |")
     largest = max(sizes)
     big = sizes[largest]
-    mb_s = big["extractors"]["mb"] / big["tables"][1]["seconds"]
+    mb_s = big["tables"][1]["mb"] / big["tables"][1]["seconds"]
     flat = per_article[largest] / per_article[first] - 1
     speedup = min(r["tables"][1]["seconds"] / r["tables"][2]["seconds"] for r in sizes.values())
     same = all(r["tables"][1]["digest"] == r["tables"][2]["digest"] for r in sizes.values())
-    rss = max(max(r["tables"][1]["peak_rss_mb"], r["extractors"]["peak_rss_mb"]) for r in sizes.values())
+    rss = max(r["tables"][1]["peak_rss_mb"] for r in sizes.values())
     lines += ["", "## Targets", "",
               "| target | measured | met |", "|---|---|---|",
               f"| whole `tables` run >= {TARGET_MB_S} MB/s on one core | {mb_s:.2f} MB/s at {largest:,} articles | {'yes' if mb_s >= TARGET_MB_S else 'no'} |",
@@ -157,9 +139,6 @@ def report(results: dict, command: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
-    if args and args[0] == "extractors":
-        print(json.dumps(measure_extractors(Path(args[1]))))
-        return 0
     if args and args[0] == "tables":
         print(json.dumps(measure_tables(Path(args[1]), Path(args[2]), int(args[3]))))
         return 0

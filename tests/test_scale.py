@@ -27,3 +27,9 @@ def test_dask_partitions_give_identical_tables(seeds, single, name):
         parts = dd.from_pandas(seeds, npartitions=3, sort=False)
         table = parts.map_partitions(make, meta=make(seeds.head(0))).compute()
     pd.testing.assert_frame_equal(table.reset_index(drop=True), single[name], obj=name)
+
+
+def test_jobs_write_the_same_bytes(tmp_path):
+    one = {p.name: p.read_bytes() for p in cli.write_tables(SEEDS_DIR, tmp_path / "one")}
+    two = {p.name: p.read_bytes() for p in cli.write_tables(SEEDS_DIR, tmp_path / "two", jobs=2)}
+    assert one == two and any(name.endswith(".parquet") for name in one)
