@@ -93,6 +93,27 @@ def run_all(sizes: list[int], root: Path) -> dict:
     return results
 
 
+WHY = {
+    "mb_s": "- **Throughput.** Every extractor is a set of hand-written rules in pure Python: for each "
+            "sentence it runs its own regular expressions (dozens per sentence for dates and quotes) and "
+            "builds Python tuples for each hit, and each table is its own pass over the sentences. The "
+            "per-step table shows where the time goes. Reaching 2 MB/s would take one combined scanner "
+            "per sentence feeding every extractor, or the hot loops in a compiled language; neither is "
+            "done yet. `--jobs` scales it across cores in the meantime.",
+    "flat": "- **Time per article.** The per-article tables cost the same at every size; what changes is "
+            "the shared-passage table, whose work follows the number of candidate pairs. Synthetic "
+            "articles are drawn from five seeds, so the larger the corpus the more pairs share a "
+            "fingerprint; `max_partners` and `max_df` bound it (see `analysis/reuse.py`), but the bound "
+            "is reached only gradually.",
+    "memory": "- **Memory.** Every table is kept in memory until it is written, with the evidence "
+              "sentence repeated on each row, and the shared-passage table needs every article's text "
+              "at once. Writing tables batch by batch would remove the first cost; it is not done yet.",
+    "jobs": "- **Speed-up.** The per-article tables run in the worker processes, but the shared-passage "
+            "table compares articles with each other and runs afterwards in the main process, and the "
+            "workers' tables are pickled back to it: that serial part limits the speed-up (Amdahl).",
+}
+
+
 def report(results: dict, command: str) -> str:
     sizes = results["sizes"]
     first = min(sizes)
@@ -126,6 +147,8 @@ def report(results: dict, command: str) -> str:
     speedup = min(r["tables"][1]["seconds"] / r["tables"][2]["seconds"] for r in sizes.values())
     same = all(r["tables"][1]["digest"] == r["tables"][2]["digest"] for r in sizes.values())
     rss = max(r["tables"][1]["peak_rss_mb"] for r in sizes.values())
+    met = {"mb_s": mb_s >= TARGET_MB_S, "flat": abs(flat) <= 0.25, "memory": rss < 2048,
+           "jobs": speedup >= 1.7 and same}
     lines += ["", "## Targets", "",
               "| target | measured | met |", "|---|---|---|",
               f"| whole `tables` run >= {TARGET_MB_S} MB/s on one core | {mb_s:.2f} MB/s at {largest:,} articles | {'yes' if mb_s >= TARGET_MB_S else 'no'} |",
@@ -133,6 +156,10 @@ def report(results: dict, command: str) -> str:
               f"| peak memory under 2 GB at {largest:,} articles | {rss:.0f} MB | {'yes' if rss < 2048 else 'no'} |",
               f"| `--jobs 2` speed-up >= 1.7x, identical output | {speedup:.2f}x (smallest over sizes), identical: {same} | {'yes' if speedup >= 1.7 and same else 'no'} |",
               ""]
+    if not all(met.values()):
+        lines += ["### Why the missed targets are missed", ""]
+        lines += [WHY[name] for name, ok in met.items() if not ok]
+        lines.append("")
     lines += results["compare"]["markdown"]
     return "\n".join(lines) + "\n"
 
@@ -145,7 +172,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--from-json", type=Path, help="only render RESULTS.md again from a RESULTS.json")
     opts = parser.parse_args(args)
+    if opts.from_json:
+        results = json.loads(opts.from_json.read_text(encoding="utf-8"))
+        results["sizes"] = {int(n): {"tables": {int(j): r for j, r in v["tables"].items()}}
+                            for n, v in results["sizes"].items()}
+        opts.out.write_text(report(results, "make bench"), encoding="utf-8")
+        return 0
     root = Path(os.environ.get("BENCH_DIR", "/tmp/analysis-bench"))
     root.mkdir(parents=True, exist_ok=True)
     results = run_all(opts.sizes, root)
