@@ -65,9 +65,12 @@ def _tables_of(corpus_dir: Path, files: list[str], keep_articles: bool, seconds:
     """
     kept, parts = [], {name: [] for name in TABLES}
     clock = seconds if seconds is not None else {}
+    started = time.perf_counter()
+    metadata = read_metadata(corpus_dir)
+    clock["load"] = clock.get("load", 0.0) + time.perf_counter() - started
     for i in range(0, len(files), BATCH):
         started = time.perf_counter()
-        articles = load_articles(corpus_dir, files=files[i:i + BATCH])
+        articles = load_articles(corpus_dir, files=files[i:i + BATCH], metadata=metadata)
         clock["load"] = clock.get("load", 0.0) + time.perf_counter() - started
         tables: dict[str, pd.DataFrame] = {}
         for name, make in TABLES.items():

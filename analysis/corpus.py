@@ -333,18 +333,20 @@ def _infer_published(text: str, layout: tuple[tuple[int, int, str], ...]) -> tup
 
 # ---------------------------------------------------------------- public API
 
-def load_articles(corpus_dir: str | Path | None = None, *, files: list[str] | None = None) -> pd.DataFrame:
+def load_articles(corpus_dir: str | Path | None = None, *, files: list[str] | None = None,
+                  metadata: dict[str, dict[str, str]] | None = None) -> pd.DataFrame:
     """One row per ``.txt`` article of ``corpus_dir`` (default: the project's seeds).
 
     Columns: article_id, file, outlet, published, url, author, headline, date_basis, any
     extra metadata columns, metadata_inferred, n_words (body), sha256 (file bytes), text
     (the whole decoded file) and body (body paragraphs joined by blank lines).
     ``files`` restricts the load to these file names of the folder (for parallel runs);
-    the metadata is still checked as a whole.
+    the metadata is still checked as a whole. ``metadata`` passes rows already read by
+    :func:`read_metadata`, so a run loading a large corpus in batches reads it once.
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else SEEDS_DIR
     files = article_files(corpus_dir) if files is None else [corpus_dir / name for name in files]
-    metadata = read_metadata(corpus_dir)
+    metadata = read_metadata(corpus_dir) if metadata is None else metadata
     extra = sorted({k for row in metadata.values() for k in row} - {"file", *METADATA_COLUMNS})
     records = []
     for path in files:

@@ -118,7 +118,7 @@ def report(results: dict, command: str) -> str:
     sizes = results["sizes"]
     first = min(sizes)
     lines = ["# Benchmark results", "", f"Machine: {results['machine']}.", "",
-             f"Reproduce with `{command}` (about half an hour at 100,000 articles; corpora are cached in `$BENCH_DIR`).",
+             f"Reproduce with `{command}` (corpora are cached in `$BENCH_DIR`; `make bench` runs 1,000, 10,000 and 100,000 articles, the last for well over an hour here).",
              "Synthetic corpora come from `benchmarks/synth.py` (texts derived from the seeds, see its docstring).", "",
              "## The whole `tables` command", "",
              "| articles | MB of text | jobs 1: s | MB/s | articles/s | s per 1,000 articles | peak RSS MB | jobs 2: s | speed-up | same output |",
