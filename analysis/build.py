@@ -67,6 +67,9 @@ def execute(path: Path, target: Path, parameters: dict | None = None) -> str | N
             index = next((i for i, c in enumerate(nb.cells) for o in c.get("outputs", []) if o.get("output_type") == "error"), None)
             summary = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
             return f"{path.name}: cell {index} failed: {summary}"
+        except (RuntimeError, TimeoutError, OSError) as err:
+            # the kernel did not start or died: no cell is to blame
+            return f"{path.name}: the kernel failed: {type(err).__name__}: {err}"
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".ipynb.tmp")
     nbformat.write(nb, tmp)

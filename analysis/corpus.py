@@ -190,11 +190,7 @@ def _is_prose(par: str) -> bool:
 def _line_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in re.finditer(r"[^\n]+", text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trim_span(text, *m.span())
         if e > s:
             spans.append((s, e))
     return spans
@@ -298,10 +294,11 @@ def split_sentences(par: str) -> tuple[tuple[int, int], ...]:
             spans.append((start, m.start("space")))
             start = nxt
     spans.append((start, n))
-    return tuple((s, e) for s, e in (_trim(par, s, e) for s, e in spans) if e > s)
+    return tuple((s, e) for s, e in (trim_span(par, s, e) for s, e in spans) if e > s)
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """Narrow (s, e) so that ``text[s:e]`` has no white space at either end."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():

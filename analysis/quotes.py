@@ -67,7 +67,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .corpus import count_words, paragraphs, sentences
+from .corpus import count_words, paragraphs, sentences, trim_span as _trim
 from .paths import data_file
 
 SCARE_MAX_WORDS = 3
@@ -179,14 +179,6 @@ def quote_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         for s, e in plain:
             out.extend((a, b, p, False) for a, b in _single_quotes(text, s, e))
     return sorted((_trim(text, s, e) + (p, c) for s, e, p, c in out if e > s), key=lambda t: t[0])
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 # ---------------------------------------------------------------- speakers

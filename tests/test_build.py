@@ -45,3 +45,15 @@ def test_execution_is_deterministic(tmp_path):
     assert build.execute(tmp_path / "a.ipynb", tmp_path / "b.ipynb") is None
     assert (tmp_path / "a.ipynb").read_bytes() == (tmp_path / "b.ipynb").read_bytes()
     assert nbformat.read(tmp_path / "a.ipynb", as_version=4).cells[1].outputs[0]["data"]["text/plain"] == "42"
+
+
+def test_a_kernel_that_fails_is_reported_not_raised(tmp_path, monkeypatch):
+    path = tmp_path / "03_kernel.ipynb"
+    nbformat.write(notebook("x = 1"), path)
+
+    def no_kernel(self, **_):
+        raise RuntimeError("Kernel didn't respond in 60 seconds")
+
+    monkeypatch.setattr(build.NotebookClient, "execute", no_kernel)
+    failure = build.execute(path, path)
+    assert failure == "03_kernel.ipynb: the kernel failed: RuntimeError: Kernel didn't respond in 60 seconds"
