@@ -423,12 +423,17 @@ def find_spans(text: str) -> list[tuple[int, int, str, re.Match]]:
                 continue
             found.append((s, e, name, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), RULE_ORDER[f[2]]))
-    chosen, last_end = [], -1
-    for f in found:
+    return leftmost_first(found)
+
+
+def leftmost_first(spans: list[tuple]) -> list[tuple]:
+    """Keep spans (start, end, ...) in the given order, dropping any that overlap one kept before."""
+    kept, last_end = [], -1
+    for f in spans:
         if f[0] >= last_end:
-            chosen.append(f)
+            kept.append(f)
             last_end = f[1]
-    return chosen
+    return kept
 
 
 def tense_at(text: str, start: int, end: int, masked: list[tuple[int, int]]) -> str:
@@ -513,12 +518,7 @@ def find_triggers(text: str) -> list[tuple[int, int, str]]:
     """Every trigger match in a text as (start, end, event_type); longer matches hide shorter ones inside them."""
     found = sorted(((m.start(), m.end(), t) for t, p in event_triggers() for m in p.finditer(text)),
                    key=lambda f: (f[0], -(f[1] - f[0])))
-    kept, last_end = [], -1
-    for f in found:
-        if f[0] >= last_end:
-            kept.append(f)
-            last_end = f[1]
-    return kept
+    return leftmost_first(found)
 
 
 def find_actors(text: str) -> str:
