@@ -86,6 +86,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import sentences
+from .framing import by_first_char
 from .paths import GOLD_DIR, data_file
 
 COLUMNS = {
@@ -121,7 +122,7 @@ def _read(name: str) -> pd.DataFrame:
 
 
 def _alternation(phrases) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+    return by_first_char([(p[0], re.escape(p)) for p in sorted(set(phrases), key=lambda p: (-len(p), p))])
 
 
 @lru_cache(maxsize=None)
@@ -143,8 +144,10 @@ def _number_re() -> re.Pattern:
     needs_scale = [w for w, (v, _) in units["lead"].items() if w in ("a", "an") or v < 1]
     words = [w for w in units["lead"] if w not in needs_scale]
     scales = [w for w in units["scale"] if w not in ("m", "bn")]
+    # most words cannot start a number: one test of the first character skips them
+    firsts = "".join(sorted({re.escape(w[0]) for kind in ("lead", "vague") for w in units[kind]}))
     return re.compile(
-        r"(?<![\w,.])(?:"
+        rf"(?<![\w,.])(?=\d|[{firsts}])(?:"
         rf"(?P<vague>{_alternation(units['vague'])})"
         rf"|(?P<alead>{_alternation(needs_scale)})\s+(?P<ascale>{_alternation(scales)})"
         rf"|(?P<mdigits>{_DIGITS})(?P<attached>m|bn)"
@@ -277,11 +280,13 @@ def _is_count(sentence: str, m: re.Match) -> bool:
 
 def _nearest_trigger(window: str, *, last: bool) -> str:
     pattern, categories = _triggers()
-    hits = list(pattern.finditer(window))
-    if not hits:
-        return ""
-    hit = hits[-1] if last else hits[0]
-    return categories[int(hit.lastgroup[1:])]
+    if last:
+        hit = None
+        for hit in pattern.finditer(window):
+            pass
+    else:
+        hit = pattern.search(window)
+    return categories[int(hit.lastgroup[1:])] if hit else ""
 
 
 def _forward_window(sentence: str, end: int, next_start: int) -> str:

@@ -5,22 +5,28 @@ Bad input exits with status 2 and one line on stderr naming the file and what to
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 import time
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from .casualties import casualty_figures
-from .corpus import article_files, load_articles, paragraphs, read_metadata
+from .corpus import article_files, load_articles, paragraphs, read_metadata, read_text
 from .errors import CorpusError
 from .figures import write_csv
 from .paths import SEEDS_DIR
 from .framing import label_uses
 from .quotes import quotes
-from .reuse import shared_passages
+from .reuse import (DEFAULT_MAX_DF, DEFAULT_MAX_PARTNERS, candidate_index, compare_pairs, fingerprints,
+                    shared_passages)
 from .timeline import events, temporal_expressions
 
 
@@ -39,7 +45,8 @@ TABLES = {
     "labels": label_uses,
     "quotes": quotes,
 }
-# tables that compare articles with each other, so need the whole corpus at once
+# tables that compare articles with each other, so need the whole corpus at once (the
+# command makes this one in parts, with the same result: see make_parts)
 CORPUS_TABLES = {
     "reuse": shared_passages,
 }
@@ -51,100 +58,229 @@ FROM_TABLE = {
 }
 
 
-# articles handled at a time: all tables of a batch are made while its texts' layouts are
-# still in corpus.py's memo, and only the tables, not the texts, outlive the batch
+# articles per part: each part's tables are made together (while its texts' layouts are
+# still in corpus.py's memo) and written to disk at once, so memory follows the part, not
+# the corpus
 BATCH = 500
-# what the tables that compare articles need of them
-CORPUS_COLUMNS = ["article_id", "file", "outlet", "published", "text"]
+# pairs of articles compared per part of the shared-passage table
+PAIRS_PER_PART = 5_000
+# rows per Parquet row group, fixed so that the file's bytes do not depend on the parts
+ROW_GROUP = 65_536
 
 
-def _tables_of(corpus_dir: Path, files: list[str], keep_articles: bool, seconds: dict | None = None):
-    """Load some files of a corpus and make their per-article tables (runs in a worker).
+def make_tables(corpus_dir: str | Path | None, *, jobs: int = 1, batch: int = BATCH,
+                seconds: dict | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of a corpus, in memory (for a corpus that fits; the command streams).
 
-    ``seconds``, when given, collects the time spent loading and on each table.
+    The per-article work runs part by part (``batch`` articles), in ``jobs`` processes;
+    the tables are the same, row for row, whatever ``jobs`` and ``batch`` are.
     """
-    kept, parts = [], {name: [] for name in TABLES}
-    clock = seconds if seconds is not None else {}
-    started = time.perf_counter()
-    metadata = read_metadata(corpus_dir)
-    clock["load"] = clock.get("load", 0.0) + time.perf_counter() - started
-    for i in range(0, len(files), BATCH):
-        started = time.perf_counter()
-        articles = load_articles(corpus_dir, files=files[i:i + BATCH], metadata=metadata)
-        clock["load"] = clock.get("load", 0.0) + time.perf_counter() - started
-        tables: dict[str, pd.DataFrame] = {}
-        for name, make in TABLES.items():
-            started = time.perf_counter()
-            source, derive = FROM_TABLE.get(name, (None, None))
-            tables[name] = derive(articles, tables[source]) if source in tables else make(articles)
-            parts[name].append(tables[name])
-            clock[name] = clock.get(name, 0.0) + time.perf_counter() - started
-        if keep_articles:
-            kept.append(articles[CORPUS_COLUMNS])
-    return (concat_tables(kept) if keep_articles else None), {name: concat_tables(p) for name, p in parts.items()}
-
-
-def concat_tables(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """Stack tables made from consecutive chunks of a corpus, keeping categorical columns."""
-    table = pd.concat(parts, ignore_index=True)
-    for column in parts[0].columns:
-        if isinstance(parts[0][column].dtype, pd.CategoricalDtype) and not isinstance(table[column].dtype, pd.CategoricalDtype):
-            categories = sorted(set().union(*(p[column].cat.categories for p in parts)))
-            table[column] = table[column].astype(pd.CategoricalDtype(categories))
-    return table
-
-
-def make_tables(corpus_dir: str | Path | None, *, jobs: int = 1, seconds: dict | None = None) -> dict[str, pd.DataFrame]:
-    """Every table of a corpus; with ``jobs`` > 1 the per-article work runs in that many processes.
-
-    Files are split into consecutive chunks in name order, so the stacked tables are the
-    same, row for row, whatever ``jobs`` is. ``seconds`` (one process only) collects the
-    time spent on loading and on each table, for the benchmark.
-    """
-    corpus_dir = Path(corpus_dir) if corpus_dir is not None else SEEDS_DIR
-    names = [p.name for p in article_files(corpus_dir)]
-    read_metadata(corpus_dir)  # a broken metadata.csv fails here, once, not in every worker
-    keep = bool(CORPUS_TABLES)
-    if jobs <= 1:
-        results = [_tables_of(corpus_dir, names, keep, seconds)]
-    else:
-        size = max(1, -(-len(names) // (jobs * 4)))
-        chunks = [names[i:i + size] for i in range(0, len(names), size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_tables_of, repeat(corpus_dir), chunks, repeat(keep)))
-    tables = {name: concat_tables([r[1][name] for r in results]) for name in TABLES}
-    if keep:
-        articles = concat_tables([r[0] for r in results])
-        for name, make in CORPUS_TABLES.items():
-            started = time.perf_counter()
-            tables[name] = make(articles)
-            if seconds is not None:
-                seconds[name] = time.perf_counter() - started
-    return tables
+    with tempfile.TemporaryDirectory(prefix="analysis-parts-") as tmp:
+        parts = make_parts(corpus_dir, Path(tmp), jobs=jobs, batch=batch, seconds=seconds)
+        return {name: stack_parts(info) for name, info in parts.items()}
 
 
 def write_tables(corpus_dir: str | Path | None, out: str | Path, *, jobs: int = 1, parquet: bool = True,
-                 seconds: dict | None = None) -> list[Path]:
-    """Write every table of a corpus as ``<out>/<name>.csv`` (and ``.parquet``)."""
+                 batch: int = BATCH, seconds: dict | None = None) -> list[Path]:
+    """Write every table of a corpus as ``<out>/<name>.csv`` (and ``.parquet``).
+
+    Each table is made in parts of ``batch`` articles (the shared-passage table: of
+    ``PAIRS_PER_PART`` pairs), in ``jobs`` processes, and each part goes to disk as it is
+    made; the files are then joined in order. So memory follows a part, plus the reuse
+    fingerprints (about a kilobyte per article), not the corpus; and the bytes written do
+    not depend on ``jobs`` or ``batch``. ``seconds``, when given, collects the time spent
+    on each step, summed over processes.
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, table in make_tables(corpus_dir, jobs=jobs, seconds=seconds).items():
-        write_csv(table, out / f"{name}.csv")
-        written.append(out / f"{name}.csv")
-        if parquet:
-            write_parquet(table, out / f"{name}.parquet")
-            written.append(out / f"{name}.parquet")
+    with tempfile.TemporaryDirectory(prefix=".parts-", dir=out) as tmp:
+        parts = make_parts(corpus_dir, Path(tmp), jobs=jobs, batch=batch, csv=True, seconds=seconds)
+        started = time.perf_counter()
+        for name, info in parts.items():
+            written.append(out / f"{name}.csv")
+            join_csv(info, written[-1])
+            if parquet:
+                written.append(out / f"{name}.parquet")
+                write_parquet(read_parts(info), written[-1], schema=info.schema())
+        if seconds is not None:
+            seconds["assemble"] = seconds.get("assemble", 0.0) + time.perf_counter() - started
     return written
 
 
-def write_parquet(table: pd.DataFrame, path: Path) -> None:
-    """Write a table as Parquet with its columns in one chunk each, so the bytes do not
-    depend on how the table was stacked from parts (``--jobs``)."""
+@dataclass
+class Parts:
+    """One table written to disk in parts: pickles (exact dtypes) and, if asked, CSV
+    without header; ``categories`` gives each categorical column its final categories."""
+    name: str
+    paths: list[Path]
+    columns: list[str]
+    categories: dict[str, list]
+
+    def schema(self):
+        import pyarrow as pa
+
+        return pa.Schema.from_pandas(self.typed(pd.read_pickle(self.paths[0]).iloc[:0]), preserve_index=False)
+
+    def typed(self, part: pd.DataFrame) -> pd.DataFrame:
+        return part.astype({c: pd.CategoricalDtype(v) for c, v in self.categories.items()}) if self.categories else part
+
+
+def make_parts(corpus_dir: str | Path | None, tmp: Path, *, jobs: int = 1, batch: int = BATCH, csv: bool = False,
+               seconds: dict | None = None) -> dict[str, Parts]:
+    """Make every table of a corpus in parts under ``tmp``; see :func:`write_tables`."""
+    corpus_dir = Path(corpus_dir) if corpus_dir is not None else SEEDS_DIR
+    names = [p.name for p in article_files(corpus_dir)]
+    read_metadata(corpus_dir)  # a broken metadata.csv fails here, once, not in every worker
+    chunks = [names[i:i + batch] for i in range(0, len(names), batch)]
+    clock = seconds if seconds is not None else {}
+    with _runner(jobs) as run:
+        results = run(_table_parts, [(corpus_dir, files, tmp, i, csv) for i, files in enumerate(chunks)])
+        prints = {}
+        for _, made, timing in results:
+            prints.update(made)
+            for step, spent in timing.items():
+                clock[step] = clock.get(step, 0.0) + spent
+        started = time.perf_counter()
+        ids, a, b = candidate_index(prints, max_df=DEFAULT_MAX_DF, max_partners=DEFAULT_MAX_PARTNERS)
+        del prints
+        file_of = {Path(name).stem: name for name in names}
+        tasks = []
+        for i in range(0, len(a), PAIRS_PER_PART):
+            pairs = [(ids[x], ids[y]) for x, y in zip(a[i:i + PAIRS_PER_PART].tolist(), b[i:i + PAIRS_PER_PART].tolist())]
+            needed = sorted({file_of[x] for pair in pairs for x in pair})
+            tasks.append((corpus_dir, needed, pairs, tmp, len(tasks), csv))
+        clock["reuse"] = clock.get("reuse", 0.0) + time.perf_counter() - started
+        for timing in run(_passage_parts, tasks or [(corpus_dir, [], [], tmp, 0, csv)]):
+            clock["reuse"] += timing
+    parts = {}
+    for name in [*TABLES, *CORPUS_TABLES]:
+        paths = sorted((tmp / name).glob("*.pkl"))
+        first = pd.read_pickle(paths[0]).iloc[:0]
+        found = [r[0][name] for r in results] if name in TABLES else [_categories(first)]
+        parts[name] = Parts(name, paths, list(first.columns), final_categories(found))
+    return parts
+
+
+@contextmanager
+def _runner(jobs: int):
+    """``run(function, list of argument tuples)``: the results in order, in this process or
+    in a pool of ``jobs`` processes."""
+    if jobs <= 1:
+        yield lambda function, tasks: [function(*task) for task in tasks]
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield lambda function, tasks: list(pool.map(function, *zip(*tasks)))
+
+
+def _table_parts(corpus_dir: Path, files: list[str], tmp: Path, index: int, csv: bool):
+    """Load some files and write each per-article table's part; return the categories of
+    each table's categorical columns, the articles' fingerprints and the time per step."""
+    timing = {}
+    started = time.perf_counter()
+    articles = load_articles(corpus_dir, files=files, metadata=_metadata(corpus_dir))
+    timing["load"] = time.perf_counter() - started
+    made, categories = {}, {}
+    for name, make in TABLES.items():
+        started = time.perf_counter()
+        source, derive = FROM_TABLE.get(name, (None, None))
+        made[name] = derive(articles, made[source]) if source in made else make(articles)
+        timing[name] = time.perf_counter() - started
+        categories[name] = _categories(made[name])
+    started = time.perf_counter()
+    for name, table in made.items():
+        _write_part(table, tmp / name, index, csv)
+    timing["write"] = time.perf_counter() - started
+    started = time.perf_counter()
+    prints = fingerprints(articles)
+    timing["reuse"] = time.perf_counter() - started
+    return categories, prints, timing
+
+
+def _passage_parts(corpus_dir: Path, files: list[str], pairs: list[tuple[str, str]], tmp: Path, index: int,
+                   csv: bool) -> float:
+    """Compare some pairs of articles and write their passages as one part; return the time."""
+    started = time.perf_counter()
+    texts = pd.DataFrame({"article_id": [Path(f).stem for f in files],
+                          "text": [read_text(corpus_dir / f)[0] for f in files]}, dtype="string")
+    _write_part(compare_pairs(texts, pairs), tmp / "reuse", index, csv)
+    return time.perf_counter() - started
+
+
+def _write_part(table: pd.DataFrame, folder: Path, index: int, csv: bool) -> None:
+    folder.mkdir(exist_ok=True)
+    table.to_pickle(folder / f"{index:06d}.pkl")
+    if csv:
+        write_csv(table, folder / f"{index:06d}.csv", header=False)
+
+
+@lru_cache(maxsize=4)
+def _metadata_at(corpus_dir: Path, stamp: tuple[int, int]) -> dict[str, dict[str, str]]:
+    return read_metadata(corpus_dir)
+
+
+def _metadata(corpus_dir: Path) -> dict[str, dict[str, str]]:
+    """The corpus's metadata, read once per process (again if the file changes)."""
+    path = corpus_dir / "metadata.csv"
+    stat = path.stat() if path.exists() else None
+    return _metadata_at(corpus_dir, (stat.st_mtime_ns, stat.st_size) if stat else (0, 0))
+
+
+def _categories(table: pd.DataFrame) -> dict[str, list]:
+    return {c: list(table[c].cat.categories) for c in table.columns if isinstance(table[c].dtype, pd.CategoricalDtype)}
+
+
+def final_categories(found: list[dict[str, list]]) -> dict[str, list]:
+    """Each categorical column's categories over all parts: the parts' own if they all
+    agree, otherwise the sorted union (as ``pd.concat`` followed by sorting would give)."""
+    final = {}
+    for column in found[0]:
+        lists = [f[column] for f in found]
+        final[column] = lists[0] if all(x == lists[0] for x in lists) else sorted(set().union(*lists))
+    return final
+
+
+def read_parts(info: Parts):
+    """The parts of a table, in order, with their final dtypes."""
+    for path in info.paths:
+        yield info.typed(pd.read_pickle(path))
+
+
+def stack_parts(info: Parts) -> pd.DataFrame:
+    return pd.concat(list(read_parts(info)), ignore_index=True)
+
+
+def join_csv(info: Parts, path: Path) -> None:
+    """One CSV file from the parts' CSV files, with the header once."""
+    write_csv(pd.DataFrame(columns=info.columns), path)
+    with path.open("ab") as out:
+        for part in info.paths:
+            with part.with_suffix(".csv").open("rb") as f:
+                shutil.copyfileobj(f, out)
+
+
+def write_parquet(parts: pd.DataFrame | Iterable[pd.DataFrame], path: Path, *, schema=None) -> None:
+    """Write a table, or its parts in order, as Parquet in row groups of ``ROW_GROUP``
+    rows, so that the bytes do not depend on how the table was split into parts."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pq.write_table(pa.Table.from_pandas(table, preserve_index=False).combine_chunks(), path)
+    writer, pending, rows = None, [], 0
+    try:
+        for part in [parts] if isinstance(parts, pd.DataFrame) else parts:
+            arrow = pa.Table.from_pandas(part, schema=schema, preserve_index=False)
+            writer = writer or pq.ParquetWriter(path, arrow.schema)
+            pending.append(arrow)
+            rows += len(part)
+            while rows >= ROW_GROUP:
+                joined = pa.concat_tables(pending)
+                writer.write_table(joined.slice(0, ROW_GROUP).combine_chunks())
+                pending, rows = [joined.slice(ROW_GROUP)], rows - ROW_GROUP
+        if rows:
+            writer.write_table(pa.concat_tables(pending).combine_chunks())
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

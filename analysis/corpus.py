@@ -49,9 +49,9 @@ Sentences
     Limit: a sentence that really ends with "U.S." is joined to the next.
 
 Speed
-    Every extractor asks for paragraphs and sentences, so the layout of a text and the
-    sentence spans of a paragraph are memoised (bounded ``lru_cache``, keyed by the text
-    itself: a pure function's results, not state).
+    Every extractor asks for paragraphs and sentences, so the layout of a text, the
+    sentence spans of a paragraph and those of a whole text are memoised (bounded
+    ``lru_cache``, keyed by the text itself: a pure function's results, not state).
 """
 from __future__ import annotations
 
@@ -60,6 +60,7 @@ import hashlib
 import io
 import re
 import warnings
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,6 +83,7 @@ MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"], start=1)}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 STATED_DATE_RES = [
     re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})\b"),
     re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\b"),
@@ -150,18 +152,31 @@ def read_metadata(corpus_dir: Path) -> dict[str, dict[str, str]]:
             raise CorpusError(f"{path}, line {line}: the 'file' value is empty; give the article's file name")
         if name in rows:
             raise CorpusError(f"{path}, line {line}: {name!r} has a second row; keep one row per file")
-        if row.get("published"):
-            try:
-                pd.to_datetime(row["published"], format="ISO8601")
-            except (ValueError, TypeError):
-                raise CorpusError(
-                    f"{path}, line {line}: published date {row['published']!r} for {name!r} is not a date; "
-                    "write it as YYYY-MM-DD"
-                ) from None
+        if row.get("published") and not _is_date(row["published"]):
+            raise CorpusError(
+                f"{path}, line {line}: published date {row['published']!r} for {name!r} is not a date; "
+                "write it as YYYY-MM-DD"
+            )
         if not (corpus_dir / name).is_file():
             raise CorpusError(f"{path}, line {line}: {name!r} has a metadata row but no such file in {corpus_dir}; add the file or remove the row")
         rows[name] = row
     return rows
+
+
+def _is_date(value: str) -> bool:
+    """Whether pandas reads ``value`` as an ISO 8601 date. A plain YYYY-MM-DD in the years a
+    Timestamp holds is checked without pandas, which takes far longer per value."""
+    if _ISO_DAY.fullmatch(value):
+        try:
+            if 1678 <= date.fromisoformat(value).year <= 2261:
+                return True
+        except ValueError:
+            pass
+    try:
+        pd.to_datetime(value, format="ISO8601")
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def article_files(corpus_dir: Path) -> list[Path]:
@@ -183,13 +198,18 @@ def count_words(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
+_PROSE_END = re.compile(r"[.!?:;,\"”’)\]]$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*$")
+_LINE = re.compile(r"[^\n]+")
+
+
 def _is_prose(par: str) -> bool:
-    return bool(re.search(r"[.!?:;,\"”’)\]]$", par)) or count_words(par) > SHORT_LINE_WORDS
+    return _PROSE_END.search(par) is not None or count_words(par) > SHORT_LINE_WORDS
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         s, e = trim_span(text, *m.span())
         if e > s:
             spans.append((s, e))
@@ -243,7 +263,7 @@ def _matches_furniture(par: str) -> bool:
 def _is_standfirst(par: str) -> bool:
     return (
         count_words(par) <= STANDFIRST_MAX_WORDS
-        and re.search(r"[.!?][\"”’)]*$", par) is not None
+        and _SENTENCE_END.search(par) is not None
         and len(split_sentences(par)) == 1
     )
 
@@ -253,6 +273,8 @@ def _is_standfirst(par: str) -> bool:
 _QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_BOTH = "“", "”", '"'
 # a quotation mark, or a candidate boundary: terminal marks, closers, then white space
 _SENTENCE_TOKEN = re.compile(r'(?P<quote>[“”"])|(?P<stop>[.!?]+)(?P<close>["”’\')\]]*)(?P<space>\s+)')
+_QUOTE_MARK = re.compile(r'[“”"]')
+_OPENERS = "\"“‘'("
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 
@@ -278,23 +300,39 @@ def _ends_in_abbreviation(par: str, dot: int) -> bool:
 @lru_cache(maxsize=65536)
 def split_sentences(par: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence in one paragraph, relative to the paragraph."""
-    track_quotes = _step_quotes(0, "".join(re.findall(r"[“”\"]", par))) == 0
+    track_quotes = _step_quotes(0, "".join(_QUOTE_MARK.findall(par))) == 0
     spans, start, depth, n = [], 0, 0, len(par)
+    # depth stays 0 when quotes are not tracked, and closers without quotes leave it as it is
     for m in _SENTENCE_TOKEN.finditer(par):
-        if m.group("quote"):
-            depth = _step_quotes(depth, m.group("quote")) if track_quotes else 0
+        quote, close = m.group("quote", "close")
+        if quote:
+            if track_quotes:
+                depth = _step_quotes(depth, quote)
             continue
-        depth = _step_quotes(depth, m.group("close")) if track_quotes else 0
+        if close and track_quotes:
+            depth = _step_quotes(depth, close)
         nxt = m.end()
         if (
             depth == 0 and nxt < n
-            and (par[nxt].isupper() or par[nxt].isdigit() or par[nxt] in "\"“‘'(")
+            and (par[nxt].isupper() or par[nxt].isdigit() or par[nxt] in _OPENERS)
             and not (par[m.start()] == "." and _ends_in_abbreviation(par, m.start()))
         ):
             spans.append((start, m.start("space")))
             start = nxt
     spans.append((start, n))
     return tuple((s, e) for s, e in (trim_span(par, s, e) for s, e in spans) if e > s)
+
+
+@lru_cache(maxsize=4096)
+def sentence_spans(text: str) -> tuple[tuple[int, str, int, int], ...]:
+    """(paragraph_id, kind, start, end) of every sentence of one article text, in order.
+
+    Every extractor asks for the sentences, most of them of every paragraph kind, so the
+    spans of a text are kept like its layout.
+    """
+    return tuple((pid, kind, ps + s, ps + e)
+                 for pid, (ps, pe, kind) in enumerate(classify_paragraphs(text))
+                 for s, e in split_sentences(text[ps:pe]))
 
 
 def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -414,13 +452,10 @@ def sentences(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body",)) -> 
     furniture included, from 0 in text order, so it is the same whichever kinds are asked.
     """
     rows = []
-    for art in articles[["article_id", "text"]].itertuples(index=False):
-        sid = 0
-        for pid, (ps, pe, kind) in enumerate(classify_paragraphs(art.text)):
-            for s, e in split_sentences(art.text[ps:pe]):
-                if kind in kinds:
-                    rows.append((art.article_id, sid, pid, kind, ps + s, ps + e, art.text[ps + s:ps + e]))
-                sid += 1
+    for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
+        for sid, (pid, kind, s, e) in enumerate(sentence_spans(text)):
+            if kind in kinds:
+                rows.append((aid, sid, pid, kind, s, e, text[s:e]))
     df = pd.DataFrame(rows, columns=["article_id", "sentence_id", "paragraph_id", "kind", "start", "end", "text"])
     return df.astype({
         "article_id": "string", "sentence_id": "int64", "paragraph_id": "int64",

@@ -105,6 +105,6 @@ def save(chart, name: str, *, data: pd.DataFrame | None = None, figures_dir: str
     return paths
 
 
-def write_csv(table: pd.DataFrame, path: Path) -> None:
+def write_csv(table: pd.DataFrame, path: Path, *, header: bool = True) -> None:
     """Write a tidy table as UTF-8 CSV with LF line ends and ISO dates (byte-stable)."""
-    table.to_csv(path, index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    table.to_csv(path, index=False, header=header, lineterminator="\n", date_format="%Y-%m-%d")

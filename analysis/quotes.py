@@ -64,10 +64,12 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 
 import pandas as pd
 
-from .corpus import count_words, paragraphs, sentences, trim_span as _trim
+from .corpus import WORD_RE, classify_paragraphs, count_words, sentences, trim_span as _trim
+from .framing import by_first_char, first_char
 from .paths import data_file
 
 SCARE_MAX_WORDS = 3
@@ -85,6 +87,8 @@ def reporting_verbs() -> tuple[str, ...]:
 _PRONOUNS = {"he": "person", "she": "person", "they": "group"}
 _MASK = "\u00b7"  # stands for a quoted character while attributions are searched
 _OPEN, _CLOSE = "“\"", "”\""
+_MARKS = re.compile("[“”\"]")
+_SINGLE_QUOTED = re.compile(r"(?<![\w’'])[‘'](?=\w)(.+?)(?<=[\w.,!?])[’'](?![\w])")
 
 
 @lru_cache(maxsize=None)
@@ -107,16 +111,16 @@ def _alias_re() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
     rows = sorted(table.itertuples(index=False), key=lambda r: -len(r.alias))
     groups, lookup = [], {}
     for i, r in enumerate(rows):
-        groups.append(f"(?P<a{i}>{_phrase_pattern(r.alias, r.match_case)})")
+        groups.append((first_char(r.alias), f"(?P<a{i}>{_phrase_pattern(r.alias, r.match_case)})"))
         lookup[f"a{i}"] = (r.name, r.affiliation, r.kind)
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(groups) + r")(?![\w\-])"), lookup
+    return re.compile(r"(?<![\w\-])(?:" + by_first_char(groups) + r")(?![\w\-])"), lookup
 
 
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, re.Pattern]:
-    alias_src = "|".join(
-        _phrase_pattern(a, m) for a, m in sorted(
-            zip(actors_table()["alias"], actors_table()["match_case"]), key=lambda t: -len(t[0])))
+    alias_src = by_first_char([
+        (first_char(a), _phrase_pattern(a, m)) for a, m in sorted(
+            zip(actors_table()["alias"], actors_table()["match_case"]), key=lambda t: -len(t[0]))])
     token = r"(?:(?:al|el)-)?[A-Z][\w’'\-]*\.?"
     name = rf"{token}(?:\s+(?:(?:of|for|de|al|bin|the|and)\s+)*{token})*"
     speaker = rf"(?P<spk>(?<![\w\-])(?:(?:{alias_src})(?![\w\-])|{name}|(?:he|she|they)\b))"
@@ -144,8 +148,10 @@ def _patterns() -> dict[str, re.Pattern]:
 # ---------------------------------------------------------------- segments
 
 def _single_quotes(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    pattern = re.compile(r"(?<![\w’'])[‘'](?=\w)(.+?)(?<=[\w.,!?])[’'](?![\w])")
-    return [(s + m.start(1), s + m.end(1)) for m in pattern.finditer(text[s:e])]
+    stretch = text[s:e]
+    if "'" not in stretch and "‘" not in stretch:
+        return []
+    return [(s + m.start(1), s + m.end(1)) for m in _SINGLE_QUOTED.finditer(stretch)]
 
 
 def quote_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int, bool]]:
@@ -162,8 +168,9 @@ def quote_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         carried = False
         inside, qs, plain = False, 0, []
         last = ps
-        for i in range(ps, pe):
-            ch = text[i]
+        # only the double marks change state: visit them, not every character
+        for mark in _MARKS.finditer(text, ps, pe):
+            i, ch = mark.start(), mark.group()
             if not inside and ch in _OPEN:
                 inside, qs = True, i + 1
                 plain.append((last, i))
@@ -239,12 +246,15 @@ def quotes(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("direct", "repor
     (segments of one quotation; <NA> for reported speech), speaker (canonical name),
     speaker_surface (as written), affiliation, verb, kind, sentence.
     """
-    pars = paragraphs(articles)
-    pars = pars[pars["kind"] == "body"]
     sents = sentences(articles)
-    par_groups = {k: list(zip(g["start"], g["end"])) for k, g in pars.groupby("article_id", sort=False)}
-    sent_groups = {k: list(zip(g["sentence_id"], g["start"], g["end"]))
-                   for k, g in sents.groupby("article_id", sort=False)}
+    # the memoised layout, not the paragraphs table: only the body spans are needed
+    par_groups: dict[str, list[tuple[int, int]]] = {}
+    for art in articles[["article_id", "text"]].itertuples(index=False):
+        par_groups.setdefault(art.article_id, []).extend(
+            (s, e) for s, e, kind in classify_paragraphs(art.text) if kind == "body")
+    sent_groups: dict[str, list[tuple[int, int, int]]] = {}
+    for a, sid, s, e in zip(sents["article_id"], sents["sentence_id"], sents["start"], sents["end"]):
+        sent_groups.setdefault(a, []).append((sid, s, e))
     rows: list[tuple] = []
     for art in articles[["article_id", "text"]].itertuples(index=False):
         rows.extend(_article_quotes(art.article_id, art.text, par_groups.get(art.article_id, []),
@@ -277,28 +287,33 @@ def _article_quotes(article_id: str, text: str, par_spans, sent_spans) -> list[t
     seg_qid: dict[int, int] = {}
     next_qid = 0
     prev_seg = None
+    named_before: dict[int, str | None] = {}  # one pronoun is often found by two patterns
 
     def resolve(m: re.Match, offset: int) -> _Attribution:
         name, aff, kind = resolve_speaker(m.group("spk"))
         if name is None and kind == "person":
-            name = last_person or _last_person_named(masked, body_start, offset + m.start("spk"))
+            at = offset + m.start("spk")
+            if not last_person and at not in named_before:
+                named_before[at] = _last_person_named(masked, body_start, at)
+            name = last_person or named_before[at]
             aff = _affiliation_of(name)
         return _Attribution(m, offset, (name, aff, kind))
 
     for i, (sid, ss, se) in enumerate(sent_spans):
         sent_masked = masked[ss:se]
         sentence = text[ss:se]
+        has_verb = pats["verb"].search(sent_masked) is not None
+        # an attribution ends in a reporting verb: without one the costly search is idle
         attributions = [resolve(m, ss) for m in pats["before"].finditer(sent_masked)
-                        if _MASK not in m.group("spk")]
+                        if _MASK not in m.group("spk")] if has_verb else []
         according = [resolve(m, ss) for m in pats["according"].finditer(sent_masked)]
-        verbs = [ss + m.start() for m in pats["verb"].finditer(sent_masked)]
         for seg in seg_by_sentence.get(i, []):
             qs, qe, p, continues = seg
-            attr = _attribution_for(seg, text, masked, se, attributions, according, verbs, resolve)
+            attr = _attribution_for(seg, text, masked, se, attributions, according, resolve)
             speaker = None
             if attr is not None:
                 speaker = (attr.name, attr.surface, attr.affiliation, attr.verb)
-            elif attributions or according or verbs:
+            elif attributions or according or has_verb:
                 first = pats["actor"].search(sent_masked)
                 if first:
                     m_name, m_aff, m_kind = resolve_speaker(first.group())
@@ -311,11 +326,10 @@ def _article_quotes(article_id: str, text: str, par_spans, sent_spans) -> list[t
             if speaker is None and (continues or text[par_spans[p][0]] in _OPEN) and prev_seg is not None \
                     and prev_seg[2] in (p, p - 1):
                 speaker = seg_speaker[prev_seg[0]]
-            words = count_words(text[qs:qe])
             kind = "direct"
             if speaker is None:
                 speaker = (None, None, "unknown", None)
-                if words <= SCARE_MAX_WORDS:
+                if not _has_words(text[qs:qe], SCARE_MAX_WORDS + 1):
                     kind = "scare"
             if continues or (same_par_prev and _only_attribution(masked[prev_seg[1]:qs])):
                 qid = seg_qid[prev_seg[0]]
@@ -385,7 +399,7 @@ def _only_attribution(between: str) -> bool:
     return bool(m) and re.fullmatch(r"[\s\w’'\-]*[.,:;]?\s*[“\"‘']?", between[m.end():]) is not None
 
 
-def _attribution_for(seg, text, masked, sentence_end, attributions, according, verbs, resolve):
+def _attribution_for(seg, text, masked, sentence_end, attributions, according, resolve):
     qs, qe, _, _ = seg
     close = qe + 1 if qe < len(text) and text[qe] in _CLOSE + "’'" else qe
     pats = _patterns()
@@ -422,10 +436,10 @@ def _reported_content(attr, text, masked, ss, se, pats) -> tuple[int, int] | Non
         return None
     cs = attr.verb_end + (lead.end() if lead else 0)
     rest = masked[cs:se].lstrip(" ,")
-    if rest and rest[0] not in _OPEN + _MASK and count_words(rest) >= 3:
+    if rest and rest[0] not in _OPEN + _MASK and _has_words(rest, 3):
         return _content_span(text, masked, cs, se)
     # "CONTENT, he added." with no quotation before the attribution
-    if re.search(r",\s*$", head) and _MASK not in head and count_words(head) >= 3 \
+    if re.search(r",\s*$", head) and _MASK not in head and _has_words(head, 3) \
             and re.fullmatch(r"[\s\w’'\-]*[.!?]?", masked[attr.verb_end:se]):
         return _content_span(text, masked, ss, ss + len(head.rstrip().rstrip(",")))
     return None
@@ -450,7 +464,12 @@ def _content_span(text: str, masked: str, s: int, e: int) -> tuple[int, int] | N
     while s < e and text[s] in ",;:":
         s += 1
     s, e = _trim(text, s, e)
-    return (s, e) if count_words(text[s:e]) >= 3 else None
+    return (s, e) if _has_words(text[s:e], 3) else None
+
+
+def _has_words(text: str, n: int) -> bool:
+    """``count_words(text) >= n``, without counting past the n-th word."""
+    return next(islice(WORD_RE.finditer(text), n - 1, None), None) is not None
 
 
 # ---------------------------------------------------------------- summaries

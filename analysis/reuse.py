@@ -44,12 +44,11 @@ import bisect
 import zlib
 from collections import defaultdict
 from functools import lru_cache
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
 
-from .corpus import WORD_RE, classify_paragraphs, sentences
+from .corpus import WORD_RE, classify_paragraphs, split_sentences
 
 DEFAULT_K = 8
 DEFAULT_WINDOW = 4
@@ -107,11 +106,19 @@ def candidate_pairs(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAUL
     With ``max_partners``, a pair is kept only if it is among the ``max_partners`` pairs of
     one of its two articles that share the most fingerprints (ties: the earlier article).
     """
+    ids, a, b = candidate_index(fingerprints, max_df=max_df, max_partners=max_partners)
+    return {(ids[i], ids[j]) for i, j in zip(a.tolist(), b.tolist())}
+
+
+def candidate_index(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAULT_MAX_DF,
+                    max_partners: int | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """:func:`candidate_pairs` as arrays, for large corpora: (sorted article ids, i, j) with
+    ``ids[i] < ids[j]`` for each pair, pairs in (i, j) order."""
     ids = sorted(fingerprints)
     if not ids:
-        return set()
+        return ids, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     hashes = np.concatenate([np.asarray(fingerprints[a], dtype=np.uint64) for a in ids])
-    docs = np.concatenate([np.full(len(fingerprints[a]), i, dtype=np.int64) for i, a in enumerate(ids)])
+    docs = np.repeat(np.arange(len(ids), dtype=np.int64), [len(fingerprints[a]) for a in ids])
     order = np.lexsort((docs, hashes))
     hashes, docs = hashes[order], docs[order]
     keep = np.ones(len(hashes), dtype=bool)
@@ -120,13 +127,14 @@ def candidate_pairs(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAUL
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
     sizes = np.diff(np.r_[starts, len(hashes)])
     n = len(ids)
-    keys = [np.zeros(0, dtype=np.int64)]
-    # every pair of holders of each fingerprint, all groups of one size at a time
+    pairs, shared = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    # every pair of holders of each fingerprint, all groups of one size at a time, counted
+    # as they come so that memory follows the distinct pairs, not every shared fingerprint
     for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_df)]).tolist():
         holders = docs[starts[sizes == size][:, None] + np.arange(size)]
         first, second = np.triu_indices(size, 1)
-        keys.append((holders[:, first] * n + holders[:, second]).ravel())
-    pairs, shared = np.unique(np.concatenate(keys), return_counts=True)
+        keys, counts = np.unique((holders[:, first] * n + holders[:, second]).ravel(), return_counts=True)
+        pairs, shared = _add_counts(pairs, shared, keys, counts)
     a, b = pairs // n, pairs % n
     if max_partners is not None and len(pairs):
         mine, other = np.r_[a, b], np.r_[b, a]
@@ -136,7 +144,16 @@ def candidate_pairs(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAUL
         rank = np.arange(len(order)) - np.repeat(first_of, np.diff(np.r_[first_of, len(order)]))
         chosen = np.unique(index[order][rank < max_partners])
         a, b = a[chosen], b[chosen]
-    return {(ids[i], ids[j]) for i, j in zip(a.tolist(), b.tolist())}
+    return ids, a, b
+
+
+def _add_counts(keys: np.ndarray, counts: np.ndarray, more: np.ndarray, more_counts: np.ndarray):
+    """Merge two sorted (key, count) lists, adding the counts of equal keys."""
+    merged = np.concatenate([keys, more])
+    order = np.argsort(merged, kind="stable")
+    merged, total = merged[order], np.concatenate([counts, more_counts])[order]
+    starts = np.flatnonzero(np.r_[True, merged[1:] != merged[:-1]])
+    return merged[starts], np.add.reduceat(total, starts) if len(total) else total
 
 
 @lru_cache(maxsize=8192)
@@ -149,24 +166,30 @@ def article_shingles(text: str, k: int = DEFAULT_K) -> tuple[np.ndarray, np.ndar
     return shingle_hashes([w for w, _, _ in toks], k), starts, ends
 
 
-def _fingerprints(texts: dict[str, str], k: int, window: int) -> dict[str, np.ndarray]:
+def fingerprints(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW) -> dict[str, np.ndarray]:
+    """article_id -> the hashes of its winnowed fingerprints (see the module doc)."""
     out = {}
-    for a, text in texts.items():
+    for a, text in zip(articles["article_id"], articles["text"]):
         h = article_shingles(text, k)[0]
         out[a] = h[winnow(h, window)]
     return out
 
 
-def _runs(ha: np.ndarray, hb: np.ndarray) -> list[tuple[int, int, int]]:
-    """(i, j, run) for each maximal diagonal run of equal shingles of two articles."""
-    common = np.intersect1d(ha, hb)
-    if not len(common):
+def shingle_positions(hashes: np.ndarray) -> dict[int, list[int]]:
+    """hash -> the positions of the shingles with that hash, in order."""
+    where: dict[int, list[int]] = defaultdict(list)
+    for i, h in enumerate(hashes.tolist()):
+        where[h].append(i)
+    return where
+
+
+def _runs(where_a: dict[int, list[int]], where_b: dict[int, list[int]]) -> list[tuple[int, int, int]]:
+    """(i, j, run) for each maximal diagonal run of equal shingles of two articles, given
+    each article's :func:`shingle_positions`."""
+    common = where_a.keys() & where_b.keys()
+    if not common:
         return []
-    ia, jb = np.flatnonzero(np.isin(ha, common)), np.flatnonzero(np.isin(hb, common))
-    where_b: dict[int, list[int]] = defaultdict(list)
-    for j, h in zip(jb.tolist(), hb[jb].tolist()):
-        where_b[h].append(j)
-    hits = sorted((i, j) for i, h in zip(ia.tolist(), ha[ia].tolist()) for j in where_b[h])
+    hits = sorted((i, j) for h in common for i in where_a[h] for j in where_b[h])
     hit_set = set(hits)
     runs = []
     for i, j in hits:
@@ -182,22 +205,39 @@ def _runs(ha: np.ndarray, hb: np.ndarray) -> list[tuple[int, int, int]]:
 def shared_passages(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW,
                     max_df: int = DEFAULT_MAX_DF, max_partners: int | None = DEFAULT_MAX_PARTNERS,
                     min_words: int | None = None) -> pd.DataFrame:
-    """Maximal passages shared by two articles, longest first (see the module doc).
+    """Maximal passages shared by two articles (see the module doc), pair by pair (article_a,
+    then article_b), each pair's passages in A's text order; sort by ``n_words`` for the
+    longest. (An order that needs no corpus-wide sort, so a large corpus's table can be
+    written as it is made.)
 
     Columns: article_a, sentence_id_a, start_a, end_a, article_b, sentence_id_b, start_b,
     end_b, n_words, passage (A's text), passage_b (B's text). ``sentence_id_*`` is the
     body sentence where the passage starts.
     """
+    pairs = sorted(candidate_pairs(fingerprints(articles, k=k, window=window), max_df=max_df,
+                                   max_partners=max_partners))
+    return compare_pairs(articles, pairs, k=k, min_words=min_words)
+
+
+def compare_pairs(articles: pd.DataFrame, pairs: list[tuple[str, str]], *, k: int = DEFAULT_K,
+                  min_words: int | None = None) -> pd.DataFrame:
+    """The shared passages of each pair of articles, pair by pair in the order given, each
+    pair's in A's text order.
+
+    ``articles`` needs article_id and text of every article the pairs name, so a large
+    corpus's pairs can be compared in parts and the parts stacked.
+    """
     texts = dict(zip(articles["article_id"], articles["text"]))
-    pairs = sorted(candidate_pairs(_fingerprints(texts, k, window), max_df=max_df, max_partners=max_partners))
     involved = articles[articles["article_id"].isin({x for p in pairs for x in p})]
-    sents = sentences(involved)
-    sent_starts = {a: (list(g["start"]), list(g["sentence_id"])) for a, g in sents.groupby("article_id")}
+    sent_starts = {a: body_sentence_starts(texts[a]) for a in involved["article_id"]}
+    # each article's shingles and their positions, read once for all its pairs in this call
+    shingles = {a: article_shingles(texts[a], k) for a in involved["article_id"]}
+    where = {a: shingle_positions(h) for a, (h, _, _) in shingles.items()}
     rows = []
     for a, b in pairs:
-        ha, starts_a, ends_a = article_shingles(texts[a], k)
-        hb, starts_b, ends_b = article_shingles(texts[b], k)
-        for i, j, run in _runs(ha, hb):
+        _, starts_a, ends_a = shingles[a]
+        _, starts_b, ends_b = shingles[b]
+        for i, j, run in _runs(where[a], where[b]):
             n_words = run + k - 1
             if min_words is not None and n_words < min_words:
                 continue
@@ -206,11 +246,22 @@ def shared_passages(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int =
             rows.append((a, _sentence_of(sent_starts, a, sa), sa, ea, b, _sentence_of(sent_starts, b, sb), sb, eb,
                          n_words, texts[a][sa:ea], texts[b][sb:eb]))
     df = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
-    df = df.astype({"article_a": "string", "sentence_id_a": "int64", "start_a": "int64", "end_a": "int64",
-                    "article_b": "string", "sentence_id_b": "int64", "start_b": "int64", "end_b": "int64",
-                    "n_words": "int64", "passage": "string", "passage_b": "string"})
-    return df.sort_values(["n_words", "article_a", "start_a"], ascending=[False, True, True],
-                          kind="stable").reset_index(drop=True)
+    return df.astype({"article_a": "string", "sentence_id_a": "int64", "start_a": "int64", "end_a": "int64",
+                      "article_b": "string", "sentence_id_b": "int64", "start_b": "int64", "end_b": "int64",
+                      "n_words": "int64", "passage": "string", "passage_b": "string"})
+
+
+def body_sentence_starts(text: str) -> tuple[list[int], list[int]]:
+    """(start offsets, sentence_ids) of an article's body sentences, numbered as
+    :func:`analysis.corpus.sentences` numbers them (every sentence counts)."""
+    starts, ids, sid = [], [], 0
+    for ps, pe, kind in classify_paragraphs(text):
+        for s, _ in split_sentences(text[ps:pe]):
+            if kind == "body":
+                starts.append(ps + s)
+                ids.append(sid)
+            sid += 1
+    return starts, ids
 
 
 def _sentence_of(sent_starts, article_id: str, offset: int) -> int:
@@ -231,7 +282,7 @@ def overlap(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT
     if complete:
         pairs = [(a, b) for a in ids for b in ids if a != b]
     else:
-        pairs = sorted({p for a, b in candidate_pairs(_fingerprints(texts, k, window), max_df=max_df)
+        pairs = sorted({p for a, b in candidate_pairs(fingerprints(articles, k=k, window=window), max_df=max_df)
                         for p in ((a, b), (b, a))})
     distinct = {a: set(article_shingles(texts[a], k)[0].tolist()) for a in {x for p in pairs for x in p}}
     outlet_of = dict(zip(articles["article_id"], articles["outlet"].astype("string")))

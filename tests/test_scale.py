@@ -14,7 +14,8 @@ def single() -> dict[str, pd.DataFrame]:
 
 
 def test_jobs_give_identical_tables(single):
-    parallel = cli.make_tables(SEEDS_DIR, jobs=2)
+    # parts of two articles, so the tables are stacked from parts whose categories differ
+    parallel = cli.make_tables(SEEDS_DIR, jobs=2, batch=2)
     assert single.keys() == parallel.keys()
     for name in single:
         pd.testing.assert_frame_equal(single[name], parallel[name], obj=name)
@@ -31,5 +32,26 @@ def test_dask_partitions_give_identical_tables(seeds, single, name):
 
 def test_jobs_write_the_same_bytes(tmp_path):
     one = {p.name: p.read_bytes() for p in cli.write_tables(SEEDS_DIR, tmp_path / "one")}
-    two = {p.name: p.read_bytes() for p in cli.write_tables(SEEDS_DIR, tmp_path / "two", jobs=2)}
+    two = {p.name: p.read_bytes() for p in cli.write_tables(SEEDS_DIR, tmp_path / "two", jobs=2, batch=2)}
     assert one == two and any(name.endswith(".parquet") for name in one)
+    assert sorted(p.name for p in (tmp_path / "two").iterdir()) == sorted(two)  # no parts left behind
+
+
+def test_tables_written_in_parts_are_the_tables(tmp_path, single, monkeypatch):
+    # tiny row groups, so the Parquet files are written across several parts
+    monkeypatch.setattr(cli, "ROW_GROUP", 7)
+    cli.write_tables(SEEDS_DIR, tmp_path, batch=2)
+    for name, table in single.items():
+        cli.write_csv(table, tmp_path / "whole.csv")
+        assert (tmp_path / f"{name}.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes(), name
+        back = pd.read_parquet(tmp_path / f"{name}.parquet")
+        pd.testing.assert_frame_equal(back, table, check_categorical=False, obj=name)
+
+
+def test_reuse_in_parts_is_shared_passages(single, seeds, monkeypatch):
+    monkeypatch.setattr(cli, "PAIRS_PER_PART", 1)
+    from analysis.reuse import shared_passages
+
+    parted = cli.make_tables(SEEDS_DIR, batch=1)["reuse"]
+    pd.testing.assert_frame_equal(parted, shared_passages(seeds))
+    pd.testing.assert_frame_equal(parted, single["reuse"])
