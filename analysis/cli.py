@@ -25,8 +25,8 @@ from .figures import write_csv
 from .paths import SEEDS_DIR
 from .framing import label_uses
 from .quotes import quotes
-from .reuse import (DEFAULT_MAX_DF, DEFAULT_MAX_PARTNERS, candidate_index, compare_pairs, fingerprints,
-                    shared_passages)
+from .reuse import (DEFAULT_MAX_DF, DEFAULT_MAX_PARTNERS, article_shingles, candidate_index, fingerprint,
+                    load_shingles, pair_passages, passage_table, save_shingles, shared_passages)
 from .timeline import events, temporal_expressions
 
 
@@ -144,14 +144,15 @@ def make_parts(corpus_dir: str | Path | None, tmp: Path, *, jobs: int = 1, batch
         started = time.perf_counter()
         ids, a, b = candidate_index(prints, max_df=DEFAULT_MAX_DF, max_partners=DEFAULT_MAX_PARTNERS)
         del prints
-        file_of = {Path(name).stem: name for name in names}
+        # where each article's shingles were saved: (part, position in it)
+        place = {Path(name).stem: divmod(i, batch) for i, name in enumerate(names)}
         tasks = []
         for i in range(0, len(a), PAIRS_PER_PART):
             pairs = [(ids[x], ids[y]) for x, y in zip(a[i:i + PAIRS_PER_PART].tolist(), b[i:i + PAIRS_PER_PART].tolist())]
-            needed = sorted({file_of[x] for pair in pairs for x in pair})
-            tasks.append((corpus_dir, needed, pairs, tmp, len(tasks), csv))
+            involved = sorted({x for pair in pairs for x in pair})
+            tasks.append((corpus_dir, tmp, len(tasks), csv, pairs, {x: place[x] for x in involved}))
         clock["reuse"] = clock.get("reuse", 0.0) + time.perf_counter() - started
-        for timing in run(_passage_parts, tasks or [(corpus_dir, [], [], tmp, 0, csv)]):
+        for timing in run(_passage_parts, tasks or [(corpus_dir, tmp, 0, csv, [], {})]):
             clock["reuse"] += timing
     parts = {}
     for name in [*TABLES, *CORPUS_TABLES]:
@@ -192,18 +193,30 @@ def _table_parts(corpus_dir: Path, files: list[str], tmp: Path, index: int, csv:
         _write_part(table, tmp / name, index, csv)
     timing["write"] = time.perf_counter() - started
     started = time.perf_counter()
-    prints = fingerprints(articles)
+    shingles = [article_shingles(text) for text in articles["text"]]
+    prints = {a: fingerprint(sh.hashes) for a, sh in zip(articles["article_id"], shingles)}
+    (tmp / "shingles").mkdir(exist_ok=True)
+    save_shingles(shingles, tmp / "shingles" / f"{index:06d}")
     timing["reuse"] = time.perf_counter() - started
     return categories, prints, timing
 
 
-def _passage_parts(corpus_dir: Path, files: list[str], pairs: list[tuple[str, str]], tmp: Path, index: int,
-                   csv: bool) -> float:
-    """Compare some pairs of articles and write their passages as one part; return the time."""
+def _passage_parts(corpus_dir: Path, tmp: Path, index: int, csv: bool, pairs: list[tuple[str, str]],
+                   place: dict[str, tuple[int, int]]) -> float:
+    """Compare some pairs of articles, reading their shingles where the first pass saved
+    them, and write their passages as one part; return the time taken."""
     started = time.perf_counter()
-    texts = pd.DataFrame({"article_id": [Path(f).stem for f in files],
-                          "text": [read_text(corpus_dir / f)[0] for f in files]}, dtype="string")
-    _write_part(compare_pairs(texts, pairs), tmp / "reuse", index, csv)
+    members: dict[int, list[str]] = {}
+    for a, (part, _) in place.items():
+        members.setdefault(part, []).append(a)
+    shingles = {}
+    for part, ids in members.items():
+        shingles.update(zip(ids, load_shingles(tmp / "shingles" / f"{part:06d}", [place[a][1] for a in ids])))
+    texts = {a: read_text(corpus_dir / f"{a}.txt")[0] for a in place}
+    rows, where = [], {}
+    for a, b in pairs:
+        rows += pair_passages(a, texts[a], shingles[a], b, texts[b], shingles[b], where)
+    _write_part(passage_table(rows), tmp / "reuse", index, csv)
     return time.perf_counter() - started
 
 

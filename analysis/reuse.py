@@ -40,15 +40,17 @@ Overlap
 """
 from __future__ import annotations
 
-import bisect
+import re
 import zlib
 from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from .corpus import WORD_RE, classify_paragraphs, split_sentences
+from .corpus import WORD_RE, classify_paragraphs, sentence_spans
 
 DEFAULT_K = 8
 DEFAULT_WINDOW = 4
@@ -60,16 +62,27 @@ PASSAGE_COLUMNS = ["article_a", "sentence_id_a", "start_a", "end_a", "article_b"
                    "end_b", "n_words", "passage", "passage_b"]
 
 
-def article_tokens(text: str) -> list[tuple[str, int, int]]:
-    """(normalised word, start, end) over the body paragraphs of one article, in order."""
-    return [(m.group().lower().replace("’", "'"), m.start(), m.end())
-            for s, e, kind in classify_paragraphs(text) if kind == "body"
-            for m in WORD_RE.finditer(text, s, e)]
+# the corpus's word pattern as a group, so that re.split returns the words and what lies
+# between them, whose lengths give every word's offsets without a Python step per word
+WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 
 
-def body_tokens(articles: pd.DataFrame) -> dict[str, list[tuple[str, int, int]]]:
-    """article_id -> [(normalised word, start, end), ...] over body paragraphs, in order."""
-    return {a: article_tokens(t) for a, t in zip(articles["article_id"], articles["text"])}
+def body_words(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """(normalised words, starts, ends) over the body paragraphs of one article, in order.
+
+    Normalised: lower case, curly apostrophes made straight.
+    """
+    words, starts, ends = [], [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for s, e, kind in classify_paragraphs(text):
+        if kind == "body":
+            parts = WORD_SPLIT.split(text[s:e])  # between, word, between, ..., between
+            edges = s + np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+            starts.append(edges[:-1:2])
+            ends.append(edges[1::2])
+            words += parts[1::2]
+    # lower-cased together: a word's case depends only on itself ("\0" is no word character)
+    words = "\0".join(words).lower().replace("’", "'").split("\0") if words else []
+    return words, np.concatenate(starts), np.concatenate(ends)
 
 
 @lru_cache(maxsize=200_000)
@@ -83,7 +96,7 @@ def shingle_hashes(words: list[str], k: int = DEFAULT_K) -> np.ndarray:
     n = len(words) - k + 1
     if n <= 0:
         return np.zeros(0, dtype=np.uint64)
-    w = np.fromiter((word_hash(x) for x in words), dtype=np.uint64, count=len(words))
+    w = np.fromiter(map(word_hash, words), dtype=np.uint64, count=len(words))
     h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for j in range(k):
@@ -156,40 +169,59 @@ def _add_counts(keys: np.ndarray, counts: np.ndarray, more: np.ndarray, more_cou
     return merged[starts], np.add.reduceat(total, starts) if len(total) else total
 
 
+class Shingles(NamedTuple):
+    """What comparing an article with others needs of it, kept compact (numpy arrays)."""
+    hashes: np.ndarray  # uint64: the hash of the shingle starting at each body word
+    starts: np.ndarray  # int64: offset of each body word in ``text``
+    ends: np.ndarray  # int64: offset after each body word
+    sentence_starts: np.ndarray  # int64: offset of each body sentence
+    sentence_ids: np.ndarray  # int64: its sentence_id (numbered as corpus.sentences numbers them)
+
+
 @lru_cache(maxsize=8192)
-def article_shingles(text: str, k: int = DEFAULT_K) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(shingle hashes, word starts, word ends) of one article's body; kept compact, and
-    memoised because a pair's articles are read again when the pair is compared."""
-    toks = article_tokens(text)
-    starts = np.fromiter((s for _, s, _ in toks), dtype=np.int64, count=len(toks))
-    ends = np.fromiter((e for _, _, e in toks), dtype=np.int64, count=len(toks))
-    return shingle_hashes([w for w, _, _ in toks], k), starts, ends
+def article_shingles(text: str, k: int = DEFAULT_K) -> Shingles:
+    """The :class:`Shingles` of one article's body; memoised because an article's
+    fingerprints and its comparisons with others read them again."""
+    words, starts, ends = body_words(text)
+    body = [(start, sid) for sid, (_, kind, start, _) in enumerate(sentence_spans(text)) if kind == "body"]
+    return Shingles(shingle_hashes(words, k), starts, ends,
+                    np.fromiter((start for start, _ in body), dtype=np.int64, count=len(body)),
+                    np.fromiter((sid for _, sid in body), dtype=np.int64, count=len(body)))
 
 
 def fingerprints(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW) -> dict[str, np.ndarray]:
     """article_id -> the hashes of its winnowed fingerprints (see the module doc)."""
-    out = {}
-    for a, text in zip(articles["article_id"], articles["text"]):
-        h = article_shingles(text, k)[0]
-        out[a] = h[winnow(h, window)]
-    return out
+    return {a: fingerprint(article_shingles(text, k).hashes, window)
+            for a, text in zip(articles["article_id"], articles["text"])}
 
 
-def shingle_positions(hashes: np.ndarray) -> dict[int, list[int]]:
-    """hash -> the positions of the shingles with that hash, in order."""
-    where: dict[int, list[int]] = defaultdict(list)
-    for i, h in enumerate(hashes.tolist()):
-        where[h].append(i)
-    return where
+def fingerprint(hashes: np.ndarray, window: int = DEFAULT_WINDOW) -> np.ndarray:
+    """The winnowed fingerprints of one article's shingle hashes."""
+    return hashes[winnow(hashes, window)]
 
 
-def _runs(where_a: dict[int, list[int]], where_b: dict[int, list[int]]) -> list[tuple[int, int, int]]:
+def shingle_positions(hashes: np.ndarray) -> tuple[dict[int, int], dict[int, list[int]]]:
+    """Where each shingle hash occurs in an article: hash -> its last position, and for the
+    hashes that occur more than once, hash -> every position."""
+    seq = hashes.tolist()
+    last = dict(zip(seq, range(len(seq))))
+    repeated: dict[int, list[int]] = {}
+    if len(last) < len(seq):  # rare: a phrase of k words said twice
+        every = defaultdict(list)
+        for i, h in enumerate(seq):
+            every[h].append(i)
+        repeated = {h: where for h, where in every.items() if len(where) > 1}
+    return last, repeated
+
+
+def _runs(where_a, where_b) -> list[tuple[int, int, int]]:
     """(i, j, run) for each maximal diagonal run of equal shingles of two articles, given
-    each article's :func:`shingle_positions`."""
-    common = where_a.keys() & where_b.keys()
+    each article's :func:`shingle_positions`, in (i, j) order."""
+    (last_a, more_a), (last_b, more_b) = where_a, where_b
+    common = last_a.keys() & last_b.keys()
     if not common:
         return []
-    hits = sorted((i, j) for h in common for i in where_a[h] for j in where_b[h])
+    hits = sorted((i, j) for h in common for i in more_a.get(h, (last_a[h],)) for j in more_b.get(h, (last_b[h],)))
     hit_set = set(hits)
     runs = []
     for i, j in hits:
@@ -200,6 +232,41 @@ def _runs(where_a: dict[int, list[int]], where_b: dict[int, list[int]]) -> list[
             run += 1
         runs.append((i, j, run))
     return runs
+
+
+def pair_passages(a: str, text_a: str, sh_a: Shingles, b: str, text_b: str, sh_b: Shingles, where: dict, *,
+                  k: int = DEFAULT_K, min_words: int | None = None) -> list[tuple]:
+    """The rows (in ``PASSAGE_COLUMNS`` order) of the passages articles a and b share.
+
+    ``where`` memoises each article's :func:`shingle_positions` for the caller's pairs.
+    """
+    for x, sh in ((a, sh_a), (b, sh_b)):
+        if x not in where:
+            where[x] = shingle_positions(sh.hashes)
+    runs = np.array(_runs(where[a], where[b]), dtype=np.int64).reshape(-1, 3)
+    i, j, n_words = runs[:, 0], runs[:, 1], runs[:, 2] + k - 1
+    if min_words is not None:
+        keep = n_words >= min_words
+        i, j, n_words = i[keep], j[keep], n_words[keep]
+    sa, ea = sh_a.starts[i], sh_a.ends[i + n_words - 1]
+    sb, eb = sh_b.starts[j], sh_b.ends[j + n_words - 1]
+    sa, ea, sb, eb = sa.tolist(), ea.tolist(), sb.tolist(), eb.tolist()
+    return [(a, sid_a, s_a, e_a, b, sid_b, s_b, e_b, n, text_a[s_a:e_a], text_b[s_b:e_b])
+            for sid_a, s_a, e_a, sid_b, s_b, e_b, n in zip(
+                _sentences_of(sh_a, sa).tolist(), sa, ea, _sentences_of(sh_b, sb).tolist(), sb, eb, n_words.tolist())]
+
+
+def _sentences_of(sh: Shingles, offsets) -> np.ndarray:
+    """The sentence_id of the body sentence holding each offset."""
+    return sh.sentence_ids[np.searchsorted(sh.sentence_starts, offsets, side="right") - 1]
+
+
+def passage_table(rows: list[tuple]) -> pd.DataFrame:
+    """The shared-passage table of rows made by :func:`pair_passages`."""
+    df = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+    return df.astype({"article_a": "string", "sentence_id_a": "int64", "start_a": "int64", "end_a": "int64",
+                      "article_b": "string", "sentence_id_b": "int64", "start_b": "int64", "end_b": "int64",
+                      "n_words": "int64", "passage": "string", "passage_b": "string"})
 
 
 def shared_passages(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW,
@@ -228,45 +295,33 @@ def compare_pairs(articles: pd.DataFrame, pairs: list[tuple[str, str]], *, k: in
     corpus's pairs can be compared in parts and the parts stacked.
     """
     texts = dict(zip(articles["article_id"], articles["text"]))
-    involved = articles[articles["article_id"].isin({x for p in pairs for x in p})]
-    sent_starts = {a: body_sentence_starts(texts[a]) for a in involved["article_id"]}
-    # each article's shingles and their positions, read once for all its pairs in this call
-    shingles = {a: article_shingles(texts[a], k) for a in involved["article_id"]}
-    where = {a: shingle_positions(h) for a, (h, _, _) in shingles.items()}
-    rows = []
+    rows, where = [], {}
     for a, b in pairs:
-        _, starts_a, ends_a = shingles[a]
-        _, starts_b, ends_b = shingles[b]
-        for i, j, run in _runs(where[a], where[b]):
-            n_words = run + k - 1
-            if min_words is not None and n_words < min_words:
-                continue
-            sa, ea = int(starts_a[i]), int(ends_a[i + n_words - 1])
-            sb, eb = int(starts_b[j]), int(ends_b[j + n_words - 1])
-            rows.append((a, _sentence_of(sent_starts, a, sa), sa, ea, b, _sentence_of(sent_starts, b, sb), sb, eb,
-                         n_words, texts[a][sa:ea], texts[b][sb:eb]))
-    df = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
-    return df.astype({"article_a": "string", "sentence_id_a": "int64", "start_a": "int64", "end_a": "int64",
-                      "article_b": "string", "sentence_id_b": "int64", "start_b": "int64", "end_b": "int64",
-                      "n_words": "int64", "passage": "string", "passage_b": "string"})
+        rows += pair_passages(a, texts[a], article_shingles(texts[a], k), b, texts[b], article_shingles(texts[b], k),
+                              where, k=k, min_words=min_words)
+    return passage_table(rows)
 
 
-def body_sentence_starts(text: str) -> tuple[list[int], list[int]]:
-    """(start offsets, sentence_ids) of an article's body sentences, numbered as
-    :func:`analysis.corpus.sentences` numbers them (every sentence counts)."""
-    starts, ids, sid = [], [], 0
-    for ps, pe, kind in classify_paragraphs(text):
-        for s, _ in split_sentences(text[ps:pe]):
-            if kind == "body":
-                starts.append(ps + s)
-                ids.append(sid)
-            sid += 1
-    return starts, ids
+# ---------------------------------------------------------------- a large corpus's shingles on disk
+
+def save_shingles(records: list[Shingles], prefix: Path) -> None:
+    """Write the shingles of consecutive articles as one ``.npy`` file per field, plus an
+    index of where each article's slice starts, so that :func:`load_shingles` can read
+    any article's without reading the rest (the files are memory-mapped)."""
+    offsets = np.zeros((len(records) + 1, len(Shingles._fields)), dtype=np.int64)
+    for f, field in enumerate(Shingles._fields):
+        arrays = [getattr(r, field) for r in records]
+        offsets[1:, f] = np.cumsum([len(x) for x in arrays])
+        np.save(f"{prefix}.{field}.npy", np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64))
+    np.save(f"{prefix}.index.npy", offsets)
 
 
-def _sentence_of(sent_starts, article_id: str, offset: int) -> int:
-    starts, ids = sent_starts[article_id]
-    return ids[bisect.bisect_right(starts, offset) - 1]
+def load_shingles(prefix: Path, positions: list[int]) -> list[Shingles]:
+    """The :class:`Shingles` of the articles at ``positions`` of a :func:`save_shingles` file."""
+    offsets = np.load(f"{prefix}.index.npy")
+    fields = [np.load(f"{prefix}.{field}.npy", mmap_mode="r") for field in Shingles._fields]
+    return [Shingles(*(np.array(x[offsets[p, f]:offsets[p + 1, f]]) for f, x in enumerate(fields)))
+            for p in positions]
 
 
 def overlap(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW,
@@ -284,7 +339,7 @@ def overlap(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT
     else:
         pairs = sorted({p for a, b in candidate_pairs(fingerprints(articles, k=k, window=window), max_df=max_df)
                         for p in ((a, b), (b, a))})
-    distinct = {a: set(article_shingles(texts[a], k)[0].tolist()) for a in {x for p in pairs for x in p}}
+    distinct = {a: set(article_shingles(texts[a], k).hashes.tolist()) for a in {x for p in pairs for x in p}}
     outlet_of = dict(zip(articles["article_id"], articles["outlet"].astype("string")))
     rows = []
     for a, b in pairs:

@@ -1,6 +1,9 @@
 """Shared passages and overlap: shingles, the inverted index, runs merged into passages."""
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis import reuse
@@ -112,3 +115,34 @@ def test_seeds_share_afp_copy_only_between_your_middle_east_and_al_jazeera(seeds
     pairs = {tuple(sorted((outlet[a], outlet[b]))) for a, b in zip(p["article_a"], p["article_b"])}
     assert pairs == {("Al Jazeera English", "Your Middle East")}
     assert p["n_words"].max() >= 18
+
+
+def brute_force_runs(xs: list[int], ys: list[int]) -> list[tuple[int, int, int]]:
+    """Every maximal diagonal run of equal values, by comparing every position with every other."""
+    hits = {(i, j) for i, x in enumerate(xs) for j, y in enumerate(ys) if x == y}
+    runs = []
+    for i, j in sorted(hits):
+        if (i - 1, j - 1) not in hits:
+            run = 1
+            while (i + run, j + run) in hits:
+                run += 1
+            runs.append((i, j, run))
+    return runs
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.integers(0, 4), max_size=30), st.lists(st.integers(0, 4), max_size=30))
+def test_runs_are_those_of_a_brute_force_comparison(xs, ys):
+    # values from a tiny range, so shingles repeat inside an article as well as across
+    where = [reuse.shingle_positions(np.array(v, dtype=np.uint64)) for v in (xs, ys)]
+    assert reuse._runs(*where) == brute_force_runs(xs, ys)
+
+
+def test_shingles_saved_and_loaded_are_the_same(load, tmp_path):
+    arts = load("One short body. " + WIRE, "", WIRE + " " + WIRE)
+    records = [reuse.article_shingles(t) for t in arts["text"]]
+    reuse.save_shingles(records, tmp_path / "part")
+    for got, want in zip(reuse.load_shingles(tmp_path / "part", [2, 0, 1]), [records[2], records[0], records[1]]):
+        for field in reuse.Shingles._fields:
+            np.testing.assert_array_equal(getattr(got, field), getattr(want, field))
+            assert getattr(got, field).dtype == getattr(want, field).dtype
