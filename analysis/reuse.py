@@ -31,7 +31,19 @@ Passages
     matching positions (i, j), (i+1, j+1) ... merge into one maximal passage of
     ``run + k - 1`` words, reported with both articles' offsets. Limit: a passage with one
     word changed in the middle is reported as two passages (or none, if neither half has
-    ``k`` words); reordered sentences are found sentence by sentence.
+    ``k`` words); reordered sentences are found sentence by sentence. The table lists the
+    passages pair by pair (article_a, article_b), each pair's in A's text order: an
+    order that needs no sort over the whole corpus, so a large corpus's table is written
+    as it is made. Sort by ``n_words`` for the longest.
+
+In parts, for a large corpus
+    Everything a comparison needs of an article (its :class:`Shingles`: hashes, word
+    offsets, body sentence starts) is made once, by :func:`article_shingles`. The
+    ``tables`` command (``analysis.cli``) makes them with the other per-article tables,
+    saves them (:func:`save_shingles`), keeps only the fingerprints in memory, finds the
+    candidate pairs (:func:`candidate_index`) and compares them in parts, each part
+    reading the shingles it needs from memory-mapped files (:func:`load_shingles`); its
+    table is the one :func:`shared_passages` gives, row for row.
 
 Overlap
     ``overlap(articles)`` gives, for each ordered candidate pair, the share of A's
@@ -56,6 +68,8 @@ DEFAULT_K = 8
 DEFAULT_WINDOW = 4
 DEFAULT_MAX_DF = 50
 DEFAULT_MAX_PARTNERS = 10
+# (article, partner) coincidences counted at a time when finding candidate pairs
+PAIRS_AT_ONCE = 2_000_000
 # an odd 64-bit multiplier for the polynomial shingle hash (arithmetic wraps modulo 2**64)
 MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 PASSAGE_COLUMNS = ["article_a", "sentence_id_a", "start_a", "end_a", "article_b", "sentence_id_b", "start_b",
@@ -126,47 +140,62 @@ def candidate_pairs(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAUL
 def candidate_index(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAULT_MAX_DF,
                     max_partners: int | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
     """:func:`candidate_pairs` as arrays, for large corpora: (sorted article ids, i, j) with
-    ``ids[i] < ids[j]`` for each pair, pairs in (i, j) order."""
+    ``ids[i] < ids[j]`` for each pair, pairs in (i, j) order.
+
+    Each article's partners are counted a block of articles at a time, so memory follows
+    ``PAIRS_AT_ONCE``, not the number of (fingerprint, pair) coincidences, which grows
+    faster than the corpus.
+    """
     ids = sorted(fingerprints)
-    if not ids:
-        return ids, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    hashes = np.concatenate([np.asarray(fingerprints[a], dtype=np.uint64) for a in ids])
-    docs = np.repeat(np.arange(len(ids), dtype=np.int64), [len(fingerprints[a]) for a in ids])
+    n = len(ids)
+    hashes = np.concatenate([np.asarray(fingerprints[a], dtype=np.uint64) for a in ids] or [np.zeros(0, np.uint64)])
+    docs = np.repeat(np.arange(n, dtype=np.int64), [len(fingerprints[a]) for a in ids])
     order = np.lexsort((docs, hashes))
     hashes, docs = hashes[order], docs[order]
     keep = np.ones(len(hashes), dtype=bool)
     keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1])  # one entry per (hash, article)
     hashes, docs = hashes[keep], docs[keep]
+    del order, keep
+    # the fingerprints held by 2 to max_df articles: (first entry, number of holders)
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
     sizes = np.diff(np.r_[starts, len(hashes)])
-    n = len(ids)
-    pairs, shared = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    # every pair of holders of each fingerprint, all groups of one size at a time, counted
-    # as they come so that memory follows the distinct pairs, not every shared fingerprint
-    for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_df)]).tolist():
-        holders = docs[starts[sizes == size][:, None] + np.arange(size)]
-        first, second = np.triu_indices(size, 1)
-        keys, counts = np.unique((holders[:, first] * n + holders[:, second]).ravel(), return_counts=True)
-        pairs, shared = _add_counts(pairs, shared, keys, counts)
-    a, b = pairs // n, pairs % n
-    if max_partners is not None and len(pairs):
-        mine, other = np.r_[a, b], np.r_[b, a]
-        count, index = np.r_[shared, shared], np.r_[np.arange(len(pairs)), np.arange(len(pairs))]
-        order = np.lexsort((other, -count, mine))
-        first_of = np.flatnonzero(np.r_[True, mine[order][1:] != mine[order][:-1]])
-        rank = np.arange(len(order)) - np.repeat(first_of, np.diff(np.r_[first_of, len(order)]))
-        chosen = np.unique(index[order][rank < max_partners])
-        a, b = a[chosen], b[chosen]
-    return ids, a, b
+    useful = (sizes >= 2) & (sizes <= max_df)
+    starts, sizes = starts[useful], sizes[useful]
+    # each holder of a useful fingerprint, by article: (article, first entry, holders)
+    member = np.repeat(starts, sizes) + _ranks(sizes)
+    by_doc = np.argsort(docs[member], kind="stable")
+    holder = docs[member][by_doc]
+    first, count = np.repeat(starts, sizes)[by_doc], np.repeat(sizes, sizes)[by_doc]
+    del member, by_doc
+    kept = [np.zeros(0, dtype=np.int64)]
+    work = np.cumsum(count)
+    lo = 0
+    while lo < len(holder):
+        # a block of whole articles whose partners number about PAIRS_AT_ONCE
+        hi = int(np.searchsorted(work, (work[lo - 1] if lo else 0) + PAIRS_AT_ONCE, side="right"))
+        hi = max(hi, lo + 1)
+        hi = int(np.searchsorted(holder, holder[hi - 1], side="right"))
+        x = np.repeat(holder[lo:hi], count[lo:hi])
+        y = docs[np.repeat(first[lo:hi], count[lo:hi]) + _ranks(count[lo:hi])]
+        pairs, shared = np.unique((x * n + y)[x != y], return_counts=True)
+        x, y = pairs // n, pairs % n
+        if max_partners is not None:
+            # each article's partners by shared fingerprints, most first (ties: the earlier article)
+            ranked = np.lexsort((y, -shared, x))
+            x, y = x[ranked], y[ranked]
+            chosen = _ranks(np.diff(np.r_[np.flatnonzero(np.r_[True, x[1:] != x[:-1]]), len(x)])) < max_partners
+            x, y = x[chosen], y[chosen]
+        else:
+            x, y = x[x < y], y[x < y]
+        kept.append(np.minimum(x, y) * n + np.maximum(x, y))
+        lo = hi
+    pairs = np.unique(np.concatenate(kept))
+    return ids, pairs // max(n, 1), pairs % max(n, 1)
 
 
-def _add_counts(keys: np.ndarray, counts: np.ndarray, more: np.ndarray, more_counts: np.ndarray):
-    """Merge two sorted (key, count) lists, adding the counts of equal keys."""
-    merged = np.concatenate([keys, more])
-    order = np.argsort(merged, kind="stable")
-    merged, total = merged[order], np.concatenate([counts, more_counts])[order]
-    starts = np.flatnonzero(np.r_[True, merged[1:] != merged[:-1]])
-    return merged[starts], np.add.reduceat(total, starts) if len(total) else total
+def _ranks(sizes: np.ndarray) -> np.ndarray:
+    """0, 1, ..., size - 1 for each size, concatenated."""
+    return np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
 
 
 class Shingles(NamedTuple):
@@ -178,7 +207,7 @@ class Shingles(NamedTuple):
     sentence_ids: np.ndarray  # int64: its sentence_id (numbered as corpus.sentences numbers them)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def article_shingles(text: str, k: int = DEFAULT_K) -> Shingles:
     """The :class:`Shingles` of one article's body; memoised because an article's
     fingerprints and its comparisons with others read them again."""

@@ -48,6 +48,8 @@ def peak_rss_mb() -> tuple[float, float]:
 
 
 def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
+    import pyarrow.parquet as pq
+
     from analysis.cli import write_tables
 
     steps: dict[str, float] = {}
@@ -55,12 +57,17 @@ def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
     paths = write_tables(corpus, out, jobs=jobs, seconds=steps if jobs == 1 else None)
     seconds = time.perf_counter() - started
     mb = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
+    main, child = peak_rss_mb()  # before the checks below, which are not part of the run
     digest = hashlib.sha256()
     for path in sorted(paths):
-        digest.update(path.name.encode() + path.read_bytes())
-    main, child = peak_rss_mb()
+        digest.update(path.name.encode())
+        with path.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    reuse = pq.read_table(out / "reuse.parquet", columns=["article_a", "article_b"])
     return {"seconds": seconds, "steps": steps, "mb": mb, "articles": len(list(corpus.glob("*.txt"))),
-            "peak_rss_mb": main, "peak_child_rss_mb": child, "digest": digest.hexdigest()}
+            "peak_rss_mb": main, "peak_child_rss_mb": child, "digest": digest.hexdigest(),
+            "passages": reuse.num_rows, "pairs": len(reuse.group_by(["article_a", "article_b"]).aggregate([]))}
 
 
 def in_child(*args: str) -> dict:
@@ -114,6 +121,11 @@ WHY = {
 }
 
 
+def jobs2_peak(run: dict) -> float:
+    """Peak memory of a two-process run: the main process and, at most, two workers at their peak."""
+    return run["peak_rss_mb"] + 2 * run["peak_child_rss_mb"]
+
+
 def report(results: dict, command: str) -> str:
     sizes = results["sizes"]
     first = min(sizes)
@@ -121,8 +133,10 @@ def report(results: dict, command: str) -> str:
              f"Reproduce with `{command}` (corpora are cached in `$BENCH_DIR`; `make bench` runs 1,000, 10,000 and 100,000 articles, the last for well over an hour here).",
              "Synthetic corpora come from `benchmarks/synth.py` (texts derived from the seeds, see its docstring).", "",
              "## The whole `tables` command", "",
-             "| articles | MB of text | jobs 1: s | MB/s | articles/s | s per 1,000 articles | peak RSS MB | jobs 2: s | speed-up | same output |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "Peak memory is the peak resident set size: of the one process with `--jobs 1`; with `--jobs 2`, "
+             "the main process's plus twice the larger worker's (an upper bound: the two workers' peaks need not coincide).", "",
+             "| articles | MB of text | jobs 1: s | MB/s | articles/s | s per 1,000 articles | peak MB | jobs 2: s | speed-up | peak MB | same output |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     per_article = {}
     for n, r in sizes.items():
         one, two = r["tables"][1], r["tables"][2]
@@ -130,8 +144,8 @@ def report(results: dict, command: str) -> str:
         per_article[n] = one["seconds"] / n
         lines.append(
             f"| {n:,} | {mb:.1f} | {one['seconds']:.1f} | {mb / one['seconds']:.2f} | {n / one['seconds']:.0f} | "
-            f"{1000 * per_article[n]:.2f} | {max(one['peak_rss_mb'], two['peak_rss_mb'] + two['peak_child_rss_mb']):.0f} | {two['seconds']:.1f} | "
-            f"{one['seconds'] / two['seconds']:.2f}x | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
+            f"{1000 * per_article[n]:.2f} | {one['peak_rss_mb']:.0f} | {two['seconds']:.1f} | "
+            f"{one['seconds'] / two['seconds']:.2f}x | {jobs2_peak(two):.0f} | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
     lines += ["", "## Each step, one process", "",
               "Seconds spent loading and on each table during the `--jobs 1` run (per 1,000 articles in brackets).", ""]
     steps = list(next(iter(sizes.values()))["tables"][1]["steps"])
@@ -146,15 +160,16 @@ def report(results: dict, command: str) -> str:
     flat = per_article[largest] / per_article[first] - 1
     speedup = min(r["tables"][1]["seconds"] / r["tables"][2]["seconds"] for r in sizes.values())
     same = all(r["tables"][1]["digest"] == r["tables"][2]["digest"] for r in sizes.values())
-    rss = max(r["tables"][1]["peak_rss_mb"] for r in sizes.values())
-    met = {"mb_s": mb_s >= TARGET_MB_S, "flat": abs(flat) <= 0.25, "memory": rss < 2048,
+    rss, rss2 = big["tables"][1]["peak_rss_mb"], jobs2_peak(big["tables"][2])
+    met = {"mb_s": mb_s >= TARGET_MB_S, "flat": abs(flat) <= 0.25, "memory": max(rss, rss2) < 2048,
            "jobs": speedup >= 1.7 and same}
+    yes = {name: "yes" if ok else "no" for name, ok in met.items()}
     lines += ["", "## Targets", "",
               "| target | measured | met |", "|---|---|---|",
-              f"| whole `tables` run >= {TARGET_MB_S} MB/s on one core | {mb_s:.2f} MB/s at {largest:,} articles | {'yes' if mb_s >= TARGET_MB_S else 'no'} |",
-              f"| time per article flat within ±25% from {first:,} to {largest:,} | {flat:+.0%} | {'yes' if abs(flat) <= 0.25 else 'no'} |",
-              f"| peak memory under 2 GB at {largest:,} articles | {rss:.0f} MB | {'yes' if rss < 2048 else 'no'} |",
-              f"| `--jobs 2` speed-up >= 1.7x, identical output | {speedup:.2f}x (smallest over sizes), identical: {same} | {'yes' if speedup >= 1.7 and same else 'no'} |",
+              f"| whole `tables` run >= {TARGET_MB_S} MB/s on one core | {mb_s:.2f} MB/s at {largest:,} articles | {yes['mb_s']} |",
+              f"| time per article flat within ±25% from {first:,} to {largest:,} | {flat:+.0%} | {yes['flat']} |",
+              f"| peak memory under 2 GB at {largest:,} articles | {rss:.0f} MB in one process; at most {rss2:.0f} MB with `--jobs 2` | {yes['memory']} |",
+              f"| `--jobs 2` speed-up >= 1.7x, identical output | {speedup:.2f}x (smallest over sizes), identical: {same} | {yes['jobs']} |",
               ""]
     if not all(met.values()):
         lines += ["### Why the missed targets are missed", ""]

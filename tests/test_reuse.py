@@ -146,3 +146,28 @@ def test_shingles_saved_and_loaded_are_the_same(load, tmp_path):
         for field in reuse.Shingles._fields:
             np.testing.assert_array_equal(getattr(got, field), getattr(want, field))
             assert getattr(got, field).dtype == getattr(want, field).dtype
+
+
+def brute_force_pairs(prints: dict[str, list[int]], max_df: int, max_partners: int | None) -> set[tuple[str, str]]:
+    """candidate_pairs by counting, for every pair of articles, the fingerprints both hold."""
+    holders = {h: {a for a, hs in prints.items() if h in hs} for hs in prints.values() for h in hs}
+    useful = {h for h, who in holders.items() if len(who) <= max_df}
+    shared = {(a, b): len(set(prints[a]) & set(prints[b]) & useful) for a in prints for b in prints if a != b}
+    linked = {p for p, n in shared.items() if n}
+    if max_partners is not None:
+        top = {a: sorted((b for b in prints if (a, b) in linked), key=lambda b: (-shared[a, b], b))[:max_partners]
+               for a in prints}
+        linked = {(a, b) for a in top for b in top[a]}
+    return {tuple(sorted(p)) for p in linked}
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(st.dictionaries(st.sampled_from("abcdefghij"), st.lists(st.integers(0, 12), max_size=8), max_size=10),
+       st.integers(2, 5), st.sampled_from([None, 1, 2, 3]))
+def test_candidate_pairs_are_those_of_a_brute_force_count(prints, max_df, max_partners):
+    # a handful of (article, partner) coincidences per block, so that many blocks are counted
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reuse, "PAIRS_AT_ONCE", 3)
+        got = reuse.candidate_pairs({a: np.array(h, dtype=np.uint64) for a, h in prints.items()},
+                                    max_df=max_df, max_partners=max_partners)
+    assert got == brute_force_pairs(prints, max_df, max_partners)
