@@ -75,8 +75,8 @@ def make_tables(corpus_dir: str | Path | None, *, jobs: int = 1, batch: int = BA
     The per-article work runs part by part (``batch`` articles), in ``jobs`` processes;
     the tables are the same, row for row, whatever ``jobs`` and ``batch`` are.
     """
-    with tempfile.TemporaryDirectory(prefix="analysis-parts-") as tmp:
-        parts = make_parts(corpus_dir, Path(tmp), jobs=jobs, batch=batch, seconds=seconds)
+    with tempfile.TemporaryDirectory(prefix="analysis-parts-") as tmp, _runner(jobs) as run:
+        parts = make_parts(corpus_dir, Path(tmp), run, batch=batch, seconds=seconds)
         return {name: stack_parts(info) for name, info in parts.items()}
 
 
@@ -93,19 +93,23 @@ def write_tables(corpus_dir: str | Path | None, out: str | Path, *, jobs: int = 
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    with tempfile.TemporaryDirectory(prefix=".parts-", dir=out) as tmp:
-        parts = make_parts(corpus_dir, Path(tmp), jobs=jobs, batch=batch, csv=True, seconds=seconds)
+    with tempfile.TemporaryDirectory(prefix=".parts-", dir=out) as tmp, _runner(jobs) as run:
+        parts = make_parts(corpus_dir, Path(tmp), run, batch=batch, csv=True, seconds=seconds)
         started = time.perf_counter()
-        for name, info in parts.items():
-            written.append(out / f"{name}.csv")
-            join_csv(info, written[-1])
-            if parquet:
-                written.append(out / f"{name}.parquet")
-                write_parquet(read_parts(info), written[-1], schema=info.schema())
+        written = run(_write_table, [(info, out, parquet) for info in parts.values()])
         if seconds is not None:
             seconds["assemble"] = seconds.get("assemble", 0.0) + time.perf_counter() - started
-    return written
+    return [path for paths in written for path in paths]
+
+
+def _write_table(info: Parts, out: Path, parquet: bool) -> list[Path]:
+    """Join one table's parts into ``<out>/<name>.csv`` (and ``.parquet``)."""
+    paths = [out / f"{info.name}.csv"]
+    join_csv(info, paths[0])
+    if parquet:
+        paths.append(out / f"{info.name}.parquet")
+        write_parquet(read_parts(info), paths[1], schema=info.schema())
+    return paths
 
 
 @dataclass
@@ -126,39 +130,41 @@ class Parts:
         return part.astype({c: pd.CategoricalDtype(v) for c, v in self.categories.items()}) if self.categories else part
 
 
-def make_parts(corpus_dir: str | Path | None, tmp: Path, *, jobs: int = 1, batch: int = BATCH, csv: bool = False,
+def make_parts(corpus_dir: str | Path | None, tmp: Path, run, *, batch: int = BATCH, csv: bool = False,
                seconds: dict | None = None) -> dict[str, Parts]:
-    """Make every table of a corpus in parts under ``tmp``; see :func:`write_tables`."""
+    """Make every table of a corpus in parts under ``tmp``, the work done by ``run`` (see
+    :func:`_runner`); see :func:`write_tables`."""
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else SEEDS_DIR
     names = [p.name for p in article_files(corpus_dir)]
     read_metadata(corpus_dir)  # a broken metadata.csv fails here, once, not in every worker
     chunks = [names[i:i + batch] for i in range(0, len(names), batch)]
     clock = seconds if seconds is not None else {}
-    with _runner(jobs) as run:
-        results = run(_table_parts, [(corpus_dir, files, tmp, i, csv) for i, files in enumerate(chunks)])
-        prints = {}
-        for _, made, timing in results:
-            prints.update(made)
-            for step, spent in timing.items():
-                clock[step] = clock.get(step, 0.0) + spent
-        started = time.perf_counter()
-        ids, a, b = candidate_index(prints, max_df=DEFAULT_MAX_DF, max_partners=DEFAULT_MAX_PARTNERS)
-        del prints
-        # where each article's shingles were saved: (part, position in it)
-        place = {Path(name).stem: divmod(i, batch) for i, name in enumerate(names)}
-        tasks = []
-        for i in range(0, len(a), PAIRS_PER_PART):
-            pairs = [(ids[x], ids[y]) for x, y in zip(a[i:i + PAIRS_PER_PART].tolist(), b[i:i + PAIRS_PER_PART].tolist())]
-            involved = sorted({x for pair in pairs for x in pair})
-            tasks.append((corpus_dir, tmp, len(tasks), csv, pairs, {x: place[x] for x in involved}))
-        clock["reuse"] = clock.get("reuse", 0.0) + time.perf_counter() - started
-        for timing in run(_passage_parts, tasks or [(corpus_dir, tmp, 0, csv, [], {})]):
-            clock["reuse"] += timing
+    categories, prints = [], {}
+    for found, made, timing in run(_table_parts, [(corpus_dir, files, tmp, i, csv) for i, files in enumerate(chunks)]):
+        categories.append(found)
+        prints.update(made)
+        for step, spent in timing.items():
+            clock[step] = clock.get(step, 0.0) + spent
+    started = time.perf_counter()
+    ids, a, b = candidate_index(prints, max_df=DEFAULT_MAX_DF, max_partners=DEFAULT_MAX_PARTNERS)
+    del prints
+    clock["candidates"] = clock.get("candidates", 0.0) + time.perf_counter() - started
+    started = time.perf_counter()
+    # where each article's shingles were saved: (part, position in it)
+    place = {Path(name).stem: divmod(i, batch) for i, name in enumerate(names)}
+    tasks = []
+    for i in range(0, len(a), PAIRS_PER_PART):
+        pairs = [(ids[x], ids[y]) for x, y in zip(a[i:i + PAIRS_PER_PART].tolist(), b[i:i + PAIRS_PER_PART].tolist())]
+        involved = sorted({x for pair in pairs for x in pair})
+        tasks.append((corpus_dir, tmp, len(tasks), csv, pairs, {x: place[x] for x in involved}))
+    clock["reuse"] = clock.get("reuse", 0.0) + time.perf_counter() - started
+    for timing in run(_passage_parts, tasks or [(corpus_dir, tmp, 0, csv, [], {})]):
+        clock["reuse"] += timing
     parts = {}
     for name in [*TABLES, *CORPUS_TABLES]:
         paths = sorted((tmp / name).glob("*.pkl"))
         first = pd.read_pickle(paths[0]).iloc[:0]
-        found = [r[0][name] for r in results] if name in TABLES else [_categories(first)]
+        found = [c[name] for c in categories] if name in TABLES else [_categories(first)]
         parts[name] = Parts(name, paths, list(first.columns), final_categories(found))
     return parts
 

@@ -346,7 +346,10 @@ def save_shingles(records: list[Shingles], prefix: Path) -> None:
 
 
 def load_shingles(prefix: Path, positions: list[int]) -> list[Shingles]:
-    """The :class:`Shingles` of the articles at ``positions`` of a :func:`save_shingles` file."""
+    """The :class:`Shingles` of the articles at ``positions`` of a :func:`save_shingles` file.
+
+    The files are memory-mapped and closed again, so only the slices read stay in memory.
+    """
     offsets = np.load(f"{prefix}.index.npy")
     fields = [np.load(f"{prefix}.{field}.npy", mmap_mode="r") for field in Shingles._fields]
     return [Shingles(*(np.array(x[offsets[p, f]:offsets[p + 1, f]]) for f, x in enumerate(fields)))

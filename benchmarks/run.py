@@ -24,12 +24,16 @@ import platform
 import resource
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SIZES = [1_000, 10_000, 100_000]
 TARGET_MB_S = 2.0
+# the steps of a tables run, in the order they happen (see analysis/cli.py)
+STEPS = ["load", "articles", "paragraphs", "dates", "events", "casualties", "labels", "quotes", "write", "reuse",
+         "candidates", "assemble"]
 
 
 def corpus_for(n: int, root: Path) -> Path:
@@ -47,15 +51,36 @@ def peak_rss_mb() -> tuple[float, float]:
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
+def sample_tree_rss(stop: threading.Event, peak: list[float], every: float = 0.1) -> None:
+    """Keep in ``peak[0]`` the largest total resident memory (MB) of this process and all its
+    children, sampled every ``every`` seconds until ``stop`` is set."""
+    import psutil
+
+    me = psutil.Process()
+    while not stop.wait(every):
+        total = 0
+        for proc in [me, *me.children(recursive=True)]:
+            try:
+                total += proc.memory_info().rss
+            except psutil.NoSuchProcess:
+                pass  # a worker that ended between listing and reading
+        peak[0] = max(peak[0], total / 2**20)
+
+
 def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
     import pyarrow.parquet as pq
 
     from analysis.cli import write_tables
 
     steps: dict[str, float] = {}
+    stop, tree = threading.Event(), [0.0]
+    sampler = threading.Thread(target=sample_tree_rss, args=(stop, tree), daemon=True)
+    sampler.start()
     started = time.perf_counter()
     paths = write_tables(corpus, out, jobs=jobs, seconds=steps if jobs == 1 else None)
     seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
     mb = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
     main, child = peak_rss_mb()  # before the checks below, which are not part of the run
     digest = hashlib.sha256()
@@ -66,7 +91,7 @@ def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
                 digest.update(block)
     reuse = pq.read_table(out / "reuse.parquet", columns=["article_a", "article_b"])
     return {"seconds": seconds, "steps": steps, "mb": mb, "articles": len(list(corpus.glob("*.txt"))),
-            "peak_rss_mb": main, "peak_child_rss_mb": child, "digest": digest.hexdigest(),
+            "peak_rss_mb": main, "peak_child_rss_mb": child, "peak_tree_rss_mb": tree[0], "digest": digest.hexdigest(),
             "passages": reuse.num_rows, "pairs": len(reuse.group_by(["article_a", "article_b"]).aggregate([]))}
 
 
@@ -122,8 +147,9 @@ WHY = {
 
 
 def jobs2_peak(run: dict) -> float:
-    """Peak memory of a two-process run: the main process and, at most, two workers at their peak."""
-    return run["peak_rss_mb"] + 2 * run["peak_child_rss_mb"]
+    """Peak memory of a two-process run: the largest sampled total of the main process and
+    its workers (older results: the bound of the main process and two workers at their peaks)."""
+    return run.get("peak_tree_rss_mb") or run["peak_rss_mb"] + 2 * run["peak_child_rss_mb"]
 
 
 def report(results: dict, command: str) -> str:
@@ -133,8 +159,9 @@ def report(results: dict, command: str) -> str:
              f"Reproduce with `{command}` (corpora are cached in `$BENCH_DIR`; `make bench` runs 1,000, 10,000 and 100,000 articles, the last for well over an hour here).",
              "Synthetic corpora come from `benchmarks/synth.py` (texts derived from the seeds, see its docstring).", "",
              "## The whole `tables` command", "",
-             "Peak memory is the peak resident set size: of the one process with `--jobs 1`; with `--jobs 2`, "
-             "the main process's plus twice the larger worker's (an upper bound: the two workers' peaks need not coincide).", "",
+             "Peak memory is resident memory (RSS): with `--jobs 1`, the peak of the one process (`getrusage`); "
+             "with `--jobs 2`, the largest total of the main process and its workers, sampled every 0.1 s "
+             "(`psutil`; a spike shorter than that can be missed).", "",
              "| articles | MB of text | jobs 1: s | MB/s | articles/s | s per 1,000 articles | peak MB | jobs 2: s | speed-up | peak MB | same output |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     per_article = {}
@@ -148,7 +175,8 @@ def report(results: dict, command: str) -> str:
             f"{one['seconds'] / two['seconds']:.2f}x | {jobs2_peak(two):.0f} | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
     lines += ["", "## Each step, one process", "",
               "Seconds spent loading and on each table during the `--jobs 1` run (per 1,000 articles in brackets).", ""]
-    steps = list(next(iter(sizes.values()))["tables"][1]["steps"])
+    found = next(iter(sizes.values()))["tables"][1]["steps"]
+    steps = [s for s in STEPS if s in found] + sorted(set(found) - set(STEPS))
     lines.append("| articles | " + " | ".join(steps) + " |")
     lines.append("|---:|" + "---:|" * len(steps))
     for n, r in sizes.items():
@@ -158,22 +186,27 @@ def report(results: dict, command: str) -> str:
     big = sizes[largest]
     mb_s = big["tables"][1]["mb"] / big["tables"][1]["seconds"]
     flat = per_article[largest] / per_article[first] - 1
-    speedup = min(r["tables"][1]["seconds"] / r["tables"][2]["seconds"] for r in sizes.values())
+    speedups = {n: r["tables"][1]["seconds"] / r["tables"][2]["seconds"] for n, r in sizes.items()}
+    speedup = speedups[largest]
     same = all(r["tables"][1]["digest"] == r["tables"][2]["digest"] for r in sizes.values())
     rss, rss2 = big["tables"][1]["peak_rss_mb"], jobs2_peak(big["tables"][2])
     met = {"mb_s": mb_s >= TARGET_MB_S, "flat": abs(flat) <= 0.25, "memory": max(rss, rss2) < 2048,
            "jobs": speedup >= 1.7 and same}
     yes = {name: "yes" if ok else "no" for name, ok in met.items()}
+    below = [n for n, x in speedups.items() if x < 1.7]
+    if met["jobs"] and below:
+        yes["jobs"] = f"at {largest:,} articles; not at " + " or ".join(f"{n:,}" for n in below)
     lines += ["", "## Targets", "",
               "| target | measured | met |", "|---|---|---|",
               f"| whole `tables` run >= {TARGET_MB_S} MB/s on one core | {mb_s:.2f} MB/s at {largest:,} articles | {yes['mb_s']} |",
               f"| time per article flat within ±25% from {first:,} to {largest:,} | {flat:+.0%} | {yes['flat']} |",
               f"| peak memory under 2 GB at {largest:,} articles | {rss:.0f} MB in one process; at most {rss2:.0f} MB with `--jobs 2` | {yes['memory']} |",
-              f"| `--jobs 2` speed-up >= 1.7x, identical output | {speedup:.2f}x (smallest over sizes), identical: {same} | {yes['jobs']} |",
+              f"| `--jobs 2` speed-up >= 1.7x, identical output | " + ", ".join(f"{x:.2f}x at {n:,}" for n, x in speedups.items())
+              + f"; identical: {same} | {yes['jobs']} |",
               ""]
-    if not all(met.values()):
+    if not all(met.values()) or below:
         lines += ["### Why the missed targets are missed", ""]
-        lines += [WHY[name] for name, ok in met.items() if not ok]
+        lines += [WHY[name] for name, ok in met.items() if not ok or (name == "jobs" and below)]
         lines.append("")
     lines += results["compare"]["markdown"]
     return "\n".join(lines) + "\n"
