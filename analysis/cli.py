@@ -5,6 +5,7 @@ Bad input exits with status 2 and one line on stderr naming the file and what to
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import sys
 import tempfile
@@ -26,7 +27,7 @@ from .paths import SEEDS_DIR
 from .framing import label_uses
 from .quotes import quotes
 from .reuse import (DEFAULT_MAX_DF, DEFAULT_MAX_PARTNERS, article_shingles, candidate_index, fingerprint,
-                    load_shingles, pair_passages, passage_table, save_shingles, shared_passages)
+                    join_shingles, load_shingles, pair_passages, passage_table, save_shingles, shared_passages)
 from .timeline import events, temporal_expressions
 
 
@@ -139,10 +140,11 @@ def make_parts(corpus_dir: str | Path | None, tmp: Path, run, *, batch: int = BA
     read_metadata(corpus_dir)  # a broken metadata.csv fails here, once, not in every worker
     chunks = [names[i:i + batch] for i in range(0, len(names), batch)]
     clock = seconds if seconds is not None else {}
-    categories, prints = [], {}
-    for found, made, timing in run(_table_parts, [(corpus_dir, files, tmp, i, csv) for i, files in enumerate(chunks)]):
+    categories, prints, read = [], {}, {}
+    for found, made, files, timing in run(_table_parts, [(corpus_dir, files, tmp, i, csv) for i, files in enumerate(chunks)]):
         categories.append(found)
         prints.update(made)
+        read.update(files)
         for step, spent in timing.items():
             clock[step] = clock.get(step, 0.0) + spent
     started = time.perf_counter()
@@ -150,8 +152,9 @@ def make_parts(corpus_dir: str | Path | None, tmp: Path, run, *, batch: int = BA
     del prints
     clock["candidates"] = clock.get("candidates", 0.0) + time.perf_counter() - started
     started = time.perf_counter()
-    # where each article's shingles were saved: (part, position in it)
-    place = {Path(name).stem: divmod(i, batch) for i, name in enumerate(names)}
+    join_shingles([tmp / "shingles" / f"{i:06d}" for i in range(len(chunks))], tmp / "shingles" / "all")
+    # each article: its position in the joined shingles (the order of the parts), its file, its digest
+    place = {a: (i, *read[a]) for i, a in enumerate(read)}
     tasks = []
     for i in range(0, len(a), PAIRS_PER_PART):
         pairs = [(ids[x], ids[y]) for x, y in zip(a[i:i + PAIRS_PER_PART].tolist(), b[i:i + PAIRS_PER_PART].tolist())]
@@ -204,21 +207,27 @@ def _table_parts(corpus_dir: Path, files: list[str], tmp: Path, index: int, csv:
     (tmp / "shingles").mkdir(exist_ok=True)
     save_shingles(shingles, tmp / "shingles" / f"{index:06d}")
     timing["reuse"] = time.perf_counter() - started
-    return categories, prints, timing
+    files = dict(zip(articles["article_id"], zip(articles["file"], articles["sha256"])))
+    return categories, prints, files, timing
 
 
 def _passage_parts(corpus_dir: Path, tmp: Path, index: int, csv: bool, pairs: list[tuple[str, str]],
-                   place: dict[str, tuple[int, int]]) -> float:
+                   place: dict[str, tuple[int, str, str]]) -> float:
     """Compare some pairs of articles, reading their shingles where the first pass saved
-    them, and write their passages as one part; return the time taken."""
+    them, and write their passages as one part; return the time taken.
+
+    ``place``: article_id -> (position in the saved shingles, file name, SHA-256 read by
+    the first pass). A file changed since then would no longer match its offsets.
+    """
     started = time.perf_counter()
-    members: dict[int, list[str]] = {}
-    for a, (part, _) in place.items():
-        members.setdefault(part, []).append(a)
-    shingles = {}
-    for part, ids in members.items():
-        shingles.update(zip(ids, load_shingles(tmp / "shingles" / f"{part:06d}", [place[a][1] for a in ids])))
-    texts = {a: read_text(corpus_dir / f"{a}.txt")[0] for a in place}
+    ids = list(place)
+    shingles = dict(zip(ids, load_shingles(tmp / "shingles" / "all", [place[a][0] for a in ids])))
+    texts = {}
+    for a, (_, name, digest) in place.items():
+        texts[a], now = read_text(corpus_dir / name)
+        if now != digest:
+            raise CorpusError(f"{corpus_dir / name}: the file changed while its tables were being made; "
+                              "run the command again on a corpus that is not being edited")
     rows, where = [], {}
     for a, b in pairs:
         rows += pair_passages(a, texts[a], shingles[a], b, texts[b], shingles[b], where)
@@ -234,15 +243,14 @@ def _write_part(table: pd.DataFrame, folder: Path, index: int, csv: bool) -> Non
 
 
 @lru_cache(maxsize=4)
-def _metadata_at(corpus_dir: Path, stamp: tuple[int, int]) -> dict[str, dict[str, str]]:
+def _metadata_at(corpus_dir: Path, digest: str) -> dict[str, dict[str, str]]:
     return read_metadata(corpus_dir)
 
 
 def _metadata(corpus_dir: Path) -> dict[str, dict[str, str]]:
-    """The corpus's metadata, read once per process (again if the file changes)."""
+    """The corpus's metadata, parsed once per process for each content of the file."""
     path = corpus_dir / "metadata.csv"
-    stat = path.stat() if path.exists() else None
-    return _metadata_at(corpus_dir, (stat.st_mtime_ns, stat.st_size) if stat else (0, 0))
+    return _metadata_at(corpus_dir, hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "")
 
 
 def _categories(table: pd.DataFrame) -> dict[str, list]:

@@ -154,8 +154,8 @@ def read_metadata(corpus_dir: Path) -> dict[str, dict[str, str]]:
             raise CorpusError(f"{path}, line {line}: {name!r} has a second row; keep one row per file")
         if row.get("published") and not _is_date(row["published"]):
             raise CorpusError(
-                f"{path}, line {line}: published date {row['published']!r} for {name!r} is not a date; "
-                "write it as YYYY-MM-DD"
+                f"{path}, line {line}: published date {row['published']!r} for {name!r} is not a date "
+                "between 1678 and 2261; write it as YYYY-MM-DD"
             )
         if not (corpus_dir / name).is_file():
             raise CorpusError(f"{path}, line {line}: {name!r} has a metadata row but no such file in {corpus_dir}; add the file or remove the row")
@@ -164,8 +164,9 @@ def read_metadata(corpus_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def _is_date(value: str) -> bool:
-    """Whether pandas reads ``value`` as an ISO 8601 date. A plain YYYY-MM-DD in the years a
-    Timestamp holds is checked without pandas, which takes far longer per value."""
+    """Whether pandas reads ``value`` as an ISO 8601 date in the years the articles table's
+    nanosecond dates hold (1678 to 2261). A plain YYYY-MM-DD is checked without pandas,
+    which takes far longer per value."""
     if _ISO_DAY.fullmatch(value):
         try:
             if 1678 <= date.fromisoformat(value).year <= 2261:
@@ -173,10 +174,9 @@ def _is_date(value: str) -> bool:
         except ValueError:
             pass
     try:
-        pd.to_datetime(value, format="ISO8601")
-    except (ValueError, TypeError):
+        return 1678 <= pd.to_datetime(value, format="ISO8601").year <= 2261
+    except (ValueError, TypeError, AttributeError):
         return False
-    return True
 
 
 def article_files(corpus_dir: Path) -> list[Path]:

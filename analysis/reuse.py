@@ -345,15 +345,42 @@ def save_shingles(records: list[Shingles], prefix: Path) -> None:
     np.save(f"{prefix}.index.npy", offsets)
 
 
+def join_shingles(prefixes: list[Path], prefix: Path) -> None:
+    """Join :func:`save_shingles` files, in order, into one set at ``prefix`` (and delete
+    them), so that a reader of any articles opens one set of files, not every part's."""
+    indexes = [np.load(f"{p}.index.npy") for p in prefixes]
+    totals = np.array([ix[-1] for ix in indexes]).reshape(len(prefixes), len(Shingles._fields))
+    starts = np.cumsum(totals, axis=0) - totals  # where each part's values begin in the joined files
+    np.save(f"{prefix}.index.npy", np.vstack([np.zeros((1, totals.shape[1]), np.int64)]
+                                             + [ix[1:] + start for ix, start in zip(indexes, starts)]))
+    for f, field in enumerate(Shingles._fields):
+        dtype = np.load(f"{prefixes[0]}.{field}.npy", mmap_mode="r").dtype
+        with open(f"{prefix}.{field}.npy", "wb") as out:  # written, not mapped: nothing stays resident
+            np.lib.format.write_array_header_1_0(out, {"descr": np.lib.format.dtype_to_descr(dtype),
+                                                       "fortran_order": False, "shape": (int(totals[:, f].sum()),)})
+            for p in prefixes:
+                np.load(f"{p}.{field}.npy").tofile(out)
+    for p in prefixes:
+        for name in ["index", *Shingles._fields]:
+            Path(f"{p}.{name}.npy").unlink()
+
+
 def load_shingles(prefix: Path, positions: list[int]) -> list[Shingles]:
     """The :class:`Shingles` of the articles at ``positions`` of a :func:`save_shingles` file.
 
-    The files are memory-mapped and closed again, so only the slices read stay in memory.
+    The files are memory-mapped, a block of articles at a time, and closed again, so only
+    the slices read stay in memory.
     """
     offsets = np.load(f"{prefix}.index.npy")
-    fields = [np.load(f"{prefix}.{field}.npy", mmap_mode="r") for field in Shingles._fields]
-    return [Shingles(*(np.array(x[offsets[p, f]:offsets[p + 1, f]]) for f, x in enumerate(fields)))
-            for p in positions]
+    out = []
+    # mapped again for every block of articles: pages read through a mapping count as the
+    # process's memory until it is closed
+    for i in range(0, len(positions), 1024):
+        fields = [np.load(f"{prefix}.{field}.npy", mmap_mode="r") for field in Shingles._fields]
+        out += [Shingles(*(np.array(x[offsets[p, f]:offsets[p + 1, f]]) for f, x in enumerate(fields)))
+                for p in positions[i:i + 1024]]
+        del fields
+    return out
 
 
 def overlap(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW,

@@ -216,6 +216,8 @@ def test_bom_and_crlf_are_normalised_consistently(write_corpus):
     ({"a.txt": "Headline\n\nText."}, "outlet\nX\n", r"metadata\.csv: no 'file' column"),
     ({"a.txt": "Headline\n\nText."}, "file,outlet\na.txt,X\na.txt,Y\n", r"metadata\.csv, line 3: 'a\.txt' has a second row"),
     ({"a.txt": "Headline\n\nText."}, "file,published\na.txt,2 Julyish\n", r"metadata\.csv, line 2: published date '2 Julyish'"),
+    # a real date, but outside what the articles table's nanosecond dates hold
+    ({"a.txt": "Headline\n\nText."}, "file,published\na.txt,1500-01-01\n", r"line 2: published date '1500-01-01'.*1678"),
     ({"a.txt": "Headline\n\nText."}, "file\na.txt\nmissing.txt\n", r"line 3: 'missing\.txt' has a metadata row but no such file"),
     ({"a.txt": "Headline\n\nText."}, "file,outlet\na.txt,X,extra\n", r"line 2: more fields than the header"),
     ({"a.txt": "Headline\n\nText."}, "file,outlet\n,X\n", r"line 2: the 'file' value is empty"),

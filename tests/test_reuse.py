@@ -138,11 +138,14 @@ def test_runs_are_those_of_a_brute_force_comparison(xs, ys):
     assert reuse._runs(*where) == brute_force_runs(xs, ys)
 
 
-def test_shingles_saved_and_loaded_are_the_same(load, tmp_path):
+def test_shingles_saved_joined_and_loaded_are_the_same(load, tmp_path):
     arts = load("One short body. " + WIRE, "", WIRE + " " + WIRE)
     records = [reuse.article_shingles(t) for t in arts["text"]]
-    reuse.save_shingles(records, tmp_path / "part")
-    for got, want in zip(reuse.load_shingles(tmp_path / "part", [2, 0, 1]), [records[2], records[0], records[1]]):
+    reuse.save_shingles(records[:2], tmp_path / "part0")
+    reuse.save_shingles(records[2:], tmp_path / "part1")
+    reuse.join_shingles([tmp_path / "part0", tmp_path / "part1"], tmp_path / "all")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("part")) == []
+    for got, want in zip(reuse.load_shingles(tmp_path / "all", [2, 0, 1]), [records[2], records[0], records[1]]):
         for field in reuse.Shingles._fields:
             np.testing.assert_array_equal(getattr(got, field), getattr(want, field))
             assert getattr(got, field).dtype == getattr(want, field).dtype

@@ -4,7 +4,7 @@ import dask.dataframe as dd
 import pandas as pd
 import pytest
 
-from analysis import cli
+from analysis import CorpusError, cli
 from analysis.paths import SEEDS_DIR
 
 
@@ -55,3 +55,19 @@ def test_reuse_in_parts_is_shared_passages(single, seeds, monkeypatch):
     parted = cli.make_tables(SEEDS_DIR, batch=1)["reuse"]
     pd.testing.assert_frame_equal(parted, shared_passages(seeds))
     pd.testing.assert_frame_equal(parted, single["reuse"])
+
+
+def test_a_file_changed_between_the_two_passes_is_an_error(write_corpus, tmp_path):
+    wire = ("Kerry said that Washington and Moscow were committed to holding a peace conference on Syria "
+            "but that it would likely take place after August.")
+    folder = write_corpus({"a.txt": "Headline one\n\nRain fell. Markets were calm.\n\n" + wire,
+                           "b.txt": "Headline two\n\nCold winds blew. Schools closed.\n\n" + wire},
+                          metadata="file,outlet\na.txt,A\nb.txt,B\n")
+
+    def run(function, tasks):
+        if function is cli._passage_parts:  # between the passes: someone edits an article
+            (folder / "a.txt").write_text("Headline one\n\nEdited. " + wire, encoding="utf-8")
+        return [function(*task) for task in tasks]
+
+    with pytest.raises(CorpusError, match=r"a\.txt: the file changed while its tables were being made"):
+        cli.make_parts(folder, tmp_path, run)

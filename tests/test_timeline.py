@@ -80,6 +80,8 @@ def test_year_chosen_by_tense(extract, text, surface, value):
     ("Kerry arrived yesterday.", "yesterday", "2013-07-01"),
     ("Kerry leaves tomorrow.", "tomorrow", "2013-07-03"),
     ("The envoy left two weeks ago.", "two weeks ago", "2013-W25"),
+    # "day" alone: a sentence with no other time word is searched too (it once was skipped)
+    ("The envoy left a day ago.", "a day ago", "2013-07-01"),
     ("It may happen at the end of the month.", "the end of the month", "2013-07-LATE"),
     ("A deal may come by the end of the year.", "the end of the year", "2013-LATE"),
 ])
