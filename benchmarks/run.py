@@ -147,21 +147,27 @@ def why(name: str, sizes: dict) -> str:
                     f"{s} ({per_1000[first].get(s, 0.0):.2f} to {per_1000[largest][s]:.2f} s)" for _, s in grew[:3]) +
                 ". The shared-passage table compares nearly as many pairs per article at every size "
                 f"({pairs[first]:.1f} at {first:,}, {pairs[largest]:.1f} at {largest:,}), but each part of 5,000 "
-                "pairs reads its articles' shingles from files spread over the whole corpus (every part of the "
-                "first pass is opened by every part of the second), and candidate pairs come from one sort of all "
-                "fingerprints. The smaller drift of every other step (loading too) is not profiled yet; a larger "
-                "heap and a folder of 100,000 files are the suspects.")
+                "pairs reads the shingles and texts of its articles from all over the corpus (random reads from "
+                "files of a size that grows with it), and candidate pairs come from one sort of all fingerprints. "
+                "The smaller drift of the other steps is not profiled yet. Timings on a shared virtual machine "
+                "also vary between runs of the same code (by up to a third on this one), so a single run cannot "
+                "settle a ±25% band; the growth of the shared-passage step is larger than that.")
     if name == "memory":
-        return ("- **Memory.** Tables are written part by part, so what grows with the corpus is the fingerprints "
-                "(about a kilobyte per article) and the candidate-pair count, held in the main process, plus each "
-                "worker's memoised sentences and layouts (bounded caches). With two processes the main "
-                "process and two workers each hold their own.")
+        big = sizes[largest]["tables"]
+        return ("- **Memory.** With one process the peak is "
+                f"{big[1]['peak_rss_mb']:.0f} MB: tables are written part by part, so what grows with the corpus "
+                "is the fingerprints (about a kilobyte per article) and the counting of candidate pairs. With two "
+                f"processes the total reached {jobs2_peak(big[2]):.0f} MB: the main process (peak "
+                f"{big[2]['peak_rss_mb']:.0f} MB, the fingerprints and candidate pairs) and each worker (peak "
+                f"{big[2]['peak_child_rss_mb']:.0f} MB) hold their own copy of the libraries and of the bounded "
+                "memo caches of sentences and layouts (up to 65,536 sentences each). Smaller caches would trade "
+                "memory for speed; not tried yet.")
     if name == "jobs":
         speedups = {n: r["tables"][1]["seconds"] / r["tables"][2]["seconds"] for n, r in sizes.items()}
         return ("- **Speed-up.** " + ", ".join(f"{x:.2f}x at {n:,}" for n, x in speedups.items()) + ". Starting "
                 "two worker processes and importing the package in each costs about a second, and finding "
                 "candidate pairs runs in the main process alone; on a small corpus these fixed and serial parts "
-                "weigh most (Amdahl).")
+                "weigh most (Amdahl). On a large one the two processes come close to twice the speed.")
     raise KeyError(name)
 
 
