@@ -109,7 +109,7 @@ def _write_table(info: Parts, out: Path, parquet: bool) -> list[Path]:
     join_csv(info, paths[0])
     if parquet:
         paths.append(out / f"{info.name}.parquet")
-        write_parquet(read_parts(info), paths[1], schema=info.schema())
+        write_parquet(read_parts(info), paths[1], info.schema())
     return paths
 
 
@@ -286,18 +286,16 @@ def join_csv(info: Parts, path: Path) -> None:
                 shutil.copyfileobj(f, out)
 
 
-def write_parquet(parts: pd.DataFrame | Iterable[pd.DataFrame], path: Path, *, schema=None) -> None:
-    """Write a table, or its parts in order, as Parquet in row groups of ``ROW_GROUP``
-    rows, so that the bytes do not depend on how the table was split into parts."""
+def write_parquet(parts: Iterable[pd.DataFrame], path: Path, schema) -> None:
+    """Write a table's parts, in order, as Parquet in row groups of ``ROW_GROUP`` rows, so
+    that the bytes do not depend on how the table was split into parts."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    writer, pending, rows = None, [], 0
-    try:
-        for part in [parts] if isinstance(parts, pd.DataFrame) else parts:
-            arrow = pa.Table.from_pandas(part, schema=schema, preserve_index=False)
-            writer = writer or pq.ParquetWriter(path, arrow.schema)
-            pending.append(arrow)
+    pending, rows = [], 0
+    with pq.ParquetWriter(path, schema) as writer:
+        for part in parts:
+            pending.append(pa.Table.from_pandas(part, schema=schema, preserve_index=False))
             rows += len(part)
             while rows >= ROW_GROUP:
                 joined = pa.concat_tables(pending)
@@ -305,9 +303,6 @@ def write_parquet(parts: pd.DataFrame | Iterable[pd.DataFrame], path: Path, *, s
                 pending, rows = [joined.slice(ROW_GROUP)], rows - ROW_GROUP
         if rows:
             writer.write_table(pa.concat_tables(pending).combine_chunks())
-    finally:
-        if writer is not None:
-            writer.close()
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -172,9 +172,8 @@ def why(name: str, sizes: dict) -> str:
 
 
 def jobs2_peak(run: dict) -> float:
-    """Peak memory of a two-process run: the largest sampled total of the main process and
-    its workers (older results: the bound of the main process and two workers at their peaks)."""
-    return run.get("peak_tree_rss_mb") or run["peak_rss_mb"] + 2 * run["peak_child_rss_mb"]
+    """Peak memory of a two-process run: the largest sampled total of the main process and its workers."""
+    return run["peak_tree_rss_mb"]
 
 
 def report(results: dict, command: str) -> str:
