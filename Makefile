@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.requirements-installed
 
-.PHONY: help figures test lab tables bench clean
+.PHONY: help figures test quick lab tables bench clean
 
 help: ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,6 +19,9 @@ figures: $(READY) ## execute every notebook in order, in place, and export every
 
 test: $(READY) ## run the unit tests and nbval over every notebook
 	$(PY) -m pytest
+
+quick: $(READY) ## run the unit tests only, without the slow ones (notebooks, browser, several processes): under a minute
+	$(PY) -m pytest -m "not slow" tests
 
 lab: $(READY) ## open JupyterLab on the notebooks
 	$(VENV)/bin/jupyter lab notebooks/

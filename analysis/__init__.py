@@ -1,22 +1,34 @@
 """analysis: how five outlets covered US–Russia diplomacy on Syria, as tidy DataFrames.
 
 Every extractor takes the articles DataFrame from :func:`load_articles` and returns one
-row per observation with the evidence columns ``article_id, start, end`` (offsets into
-the article's ``text``). The quotation extractor is ``analysis.quotes.quotes``: it is not
-re-exported here, where its name would hide the ``analysis.quotes`` module.
+row per observation with the evidence columns ``article_id, start, end, surface`` (offsets
+into the article's ``text``, ``text[start:end] == surface``) and the ``sentence``.
+
+The package is layered; each module imports only from the layers below it:
+
+1. ``paths``, ``errors``; the text layer ``text`` (words, spans, quotation marks, months)
+   and ``matches`` (lexicons compiled and matched);
+2. ``knowledge``: every data file of ``analysis/data``, and ``knowledge.reload()``;
+3. ``corpus``: articles, paragraphs, sentences;
+4. the extractors: ``dates``, ``timeline`` (events), ``casualties``, ``quotes``,
+   ``framing`` (labels, stance, vocabulary; it reads the quotations), ``reuse``;
+5. ``evaluate`` (scores against hand annotations), ``tables`` (the tables pipeline),
+   ``figures`` and ``charts`` (the house style and chart builders), ``report``;
+6. ``build`` and ``cli``.
 """
+from .casualties import casualty_figures
 from .corpus import load_articles, paragraphs, readability, sentences
-from .casualties import casualty_figures, reference_tolls, score_casualties
+from .dates import temporal_expressions
 from .errors import CorpusError, MetadataWarning
 from .framing import distinctive_words, label_rates, label_uses, log_odds, stance_markers, stance_rates
-from .quotes import quote_share, score_quotes, voices
+from .knowledge import reference_tolls
+from .quotes import quotations, quote_share, voices
 from .reuse import overlap, shared_passages
-from .timeline import conference_expectations, date_errors, events, score_dates, temporal_expressions
+from .timeline import conference_expectations, events
 
 __all__ = [
     "CorpusError", "MetadataWarning", "load_articles", "paragraphs", "readability", "sentences",
-    "temporal_expressions", "events", "conference_expectations", "score_dates", "date_errors",
-    "casualty_figures", "score_casualties", "reference_tolls",
+    "temporal_expressions", "events", "conference_expectations", "casualty_figures", "reference_tolls",
     "label_uses", "label_rates", "stance_markers", "stance_rates", "distinctive_words", "log_odds",
-    "quote_share", "voices", "score_quotes", "shared_passages", "overlap",
+    "quotations", "quote_share", "voices", "shared_passages", "overlap",
 ]

@@ -83,8 +83,8 @@ def build(*, corpus_dir: Path | None = None, out: Path | None = None) -> int:
 
     Returns the exit status: 0 when every notebook ran, 1 otherwise (the others still run).
     """
-    from .cli import write_tables
     from .report import write_figures_index, write_reports
+    from .tables import write_tables
 
     if corpus_dir is not None and out is None:
         raise CorpusError(f"{corpus_dir}: --corpus needs --out, so the committed notebooks stay as they are")

@@ -59,13 +59,10 @@ Rules, in the order they are applied
         "since March 2011" or "since the uprising ... began in March 2011" -> "2011-03";
         a year alone -> "2011". A string (ISO year-month or year), empty when not stated.
 
-Checking and charting
-    ``score_casualties(predicted, gold)`` pairs figures on (article_id, value, category)
-    and reports precision, recall and the qualifier and attribution accuracy of the
-    matched pairs (``compare_casualties`` lists the pairs); ``read_gold()`` reads
-    ``tests/gold/casualties.csv``. ``toll_series``, ``plot_table``, ``citations`` and
-    ``interval_kind`` shape the figures for notebook 02; ``reference_tolls()`` and
-    ``authorities()`` return the knowledge tables.
+Charting
+    ``toll_series``, ``plot_table``, ``citations`` and ``interval_kind`` shape the
+    figures for notebook 02; ``reference_tolls()`` returns the published reference
+    figures. Scoring against hand annotations is ``analysis.evaluate``.
 
 Known limits
     English only; body sentences only by default (``kinds=`` adds headlines or captions).
@@ -80,14 +77,16 @@ Known limits
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from . import knowledge
 from .corpus import sentences
-from .framing import by_first_char
-from .paths import GOLD_DIR, data_file
+from .knowledge import reference_tolls
+from .matches import escaped_alternation
+from .text import MONTH_PATTERN, first_words, month_number, words_back
 
 COLUMNS = {
     "article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64",
@@ -96,18 +95,14 @@ COLUMNS = {
     "attributed_to": "string", "attribution_basis": "string", "since": "string",
     "sentence": "string",
 }
-SCORE_KEY = ["article_id", "value", "category"]
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
-           "November|December")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 # a forward search for the verb stops at the clause's end or a joined clause
 _FORWARD_STOP = re.compile(r"[,;:.!?]|\b(?:and|but|while|whereas|during|after|before)\b")
 # "1,429 people, including 426 children, died": the verb comes after the aside
 _ASIDE = re.compile(r"^,\s*(?:including|among them|among whom|mostly|most of them|many of them|of whom)\b[^,;.]*,")
 _RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,\s*$")
 _SINCE = re.compile(
-    rf"\bsince\b(?:\s+[\w'’-]+){{0,10}}?\s+(?:in\s+)?(?:(?P<month>{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d)\b"
+    rf"\bsince\b(?:\s+[\w'’-]+){{0,10}}?\s+(?:in\s+)?(?:(?P<month>{MONTH_PATTERN})\s+)?(?P<year>(?:19|20)\d\d)\b"
 )
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
@@ -117,17 +112,9 @@ ACCORDING_WORDS = 8
 
 # ---------------------------------------------------------------- knowledge files
 
-def _read(name: str) -> pd.DataFrame:
-    return pd.read_csv(data_file(name), dtype="string", keep_default_na=False)
-
-
-def _alternation(phrases) -> str:
-    return by_first_char([(p[0], re.escape(p)) for p in sorted(set(phrases), key=lambda p: (-len(p), p))])
-
-
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _units() -> dict[str, dict[str, tuple[float, float]]]:
-    table = _read("casualty_units.csv")
+    table = knowledge.casualty_units()
     units: dict[str, dict[str, tuple[float, float]]] = {"lead": {}, "scale": {}, "vague": {}}
     for row in table.itertuples():
         high = float(row.high) if row.high else np.nan
@@ -135,7 +122,7 @@ def _units() -> dict[str, dict[str, tuple[float, float]]]:
     return units
 
 
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _number_re() -> re.Pattern:
     units = _units()
     tens = [w for w, (v, _) in units["lead"].items() if v >= 20 and v % 10 == 0 and " " not in w]
@@ -148,65 +135,59 @@ def _number_re() -> re.Pattern:
     firsts = "".join(sorted({re.escape(w[0]) for kind in ("lead", "vague") for w in units[kind]}))
     return re.compile(
         rf"(?<![\w,.])(?=\d|[{firsts}])(?:"
-        rf"(?P<vague>{_alternation(units['vague'])})"
-        rf"|(?P<alead>{_alternation(needs_scale)})\s+(?P<ascale>{_alternation(scales)})"
+        rf"(?P<vague>{escaped_alternation(units['vague'])})"
+        rf"|(?P<alead>{escaped_alternation(needs_scale)})\s+(?P<ascale>{escaped_alternation(scales)})"
         rf"|(?P<mdigits>{_DIGITS})(?P<attached>m|bn)"
-        rf"|(?P<lead>{_DIGITS}|(?:{_alternation(tens)})-(?:{_alternation(ones)})|{_alternation(words)})"
-        rf"(?:[\s-]+(?P<scale>{_alternation(scales)}))?"
+        rf"|(?P<lead>{_DIGITS}|(?:{escaped_alternation(tens)})-(?:{escaped_alternation(ones)})|{escaped_alternation(words)})"
+        rf"(?:[\s-]+(?P<scale>{escaped_alternation(scales)}))?"
         r")(?![\w]|[.,]\d)",
         re.IGNORECASE,
     )
 
 
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _qualifiers() -> tuple[re.Pattern, dict[str, tuple[str, float, float]]]:
-    table = _read("casualty_qualifiers.csv")
+    table = knowledge.casualty_qualifiers()
     rules = {r.phrase.lower(): (r.qualifier, float(r.low_factor) if r.low_factor else np.nan,
                                 float(r.high_factor) if r.high_factor else np.nan)
              for r in table.itertuples()}
-    return re.compile(rf"\b(?P<q>{_alternation(rules)})\s+$", re.IGNORECASE), rules
+    return re.compile(rf"\b(?P<q>{escaped_alternation(rules)})\s+$", re.IGNORECASE), rules
 
 
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _populations() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    table = _read("casualty_populations.csv")
+    table = knowledge.casualty_populations()
     rules = {r.word.lower(): (r.population, r.category) for r in table.itertuples()}
     glue = r"(?!(?:and|or|but|in|of|on|at|to|from|with|by|for|the|a|an|who|which|that|have|has|had|were|was|are|is|been)\b)"
     return re.compile(
-        rf"^(?:\s+of)?(?:\s+{glue}[\w'’-]+){{0,2}}?\s+(?P<pop>{_alternation(rules)})\b", re.IGNORECASE
+        rf"^(?:\s+of)?(?:\s+{glue}[\w'’-]+){{0,2}}?\s+(?P<pop>{escaped_alternation(rules)})\b", re.IGNORECASE
     ), rules
 
 
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _triggers() -> tuple[re.Pattern, tuple[str, ...]]:
-    table = _read("casualty_categories.csv")
+    table = knowledge.casualty_categories()
     groups = "|".join(f"(?P<t{i}>\\b(?:{r.pattern})\\b)" for i, r in enumerate(table.itertuples()))
     return re.compile(groups, re.IGNORECASE), tuple(table["category"])
 
 
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _toll_re() -> re.Pattern:
     return re.compile(r"\b(?:death\s+)?tolls?\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _exclusions() -> tuple[tuple[re.Pattern, ...], ...]:
-    table = _read("casualty_exclusions.csv")
+    table = knowledge.casualty_exclusions()
     after = tuple(re.compile(p, re.IGNORECASE) for p in table.loc[table["side"] == "after", "pattern"])
     before = tuple(re.compile(p) for p in table.loc[table["side"] == "before", "pattern"])
     year_before = tuple(re.compile(p) for p in table.loc[table["side"] == "year_before", "pattern"])
     return after, before, year_before
 
 
-@lru_cache(maxsize=None)
-def authorities() -> pd.DataFrame:
-    """The alias table ``data/authorities.csv``: alias, authority, kind, affiliation, note."""
-    return _read("authorities.csv")
-
-
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _authority_re() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    table = authorities()
+    table = knowledge.authorities()
     rules = {r.alias.lower(): (r.authority, r.kind) for r in table.itertuples()}
 
     def loose_first(alias: str) -> str:
@@ -219,9 +200,9 @@ def _authority_re() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(loose_first(a) for a in aliases) + r")(?!\w)"), rules
 
 
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    table = _read("casualty_reporting.csv")
+    table = knowledge.casualty_reporting()
     verbs = "|".join(table.loc[table["kind"] == "verb", "pattern"])
     according = "|".join(table.loc[table["kind"] == "according", "pattern"])
     pronoun = "|".join(f"(?:{p})" for p in table.loc[table["kind"] == "pronoun", "pattern"])
@@ -229,22 +210,7 @@ def _frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             re.compile(rf"(?i){pronoun}"))
 
 
-@lru_cache(maxsize=None)
-def reference_tolls() -> pd.DataFrame:
-    """Published reference figures (``data/reference_tolls.csv``), one row per figure."""
-    table = _read("reference_tolls.csv")
-    table = table.astype({"value": "int64"})
-    table["date"] = pd.to_datetime(table["date"], format="ISO8601").astype("datetime64[ns]")
-    return table
-
-
 # ---------------------------------------------------------------- the rules, on one sentence
-
-def _words_back(text: str, n: int) -> int:
-    """Offset in ``text`` where its last ``n`` words begin."""
-    starts = [m.start() for m in _WORD.finditer(text)]
-    return starts[-n] if len(starts) >= n else 0
-
 
 def _number_value(m: re.Match) -> tuple[float, float]:
     """(value, vague high or NaN) of a number match."""
@@ -294,20 +260,44 @@ def _forward_window(sentence: str, end: int, next_start: int) -> str:
     aside = _ASIDE.match(window)
     window = window[aside.end():] if aside else sentence[end:next_start]
     stop = _FORWARD_STOP.search(window)
-    window = window[:stop.start()] if stop else window
-    words = list(_WORD.finditer(window))
-    return window[:words[FORWARD_WORDS - 1].end()] if len(words) > FORWARD_WORDS else window
+    return first_words(window[:stop.start()] if stop else window, FORWARD_WORDS)
 
 
 def _backward_window(sentence: str, start: int, prev_end: int) -> str:
     window = sentence[prev_end:start]
     cut = max(window.rfind(";"), window.rfind(":"))
     window = window[cut + 1:]
-    return window[_words_back(window, BACKWARD_WORDS):]
+    return window[words_back(window, BACKWARD_WORDS):]
 
 
-def _figures_in(sentence: str) -> list[dict]:
-    """The casualty figures of one sentence, offsets relative to the sentence."""
+class Figure(NamedTuple):
+    """One figure of a sentence, offsets relative to the sentence."""
+    start: int
+    end: int
+    value: int
+    qualifier: str
+    low: float
+    high: float
+    category: str
+    population: str
+
+
+def _category(sentence: str, end: int, forward: str, backward: str, implied: str, has_population: bool) -> str:
+    """What happened to the people counted (see "Category" in the module docstring)."""
+    if not has_population:
+        # a bare number needs its trigger right next to it, or a toll word before it
+        return (_nearest_trigger(" ".join(forward.split()[:3]), last=False)
+                or _nearest_trigger(" ".join(backward.split()[-2:]), last=True)
+                or ("killed" if _toll_re().search(backward) else ""))
+    category = implied or _nearest_trigger(forward, last=False) or _nearest_trigger(backward, last=True)
+    if not category and sentence.startswith(",", end):
+        # "426 children, died": a verb right after the comma that closes an aside
+        category = _nearest_trigger(" ".join(sentence[end + 1:].split()[:2]), last=False)
+    return category
+
+
+def _figures_in(sentence: str) -> list[Figure]:
+    """The casualty figures of one sentence."""
     pop_re, pops = _populations()
     qual_re, quals = _qualifiers()
     numbers = [m for m in _number_re().finditer(sentence) if _is_count(sentence, m)]
@@ -321,17 +311,8 @@ def _figures_in(sentence: str) -> list[dict]:
         pop = pop_re.match(sentence[m.end():next_start])
         end = m.end() + pop.end() if pop else m.end()
         population, implied = pops[pop["pop"].lower()] if pop else ("", "")
-        forward = _forward_window(sentence, end, next_start)
-        backward = _backward_window(sentence, start, prev_end)
-        category = implied or _nearest_trigger(forward, last=False) or _nearest_trigger(backward, last=True)
-        if not category and sentence.startswith(",", end):
-            # "426 children, died": a verb right after the comma that closes an aside
-            category = _nearest_trigger(" ".join(sentence[end + 1:].split()[:2]), last=False)
-        if not pop:
-            direct_after = _nearest_trigger(" ".join(forward.split()[:3]), last=False)
-            direct_before = _nearest_trigger(" ".join(backward.split()[-2:]), last=True)
-            toll = "killed" if _toll_re().search(backward) else ""
-            category = direct_after or direct_before or toll
+        category = _category(sentence, end, _forward_window(sentence, end, next_start),
+                             _backward_window(sentence, start, prev_end), implied, pop is not None)
         if not category:
             continue
         qualifier, low_f, high_f = quals[q["q"].lower()] if q else ("", 1.0, 1.0)
@@ -339,8 +320,7 @@ def _figures_in(sentence: str) -> list[dict]:
             qualifier, low, high = m["vague"].lower(), value, vague_high
         else:
             low, high = value * low_f, value * high_f
-        found.append({"start": start, "end": end, "value": round(value), "qualifier": qualifier,
-                      "low": low, "high": high, "category": category, "population": population})
+        found.append(Figure(start, end, round(value), qualifier, low, high, category, population))
     return found
 
 
@@ -353,16 +333,13 @@ def _cited(sentence: str) -> list[tuple[int, str]]:
         pre = sentence[:v.start()]
         while (tail := _RELATIVE_TAIL.search(pre)) is not None:
             pre = pre[:tail.start()]
-        pre = pre[_words_back(pre, SOURCE_WORDS):]
+        pre = pre[words_back(pre, SOURCE_WORDS):]
         hits = [rules[h.group().lower()] for h in alias_re.finditer(pre)]
         people = [a for a, kind in hits if kind == "person"]
         if hits:
             cited.append((v.start(), people[-1] if people else hits[-1][0]))
     for a in according_re.finditer(sentence):
-        post = sentence[a.end():]
-        words = list(_WORD.finditer(post))
-        post = post[:words[ACCORDING_WORDS - 1].end()] if len(words) > ACCORDING_WORDS else post
-        hit = alias_re.search(post)
+        hit = alias_re.search(first_words(sentence[a.end():], ACCORDING_WORDS))
         if hit:
             cited.append((a.start(), rules[hit.group().lower()][0]))
     return cited
@@ -393,8 +370,7 @@ def _since(sentence: str) -> str:
     if not m:
         return ""
     if m["month"]:
-        month = _MONTHS.split("|").index(m["month"]) + 1
-        return f"{m['year']}-{month:02d}"
+        return f"{m['year']}-{month_number(m['month']):02d}"
     return m["year"]
 
 
@@ -426,65 +402,18 @@ def casualty_figures(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body"
         since = _since(s.text)
         text = texts[s.article_id]
         for f in figures:
-            authority, basis = _attribute(s.text, f["start"], previous)
-            start, end = s.start + f["start"], s.start + f["end"]
+            authority, basis = _attribute(s.text, f.start, previous)
+            start, end = s.start + f.start, s.start + f.end
             rows.append({"article_id": s.article_id, "sentence_id": s.sentence_id, "start": start,
-                         "end": end, "surface": text[start:end], "value": f["value"],
-                         "qualifier": f["qualifier"], "low": f["low"], "high": f["high"],
-                         "category": f["category"], "population": f["population"],
+                         "end": end, "surface": text[start:end], "value": f.value,
+                         "qualifier": f.qualifier, "low": f.low, "high": f.high,
+                         "category": f.category, "population": f.population,
                          "attributed_to": authority, "attribution_basis": basis,
                          "since": since, "sentence": s.text})
     if not rows:
         return empty_figures()
     table = pd.DataFrame.from_records(rows, columns=list(COLUMNS)).astype(COLUMNS)
     return table.sort_values(["article_id", "start"], ignore_index=True)
-
-
-def read_gold(path=None) -> pd.DataFrame:
-    """The hand annotations ``tests/gold/casualties.csv`` (empty strings, not NaN)."""
-    gold = pd.read_csv(path or GOLD_DIR / "casualties.csv", dtype="string", keep_default_na=False)
-    return gold.astype({"start": "int64", "end": "int64", "value": "Int64"})
-
-
-def compare_casualties(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Pair predicted and gold figures on (article_id, value, category), in text order.
-
-    One row per figure of either side: ``status`` is matched, missed (gold only) or
-    spurious (predicted only); qualifier and attribution of both sides side by side.
-    """
-    cols = ["article_id", "value", "category", "start", "surface", "qualifier", "attributed_to"]
-
-    def ranked(table: pd.DataFrame) -> pd.DataFrame:
-        table = table[cols].astype({"article_id": "string", "value": "Int64", "category": "string"})
-        table = table.sort_values(["article_id", "start"], ignore_index=True)
-        return table.assign(rank=table.groupby(SCORE_KEY).cumcount())
-
-    pairs = ranked(predicted).merge(ranked(gold), on=[*SCORE_KEY, "rank"], how="outer",
-                                    suffixes=("_pred", "_gold"), indicator=True)
-    status = pairs["_merge"].astype("string").map({"both": "matched", "left_only": "spurious",
-                                                   "right_only": "missed"})
-    pairs = pairs.drop(columns=["_merge", "rank"]).assign(status=status.astype("string"))
-    return pairs.sort_values(["article_id", "start_gold", "start_pred"], ignore_index=True)
-
-
-def score_casualties(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:
-    """Precision and recall on (article_id, value, category); qualifier and attribution
-    accuracy on the matched figures."""
-    pairs = compare_casualties(predicted, gold)
-    matched = pairs[pairs["status"] == "matched"]
-    n_pred = int((pairs["status"] != "missed").sum())
-    n_gold = int((pairs["status"] != "spurious").sum())
-
-    def share(hits: pd.Series) -> float:
-        return float(hits.mean()) if len(hits) else float("nan")
-
-    return {
-        "n_predicted": n_pred, "n_gold": n_gold, "n_matched": len(matched),
-        "precision": len(matched) / n_pred if n_pred else float("nan"),
-        "recall": len(matched) / n_gold if n_gold else float("nan"),
-        "qualifier_accuracy": share(matched["qualifier_pred"].fillna("") == matched["qualifier_gold"].fillna("")),
-        "attribution_accuracy": share(matched["attributed_to_pred"].fillna("") == matched["attributed_to_gold"].fillna("")),
-    }
 
 
 def interval_kind(figures: pd.DataFrame) -> pd.Series:

@@ -1,308 +1,14 @@
-"""Command line: ``python -m analysis tables CORPUS_DIR --out DIR`` and ``python -m analysis build``.
+"""Command line: ``python -m analysis tables | build | evaluate`` (``--help`` for each).
 
 Bad input exits with status 2 and one line on stderr naming the file and what to do.
 """
 from __future__ import annotations
 
 import argparse
-import hashlib
-import shutil
 import sys
-import tempfile
-import time
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
-from .casualties import casualty_figures
-from .corpus import article_files, load_articles, paragraphs, read_metadata, read_text
 from .errors import CorpusError
-from .figures import write_csv
-from .paths import SEEDS_DIR
-from .framing import label_uses
-from .quotes import quotes
-from .reuse import (DEFAULT_MAX_DF, DEFAULT_MAX_PARTNERS, article_shingles, candidate_index, fingerprint,
-                    join_shingles, load_shingles, pair_passages, passage_table, save_shingles, shared_passages)
-from .timeline import events, temporal_expressions
-
-
-def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
-    """The articles without their full text (the text stays in the corpus files)."""
-    return articles.drop(columns=["text", "body"])
-
-
-# name of the table -> function from the articles DataFrame to a tidy table, article by article
-TABLES = {
-    "articles": articles_table,
-    "paragraphs": paragraphs,
-    "dates": temporal_expressions,
-    "events": events,
-    "casualties": casualty_figures,
-    "labels": label_uses,
-    "quotes": quotes,
-}
-# tables that compare articles with each other, so need the whole corpus at once (the
-# command makes this one in parts, with the same result: see make_parts)
-CORPUS_TABLES = {
-    "reuse": shared_passages,
-}
-
-
-# a table that can be made faster from another one already made: name -> (source, function)
-FROM_TABLE = {
-    "events": ("dates", lambda articles, dates: events(articles, dates=dates)),
-}
-
-
-# articles per part: each part's tables are made together (while its texts' layouts are
-# still in corpus.py's memo) and written to disk at once, so memory follows the part, not
-# the corpus
-BATCH = 500
-# pairs of articles compared per part of the shared-passage table
-PAIRS_PER_PART = 5_000
-# rows per Parquet row group, fixed so that the file's bytes do not depend on the parts
-ROW_GROUP = 65_536
-
-
-def make_tables(corpus_dir: str | Path | None, *, jobs: int = 1, batch: int = BATCH,
-                seconds: dict | None = None) -> dict[str, pd.DataFrame]:
-    """Every table of a corpus, in memory (for a corpus that fits; the command streams).
-
-    The per-article work runs part by part (``batch`` articles), in ``jobs`` processes;
-    the tables are the same, row for row, whatever ``jobs`` and ``batch`` are.
-    """
-    with tempfile.TemporaryDirectory(prefix="analysis-parts-") as tmp, _runner(jobs) as run:
-        parts = make_parts(corpus_dir, Path(tmp), run, batch=batch, seconds=seconds)
-        return {name: stack_parts(info) for name, info in parts.items()}
-
-
-def write_tables(corpus_dir: str | Path | None, out: str | Path, *, jobs: int = 1, parquet: bool = True,
-                 batch: int = BATCH, seconds: dict | None = None) -> list[Path]:
-    """Write every table of a corpus as ``<out>/<name>.csv`` (and ``.parquet``).
-
-    Each table is made in parts of ``batch`` articles (the shared-passage table: of
-    ``PAIRS_PER_PART`` pairs), in ``jobs`` processes, and each part goes to disk as it is
-    made; the files are then joined in order. So memory follows a part, plus the reuse
-    fingerprints (about a kilobyte per article), not the corpus; and the bytes written do
-    not depend on ``jobs`` or ``batch``. ``seconds``, when given, collects the time spent
-    on each step, summed over processes.
-    """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".parts-", dir=out) as tmp, _runner(jobs) as run:
-        parts = make_parts(corpus_dir, Path(tmp), run, batch=batch, csv=True, seconds=seconds)
-        started = time.perf_counter()
-        written = run(_write_table, [(info, out, parquet) for info in parts.values()])
-        if seconds is not None:
-            seconds["assemble"] = seconds.get("assemble", 0.0) + time.perf_counter() - started
-    return [path for paths in written for path in paths]
-
-
-def _write_table(info: Parts, out: Path, parquet: bool) -> list[Path]:
-    """Join one table's parts into ``<out>/<name>.csv`` (and ``.parquet``)."""
-    paths = [out / f"{info.name}.csv"]
-    join_csv(info, paths[0])
-    if parquet:
-        paths.append(out / f"{info.name}.parquet")
-        write_parquet(read_parts(info), paths[1], info.schema())
-    return paths
-
-
-@dataclass
-class Parts:
-    """One table written to disk in parts: pickles (exact dtypes) and, if asked, CSV
-    without header; ``categories`` gives each categorical column its final categories."""
-    name: str
-    paths: list[Path]
-    columns: list[str]
-    categories: dict[str, list]
-
-    def schema(self):
-        import pyarrow as pa
-
-        return pa.Schema.from_pandas(self.typed(pd.read_pickle(self.paths[0]).iloc[:0]), preserve_index=False)
-
-    def typed(self, part: pd.DataFrame) -> pd.DataFrame:
-        return part.astype({c: pd.CategoricalDtype(v) for c, v in self.categories.items()}) if self.categories else part
-
-
-def make_parts(corpus_dir: str | Path | None, tmp: Path, run, *, batch: int = BATCH, csv: bool = False,
-               seconds: dict | None = None) -> dict[str, Parts]:
-    """Make every table of a corpus in parts under ``tmp``, the work done by ``run`` (see
-    :func:`_runner`); see :func:`write_tables`."""
-    corpus_dir = Path(corpus_dir) if corpus_dir is not None else SEEDS_DIR
-    names = [p.name for p in article_files(corpus_dir)]
-    read_metadata(corpus_dir)  # a broken metadata.csv fails here, once, not in every worker
-    chunks = [names[i:i + batch] for i in range(0, len(names), batch)]
-    clock = seconds if seconds is not None else {}
-    categories, prints, read = [], {}, {}
-    for found, made, files, timing in run(_table_parts, [(corpus_dir, files, tmp, i, csv) for i, files in enumerate(chunks)]):
-        categories.append(found)
-        prints.update(made)
-        read.update(files)
-        for step, spent in timing.items():
-            clock[step] = clock.get(step, 0.0) + spent
-    started = time.perf_counter()
-    ids, a, b = candidate_index(prints, max_df=DEFAULT_MAX_DF, max_partners=DEFAULT_MAX_PARTNERS)
-    del prints
-    clock["candidates"] = clock.get("candidates", 0.0) + time.perf_counter() - started
-    started = time.perf_counter()
-    join_shingles([tmp / "shingles" / f"{i:06d}" for i in range(len(chunks))], tmp / "shingles" / "all")
-    # each article: its position in the joined shingles (the order of the parts), its file, its digest
-    place = {a: (i, *read[a]) for i, a in enumerate(read)}
-    tasks = []
-    for i in range(0, len(a), PAIRS_PER_PART):
-        pairs = [(ids[x], ids[y]) for x, y in zip(a[i:i + PAIRS_PER_PART].tolist(), b[i:i + PAIRS_PER_PART].tolist())]
-        involved = sorted({x for pair in pairs for x in pair})
-        tasks.append((corpus_dir, tmp, len(tasks), csv, pairs, {x: place[x] for x in involved}))
-    clock["reuse"] = clock.get("reuse", 0.0) + time.perf_counter() - started
-    for timing in run(_passage_parts, tasks or [(corpus_dir, tmp, 0, csv, [], {})]):
-        clock["reuse"] += timing
-    parts = {}
-    for name in [*TABLES, *CORPUS_TABLES]:
-        paths = sorted((tmp / name).glob("*.pkl"))
-        first = pd.read_pickle(paths[0]).iloc[:0]
-        found = [c[name] for c in categories] if name in TABLES else [_categories(first)]
-        parts[name] = Parts(name, paths, list(first.columns), final_categories(found))
-    return parts
-
-
-@contextmanager
-def _runner(jobs: int):
-    """``run(function, list of argument tuples)``: the results in order, in this process or
-    in a pool of ``jobs`` processes."""
-    if jobs <= 1:
-        yield lambda function, tasks: [function(*task) for task in tasks]
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield lambda function, tasks: list(pool.map(function, *zip(*tasks)))
-
-
-def _table_parts(corpus_dir: Path, files: list[str], tmp: Path, index: int, csv: bool):
-    """Load some files and write each per-article table's part; return the categories of
-    each table's categorical columns, the articles' fingerprints and the time per step."""
-    timing = {}
-    started = time.perf_counter()
-    articles = load_articles(corpus_dir, files=files, metadata=_metadata(corpus_dir))
-    timing["load"] = time.perf_counter() - started
-    made, categories = {}, {}
-    for name, make in TABLES.items():
-        started = time.perf_counter()
-        source, derive = FROM_TABLE.get(name, (None, None))
-        made[name] = derive(articles, made[source]) if source in made else make(articles)
-        timing[name] = time.perf_counter() - started
-        categories[name] = _categories(made[name])
-    started = time.perf_counter()
-    for name, table in made.items():
-        _write_part(table, tmp / name, index, csv)
-    timing["write"] = time.perf_counter() - started
-    started = time.perf_counter()
-    shingles = [article_shingles(text) for text in articles["text"]]
-    prints = {a: fingerprint(sh.hashes) for a, sh in zip(articles["article_id"], shingles)}
-    (tmp / "shingles").mkdir(exist_ok=True)
-    save_shingles(shingles, tmp / "shingles" / f"{index:06d}")
-    timing["reuse"] = time.perf_counter() - started
-    files = dict(zip(articles["article_id"], zip(articles["file"], articles["sha256"])))
-    return categories, prints, files, timing
-
-
-def _passage_parts(corpus_dir: Path, tmp: Path, index: int, csv: bool, pairs: list[tuple[str, str]],
-                   place: dict[str, tuple[int, str, str]]) -> float:
-    """Compare some pairs of articles, reading their shingles where the first pass saved
-    them, and write their passages as one part; return the time taken.
-
-    ``place``: article_id -> (position in the saved shingles, file name, SHA-256 read by
-    the first pass). A file changed since then would no longer match its offsets.
-    """
-    started = time.perf_counter()
-    ids = list(place)
-    shingles = dict(zip(ids, load_shingles(tmp / "shingles" / "all", [place[a][0] for a in ids])))
-    texts = {}
-    for a, (_, name, digest) in place.items():
-        texts[a], now = read_text(corpus_dir / name)
-        if now != digest:
-            raise CorpusError(f"{corpus_dir / name}: the file changed while its tables were being made; "
-                              "run the command again on a corpus that is not being edited")
-    rows, where = [], {}
-    for a, b in pairs:
-        rows += pair_passages(a, texts[a], shingles[a], b, texts[b], shingles[b], where)
-    _write_part(passage_table(rows), tmp / "reuse", index, csv)
-    return time.perf_counter() - started
-
-
-def _write_part(table: pd.DataFrame, folder: Path, index: int, csv: bool) -> None:
-    folder.mkdir(exist_ok=True)
-    table.to_pickle(folder / f"{index:06d}.pkl")
-    if csv:
-        write_csv(table, folder / f"{index:06d}.csv", header=False)
-
-
-@lru_cache(maxsize=4)
-def _metadata_at(corpus_dir: Path, digest: str) -> dict[str, dict[str, str]]:
-    return read_metadata(corpus_dir)
-
-
-def _metadata(corpus_dir: Path) -> dict[str, dict[str, str]]:
-    """The corpus's metadata, parsed once per process for each content of the file."""
-    path = corpus_dir / "metadata.csv"
-    return _metadata_at(corpus_dir, hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "")
-
-
-def _categories(table: pd.DataFrame) -> dict[str, list]:
-    return {c: list(table[c].cat.categories) for c in table.columns if isinstance(table[c].dtype, pd.CategoricalDtype)}
-
-
-def final_categories(found: list[dict[str, list]]) -> dict[str, list]:
-    """Each categorical column's categories over all parts: the parts' own if they all
-    agree, otherwise the sorted union (as ``pd.concat`` followed by sorting would give)."""
-    final = {}
-    for column in found[0]:
-        lists = [f[column] for f in found]
-        final[column] = lists[0] if all(x == lists[0] for x in lists) else sorted(set().union(*lists))
-    return final
-
-
-def read_parts(info: Parts):
-    """The parts of a table, in order, with their final dtypes."""
-    for path in info.paths:
-        yield info.typed(pd.read_pickle(path))
-
-
-def stack_parts(info: Parts) -> pd.DataFrame:
-    return pd.concat(list(read_parts(info)), ignore_index=True)
-
-
-def join_csv(info: Parts, path: Path) -> None:
-    """One CSV file from the parts' CSV files, with the header once."""
-    write_csv(pd.DataFrame(columns=info.columns), path)
-    with path.open("ab") as out:
-        for part in info.paths:
-            with part.with_suffix(".csv").open("rb") as f:
-                shutil.copyfileobj(f, out)
-
-
-def write_parquet(parts: Iterable[pd.DataFrame], path: Path, schema) -> None:
-    """Write a table's parts, in order, as Parquet in row groups of ``ROW_GROUP`` rows, so
-    that the bytes do not depend on how the table was split into parts."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    pending, rows = [], 0
-    with pq.ParquetWriter(path, schema) as writer:
-        for part in parts:
-            pending.append(pa.Table.from_pandas(part, schema=schema, preserve_index=False))
-            rows += len(part)
-            while rows >= ROW_GROUP:
-                joined = pa.concat_tables(pending)
-                writer.write_table(joined.slice(0, ROW_GROUP).combine_chunks())
-                pending, rows = [joined.slice(ROW_GROUP)], rows - ROW_GROUP
-        if rows:
-            writer.write_table(pa.concat_tables(pending).combine_chunks())
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -316,6 +22,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     build = sub.add_parser("build", help="execute every notebook in order and export its figures")
     build.add_argument("--corpus", type=Path, default=None, help="another corpus folder (default: the project's seeds, in place)")
     build.add_argument("--out", type=Path, default=None, help="where to write notebooks, figures and tables for --corpus")
+    evaluate = sub.add_parser("evaluate", help="score the extractors against hand annotations of a corpus")
+    evaluate.add_argument("corpus_dir", type=Path, help="folder of .txt articles (and optionally metadata.csv)")
+    evaluate.add_argument("gold_dir", type=Path, help="folder with dates.csv, casualties.csv and/or quotes.csv")
+    evaluate.add_argument("--out", type=Path, default=None, help="folder to write scores.csv and errors.csv into")
     return parser.parse_args(argv)
 
 
@@ -323,12 +33,29 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         if args.command == "tables":
+            from .tables import write_tables
+
             for path in write_tables(args.corpus_dir, args.out, jobs=args.jobs, parquet=not args.no_parquet):
                 print(path)
             return 0
+        if args.command == "evaluate":
+            return _evaluate(args.corpus_dir, args.gold_dir, args.out)
         from .build import build
 
         return build(corpus_dir=args.corpus, out=args.out)
     except CorpusError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+
+
+def _evaluate(corpus_dir: Path, gold_dir: Path, out: Path | None) -> int:
+    from . import evaluate
+    from .corpus import load_articles
+
+    gold = evaluate.read_gold(gold_dir)
+    scores, errors = evaluate.evaluate(load_articles(corpus_dir), gold)
+    print(evaluate.summary(scores))
+    if out is not None:
+        for path in evaluate.write(scores, errors, out):
+            print(path)
+    return 0

@@ -44,14 +44,16 @@ Sentences
     then white space (no-break spaces included), then an upper-case letter, digit or
     opening quote. No boundary after an abbreviation from ``data/abbreviations.csv``
     ("Mr", "Sept"), after initials or dotted acronyms ("U.S.", "U.N."), inside a decimal,
-    or inside a quotation (straight or curly quotes; a straight quote closes an open curly
-    one). A paragraph whose quotation marks do not balance is split as if it had none.
+    or inside a quotation (``text.quoted_stretches``: straight or curly double quotes,
+    either closing either). A paragraph whose quotation marks do not balance is split as
+    if it had none.
     Limit: a sentence that really ends with "U.S." is joined to the next.
 
 Speed
     Every extractor asks for paragraphs and sentences, so the layout of a text, the
     sentence spans of a paragraph and those of a whole text are memoised (bounded
-    ``lru_cache``, keyed by the text itself: a pure function's results, not state).
+    caches keyed by the text itself, emptied by ``analysis.knowledge.reload()`` since
+    they depend on the furniture and abbreviation files).
 """
 from __future__ import annotations
 
@@ -61,13 +63,14 @@ import io
 import re
 import warnings
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from . import knowledge
 from .errors import CorpusError, MetadataWarning
-from .paths import SEEDS_DIR, data_file
+from .paths import SEEDS_DIR
+from .text import MONTH_PATTERN, count_words, month_number, quoted_stretches, trim_span
 
 STANDFIRST_MAX_WORDS = 25
 SHORT_LINE_WORDS = 8
@@ -78,32 +81,19 @@ PARAGRAPH_KINDS = [
 METADATA_COLUMNS = ["outlet", "published", "url", "author", "date_basis", "headline"]
 CATEGORY_COLUMNS = ["outlet", "country", "outlet_kind"]
 
-WORD_RE = re.compile(r"\w+(?:[-'’.]\w+)*")
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 STATED_DATE_RES = [
-    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})\b"),
-    re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_PATTERN}),?\s+(?P<year>\d{{4}})\b"),
+    re.compile(rf"\b(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}}),\s+(?P<year>\d{{4}})\b"),
 ]
 
 
-# ---------------------------------------------------------------- knowledge files
+# ---------------------------------------------------------------- knowledge
 
-@lru_cache(maxsize=None)
+@knowledge.cached
 def furniture_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
     """The rows of ``data/furniture.csv`` as (kind, zone, compiled pattern)."""
-    table = pd.read_csv(data_file("furniture.csv"), dtype="string", keep_default_na=False)
-    return tuple((r.kind, r.zone, re.compile(r.pattern)) for r in table.itertuples())
-
-
-@lru_cache(maxsize=None)
-def abbreviations() -> frozenset[str]:
-    """Words after which a full stop does not end a sentence (``data/abbreviations.csv``)."""
-    table = pd.read_csv(data_file("abbreviations.csv"), dtype="string", keep_default_na=False)
-    return frozenset(table["abbreviation"])
+    return tuple((r.kind, r.zone, re.compile(r.pattern)) for r in knowledge.furniture().itertuples())
 
 
 # ---------------------------------------------------------------- reading files
@@ -193,11 +183,6 @@ def article_files(corpus_dir: Path) -> list[Path]:
 
 # ---------------------------------------------------------------- layout
 
-def count_words(text: str) -> int:
-    """Words as the package counts them (runs of letters and digits, with inner - ' . joined)."""
-    return len(WORD_RE.findall(text))
-
-
 _PROSE_END = re.compile(r"[.!?:;,\"”’)\]]$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*$")
 _LINE = re.compile(r"[^\n]+")
@@ -216,7 +201,7 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=4096)
+@knowledge.cached(maxsize=4096)
 def classify_paragraphs(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, kind) for each paragraph of one article text, by the rules above."""
     spans = _line_spans(text)
@@ -270,22 +255,11 @@ def _is_standfirst(par: str) -> bool:
 
 # ---------------------------------------------------------------- sentences
 
-_QUOTE_OPEN, _QUOTE_CLOSE, _QUOTE_BOTH = "“", "”", '"'
-# a quotation mark, or a candidate boundary: terminal marks, closers, then white space
-_SENTENCE_TOKEN = re.compile(r'(?P<quote>[“”"])|(?P<stop>[.!?]+)(?P<close>["”’\')\]]*)(?P<space>\s+)')
-_QUOTE_MARK = re.compile(r'[“”"]')
+# a candidate boundary: terminal marks, closing quotes or brackets, then white space
+_BOUNDARY = re.compile(r'(?P<stop>[.!?]+)(?P<close>["”’\')\]]*)(?P<space>\s+)')
 _OPENERS = "\"“‘'("
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
-
-
-def _step_quotes(depth: int, marks: str) -> int:
-    for ch in marks:
-        if ch == _QUOTE_OPEN or (ch == _QUOTE_BOTH and depth == 0):
-            depth += 1
-        elif ch in (_QUOTE_CLOSE, _QUOTE_BOTH) and depth > 0:
-            depth -= 1
-    return depth
 
 
 def _ends_in_abbreviation(par: str, dot: int) -> bool:
@@ -294,36 +268,31 @@ def _ends_in_abbreviation(par: str, dot: int) -> bool:
         return False
     word = m.group(1)
     # initials and dotted acronyms ("J", "U.S", "U.N") as well as listed abbreviations
-    return word in abbreviations() or _INITIALS.fullmatch(word) is not None
+    return word in knowledge.abbreviations() or _INITIALS.fullmatch(word) is not None
 
 
-@lru_cache(maxsize=65536)
+@knowledge.cached(maxsize=65536)
 def split_sentences(par: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence in one paragraph, relative to the paragraph."""
-    track_quotes = _step_quotes(0, "".join(_QUOTE_MARK.findall(par))) == 0
-    spans, start, depth, n = [], 0, 0, len(par)
-    # depth stays 0 when quotes are not tracked, and closers without quotes leave it as it is
-    for m in _SENTENCE_TOKEN.finditer(par):
-        quote, close = m.group("quote", "close")
-        if quote:
-            if track_quotes:
-                depth = _step_quotes(depth, quote)
-            continue
-        if close and track_quotes:
-            depth = _step_quotes(depth, close)
-        nxt = m.end()
+    stretches = quoted_stretches(par)
+    if stretches and stretches[-1][1] is None:
+        stretches = []  # quotation marks that do not balance: split as if there were none
+    spans, start, n = [], 0, len(par)
+    for m in _BOUNDARY.finditer(par):
+        nxt, at = m.end(), m.start("space")
         if (
-            depth == 0 and nxt < n
+            nxt < n
+            and not any(o < at < c for o, c in stretches)
             and (par[nxt].isupper() or par[nxt].isdigit() or par[nxt] in _OPENERS)
             and not (par[m.start()] == "." and _ends_in_abbreviation(par, m.start()))
         ):
-            spans.append((start, m.start("space")))
+            spans.append((start, at))
             start = nxt
     spans.append((start, n))
     return tuple((s, e) for s, e in (trim_span(par, s, e) for s, e in spans) if e > s)
 
 
-@lru_cache(maxsize=4096)
+@knowledge.cached(maxsize=4096)
 def sentence_spans(text: str) -> tuple[tuple[int, str, int, int], ...]:
     """(paragraph_id, kind, start, end) of every sentence of one article text, in order.
 
@@ -335,15 +304,6 @@ def sentence_spans(text: str) -> tuple[tuple[int, str, int, int], ...]:
                  for s, e in split_sentences(text[ps:pe]))
 
 
-def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
-    """Narrow (s, e) so that ``text[s:e]`` has no white space at either end."""
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 # ---------------------------------------------------------------- dates stated in furniture
 
 def parse_stated_date(text: str) -> pd.Timestamp | None:
@@ -351,7 +311,7 @@ def parse_stated_date(text: str) -> pd.Timestamp | None:
     for pattern in STATED_DATE_RES:
         m = pattern.search(text)
         if m:
-            return pd.Timestamp(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
+            return pd.Timestamp(int(m["year"]), month_number(m["month"]), int(m["day"]))
     return None
 
 

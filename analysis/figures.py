@@ -22,6 +22,7 @@ import pandas as pd
 
 from .paths import FIGURES_DIR
 from .report import chart_page
+from .writing import write_csv
 
 FONT = "DejaVu Sans"
 PALETTE = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#a9376b", "#5f5f5f"]
@@ -103,8 +104,3 @@ def save(chart, name: str, *, data: pd.DataFrame | None = None, figures_dir: str
     paths.append(out / f"{name}.csv")
     write_csv(data, paths[-1])
     return paths
-
-
-def write_csv(table: pd.DataFrame, path: Path, *, header: bool = True) -> None:
-    """Write a tidy table as UTF-8 CSV with LF line ends and ISO dates (byte-stable)."""
-    table.to_csv(path, index=False, header=header, lineterminator="\n", date_format="%Y-%m-%d")

@@ -41,12 +41,14 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
 import pandas as pd
 
-from .corpus import WORD_RE, sentences
-from .paths import data_file
+from . import knowledge
+from .corpus import sentences
+from .matches import lexicon_matches, lexicon_pattern
+from .quotes import quotations
+from .text import WORD_RE
 
 LABEL_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor", "label", "sentence"]
 STANCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "category", "in_quote", "sentence"]
@@ -56,93 +58,26 @@ DEFAULT_ALPHA0 = 100.0
 
 # ---------------------------------------------------------------- lexicon matching
 
-def _phrase_pattern(phrase: str, match_case: bool) -> str:
-    words = [re.escape(w) for w in re.split(r"[\s\-]+", phrase.strip()) if w]
-    body = r"[\s\-]+".join(words)
-    return body if match_case else f"(?i:{body})"
-
-
-def first_char(phrase: str) -> str:
-    """The character a match of ``phrase`` starts with (spaces and hyphens at its ends are loose)."""
-    return next(w for w in re.split(r"[\s\-]+", phrase.strip()) if w)[0]
-
-
-def by_first_char(alternatives: list[tuple[str, str]]) -> str:
-    """The alternation of ``(first character, pattern)`` pairs, grouped by first character.
-
-    ``re`` enters every branch of an alternation at every position, which makes a lexicon
-    of fifty phrases slow; behind a one-character lookahead a whole group is skipped at
-    once. The matches are those of the plain alternation: a character passes the test of
-    at most one group (they are keyed by lower case), and within a group the patterns
-    keep their order. Any first character outside ASCII falls back to the plain one.
-    """
-    if not all(c.isascii() for c, _ in alternatives):
-        return "|".join(p for _, p in alternatives)
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for c, p in alternatives:
-        groups.setdefault(c.lower(), []).append((c, p))
-    return "|".join(_guarded(members) for members in groups.values())
-
-
-def _guarded(members: list[tuple[str, str]]) -> str:
-    if len(members) == 1:
-        return members[0][1]
-    first = "".join(sorted({re.escape(c) for c, _ in members}))
-    return f"(?=(?i:[{first}]))(?:" + "|".join(p for _, p in members) + ")"
-
-
-def compile_lexicon(table: pd.DataFrame) -> re.Pattern:
-    """One regular expression finding, at every position, the longest phrase of ``table``.
-
-    The expression is a lookahead, so ``finditer`` reports candidates at every start;
-    :func:`longest_matches` then keeps the longest of overlapping ones.
-    """
-    order = sorted(range(len(table)), key=lambda i: -len(table["phrase"].iloc[i]))
-    alts = [(first_char(table["phrase"].iloc[i]),
-             f"(?P<p{i}>{_phrase_pattern(table['phrase'].iloc[i], bool(table['match_case'].iloc[i]))})")
-            for i in order]
-    return re.compile(r"(?<![\w\-])(?=(?:" + by_first_char(alts) + r")(?![\w\-]))")
-
-
-def longest_matches(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
-    """(start, end, lexicon row) of non-overlapping matches, longest first, then leftmost."""
-    cands = []
-    for m in pattern.finditer(text, start, len(text) if end is None else end):
-        a, b = m.span(m.lastgroup)
-        cands.append((a, b, int(m.lastgroup[1:])))
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int, int]] = []
-    for c in cands:
-        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
-            taken.append(c)
-    return sorted(taken)
-
-
-def _read_lexicon(name: str) -> pd.DataFrame:
-    table = pd.read_csv(data_file(name), dtype="string", keep_default_na=False)
-    return table.assign(match_case=table["match_case"].str.lower().eq("true"))
-
-
-@lru_cache(maxsize=None)
 def label_lexicon() -> pd.DataFrame:
     """``data/labels.csv``: phrase, actor, label, match_case, note."""
-    return _read_lexicon("labels.csv")
+    return knowledge.labels()
 
 
-@lru_cache(maxsize=None)
 def stance_lexicon() -> pd.DataFrame:
     """``data/stance_markers.csv``: phrase, category, match_case, note."""
-    return _read_lexicon("stance_markers.csv")
+    return knowledge.stance_markers()
 
 
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _label_re() -> re.Pattern:
-    return compile_lexicon(label_lexicon())
+    lex = label_lexicon()
+    return lexicon_pattern(list(lex["phrase"]), list(lex["match_case"]))
 
 
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _stance_re() -> re.Pattern:
-    return compile_lexicon(stance_lexicon())
+    lex = stance_lexicon()
+    return lexicon_pattern(list(lex["phrase"]), list(lex["match_case"]))
 
 
 def _scan(articles: pd.DataFrame, pattern: re.Pattern) -> list[tuple]:
@@ -152,7 +87,7 @@ def _scan(articles: pd.DataFrame, pattern: re.Pattern) -> list[tuple]:
     out = []
     for s in sents[["article_id", "sentence_id", "start", "end", "text"]].itertuples(index=False):
         text = texts[s.article_id]
-        for a, b, row in longest_matches(pattern, text, s.start, s.end):
+        for a, b, row in lexicon_matches(pattern, text, s.start, s.end):
             out.append((s.article_id, s.sentence_id, a, b, text[a:b], row, s.text))
     return out
 
@@ -207,10 +142,8 @@ def label_rates(articles: pd.DataFrame, uses: pd.DataFrame | None = None) -> pd.
 
 def stance_markers(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per hedge, certainty, optimism or setback marker in body sentences."""
-    from .quotes import quotes
-
     lex = stance_lexicon()
-    direct = quotes(articles, kinds=("direct",))
+    direct = quotations(articles, quote_kinds=("direct",))
     spans: dict[str, list[tuple[int, int]]] = {}
     for q in direct[["article_id", "start", "end"]].itertuples(index=False):
         spans.setdefault(q.article_id, []).append((q.start, q.end))
@@ -236,19 +169,10 @@ def stance_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None) ->
 
 # ---------------------------------------------------------------- vocabulary
 
-@lru_cache(maxsize=None)
-def stopwords() -> frozenset[str]:
-    """``data/stopwords.csv`` (lower case)."""
-    table = pd.read_csv(data_file("stopwords.csv"), dtype="string", keep_default_na=False)
-    return frozenset(table["word"].str.lower())
-
-
-@lru_cache(maxsize=None)
+@knowledge.cached
 def proper_names() -> frozenset[str]:
     """Capitalised words of the actors table's aliases ("Ban", "Kerry"): kept as written."""
-    from .quotes import actors_table
-
-    return frozenset(w for alias in actors_table()["alias"] for w in re.findall(r"[A-Z][\w'’-]+", alias))
+    return frozenset(w for alias in knowledge.actors()["alias"] for w in re.findall(r"[A-Z][\w'’-]+", alias))
 
 
 def normalise_token(word: str) -> str:
@@ -265,7 +189,7 @@ def tokens(articles: pd.DataFrame) -> pd.DataFrame:
     """Body-sentence words: article_id, sentence_id, start, end, surface, token, stop (boolean)."""
     sents = sentences(articles)
     texts = dict(zip(articles["article_id"], articles["text"]))
-    stop = stopwords()
+    stop = knowledge.stopwords()
     rows = []
     for s in sents[["article_id", "sentence_id", "start", "end"]].itertuples(index=False):
         text = texts[s.article_id]

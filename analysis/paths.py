@@ -12,7 +12,7 @@ NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
 FIGURES_DIR = PROJECT_DIR / "figures"
 REPORTS_DIR = PROJECT_DIR / "reports"
 TESTS_DIR = PROJECT_DIR / "tests"
-GOLD_DIR = TESTS_DIR / "gold"
+GOLD_DIR = DATA_DIR / "gold"
 
 
 def data_file(name: str) -> Path:

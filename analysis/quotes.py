@@ -2,7 +2,7 @@
 
 Rules this module implements, and their known limits:
 
-Direct quotations (``kind == "direct"``)
+Direct quotations (``quote_kind == "direct"``)
     Only body paragraphs are read (headlines, standfirsts and captions never count).
     A quotation opens with ``"`` or ``“`` and closes with ``"`` or ``”`` (a straight mark
     closes a curly one and the reverse: sites mix them). Single marks ``‘…’`` or ``'…'``
@@ -16,7 +16,8 @@ Direct quotations (``kind == "direct"``)
     (a paragraph that ends inside a quotation, the next one opening with a mark) share it.
 
 Speakers
-    The speaker of a segment is found, in this order:
+    The speaker of a segment is found by the first of these rules that gives one
+    (:data:`SPEAKER_RULES`, in this order):
 
     1. an attribution right after the closing mark: ``," Mr Kerry told``, ``," he said``,
        ``," said Kerry``;
@@ -42,13 +43,13 @@ Speakers
     other), ``joint`` when the speakers differ ("Kerry and Lavrov said"), ``unknown`` for
     a name the table does not hold.
 
-Scare quotes (``kind == "scare"``)
+Scare quotes (``quote_kind == "scare"``)
     A quoted stretch of at most ``SCARE_MAX_WORDS`` words that none of the rules above
     attributes is a scare quote: the writer's distance from a word, nobody's speech.
     One-word quotations that *are* attributed ("he was "pleased"", "he would “likely”
     meet") are direct quotations. Headline quotations ('making progress') are not read.
 
-Reported speech (``kind == "reported"``)
+Reported speech (``quote_kind == "reported"``)
     ``SPEAKER [fillers] VERB [that] CONTENT`` where the content does not open with a
     quotation mark, ``CONTENT, SPEAKER VERB.`` (``…, he added.``), ``told OBJECT that
     CONTENT`` and ``According to SPEAKER, CONTENT``. ``start``/``end`` span the content
@@ -63,71 +64,55 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
-from itertools import islice
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
-from .corpus import WORD_RE, classify_paragraphs, count_words, sentences, trim_span as _trim
-from .framing import by_first_char, first_char
-from .paths import data_file
+from . import knowledge
+from .corpus import classify_paragraphs, sentences
+from .matches import alternation, first_char, phrase_pattern
+from .text import QUOTE_CLOSERS, QUOTE_OPENERS, count_words, has_words, quoted_stretches, trim_span
 
 SCARE_MAX_WORDS = 3
-KINDS = ["direct", "reported", "scare"]
+QUOTE_KINDS = ["direct", "reported", "scare"]
 AFFILIATIONS = ["US", "Russia", "UN", "Syrian government", "opposition", "other", "joint", "unknown"]
-COLUMNS = ["article_id", "sentence_id", "start", "end", "quote", "quote_id", "speaker", "speaker_surface",
-           "affiliation", "verb", "kind", "sentence"]
-@lru_cache(maxsize=None)
-def reporting_verbs() -> tuple[str, ...]:
-    """Verbs that introduce speech (``data/reporting_verbs.csv``), longest first for the regex."""
-    table = pd.read_csv(data_file("reporting_verbs.csv"), dtype="string", keep_default_na=False)
-    return tuple(sorted(table["verb"], key=lambda v: (-len(v), v)))
-
+COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "quote_id", "speaker", "speaker_surface",
+           "affiliation", "verb", "quote_kind", "sentence"]
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group"}
 _MASK = "\u00b7"  # stands for a quoted character while attributions are searched
-_OPEN, _CLOSE = "“\"", "”\""
-_MARKS = re.compile("[“”\"]")
 _SINGLE_QUOTED = re.compile(r"(?<![\w’'])[‘'](?=\w)(.+?)(?<=[\w.,!?])[’'](?![\w])")
 
 
-@lru_cache(maxsize=None)
-def actors_table() -> pd.DataFrame:
-    """``data/actors.csv``: alias, name, affiliation, kind (person/body), match_case, note."""
-    table = pd.read_csv(data_file("actors.csv"), dtype="string", keep_default_na=False)
-    return table.assign(match_case=table["match_case"].str.lower().eq("true"))
+# ---------------------------------------------------------------- knowledge
 
-
-def _phrase_pattern(phrase: str, match_case: bool) -> str:
-    # spaces and hyphens are interchangeable ("al-Assad", "Al Assad")
-    words = [re.escape(w) for w in re.split(r"[\s\-]+", phrase.strip()) if w]
-    body = r"[\s\-]+".join(words)
-    return body if match_case else f"(?i:{body})"
-
-
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _alias_re() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
-    table = actors_table()
-    rows = sorted(table.itertuples(index=False), key=lambda r: -len(r.alias))
+    """The actors' aliases as one pattern, longest first, each alias a group ``a<i>`` that
+    ``lookup`` maps to (name, affiliation, kind)."""
+    rows = sorted(knowledge.actors().itertuples(index=False), key=lambda r: -len(r.alias))
     groups, lookup = [], {}
     for i, r in enumerate(rows):
-        groups.append((first_char(r.alias), f"(?P<a{i}>{_phrase_pattern(r.alias, r.match_case)})"))
+        groups.append((first_char(r.alias), f"(?P<a{i}>{phrase_pattern(r.alias, r.match_case)})"))
         lookup[f"a{i}"] = (r.name, r.affiliation, r.kind)
-    return re.compile(r"(?<![\w\-])(?:" + by_first_char(groups) + r")(?![\w\-])"), lookup
+    return re.compile(r"(?<![\w\-])(?:" + alternation(groups) + r")(?![\w\-])"), lookup
 
 
-@lru_cache(maxsize=None)
+@knowledge.cached
 def _patterns() -> dict[str, re.Pattern]:
-    alias_src = by_first_char([
-        (first_char(a), _phrase_pattern(a, m)) for a, m in sorted(
-            zip(actors_table()["alias"], actors_table()["match_case"]), key=lambda t: -len(t[0]))])
+    actors = knowledge.actors()
+    alias_src = alternation([
+        (first_char(a), phrase_pattern(a, m)) for a, m in sorted(
+            zip(actors["alias"], actors["match_case"]), key=lambda t: -len(t[0]))])
     token = r"(?:(?:al|el)-)?[A-Z][\w’'\-]*\.?"
     name = rf"{token}(?:\s+(?:(?:of|for|de|al|bin|the|and)\s+)*{token})*"
     speaker = rf"(?P<spk>(?<![\w\-])(?:(?:{alias_src})(?![\w\-])|{name}|(?:he|she|they)\b))"
     filler = (r"(?:\s*,[^,.;:" + _MASK + r"“”\"]{1,120},)?"
               r"(?:\s+(?:himself|herself|also|has|have|had|previously|once|again|later|then|"
               r"repeatedly|reportedly|on\s+[A-Z]\w+|last\s+\w+|\w+day|today|yesterday))*")
-    verb = r"(?P<verb>" + "|".join(map(re.escape, reporting_verbs())) + r")\b"
+    verb = r"(?P<verb>" + "|".join(map(re.escape, knowledge.reporting_verbs())) + r")\b"
     return {
         "before": re.compile(rf"{speaker}{filler}\s+{verb}"),
         "after": re.compile(rf"^[\s,.;:!?]*{speaker}{filler}\s+{verb}"),
@@ -145,7 +130,33 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+@knowledge.cached
+def _actor_facts() -> dict[str, tuple[str, str]]:
+    """name -> (affiliation, kind), the first row of the actors table for each name."""
+    facts: dict[str, tuple[str, str]] = {}
+    for row in knowledge.actors().itertuples(index=False):
+        facts.setdefault(row.name, (row.affiliation, row.kind))
+    return facts
+
+
+def _affiliation_of(name: str | None) -> str:
+    return _actor_facts().get(name, ("unknown", "unknown"))[0] if name is not None else "unknown"
+
+
+def _kind_of(name: str) -> str:
+    return _actor_facts().get(name, ("unknown", "unknown"))[1]
+
+
 # ---------------------------------------------------------------- segments
+
+class Segment(NamedTuple):
+    """One quoted stretch: the words between the marks, its paragraph, and whether it
+    carries on a quotation left open at the end of the previous paragraph."""
+    start: int
+    end: int
+    paragraph: int
+    continues: bool
+
 
 def _single_quotes(text: str, s: int, e: int) -> list[tuple[int, int]]:
     stretch = text[s:e]
@@ -154,41 +165,40 @@ def _single_quotes(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(s + m.start(1), s + m.end(1)) for m in _SINGLE_QUOTED.finditer(stretch)]
 
 
-def quote_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int, bool]]:
-    """(start, end, paragraph index, continues) of each quoted stretch of the paragraph spans.
-
-    ``continues`` is True for a segment that carries on a quotation left open at the end
-    of the previous paragraph.
-    """
-    out: list[tuple[int, int, int, bool]] = []
+def quote_segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
+    """The quoted stretches of the paragraph ``spans`` of ``text``, in text order."""
+    out: list[Segment] = []
     carried = False
     for p, (ps, pe) in enumerate(spans):
-        opening = pe > ps and text[ps] in _OPEN
-        continues = carried and opening
+        continues = carried and pe > ps and text[ps] in QUOTE_OPENERS
         carried = False
-        inside, qs, plain = False, 0, []
-        last = ps
-        # only the double marks change state: visit them, not every character
-        for mark in _MARKS.finditer(text, ps, pe):
-            i, ch = mark.start(), mark.group()
-            if not inside and ch in _OPEN:
-                inside, qs = True, i + 1
-                plain.append((last, i))
-            elif inside and ch in _CLOSE:
-                out.append((qs, i, p, continues))
-                continues = False
-                inside, last = False, i + 1
-        if inside:
-            out.append((qs, pe, p, continues))
-            carried = True
-        else:
+        plain, last = [], ps
+        for opened, closed in quoted_stretches(text, ps, pe):
+            plain.append((last, opened))
+            out.append(Segment(opened + 1, pe if closed is None else closed, p, continues))
+            continues = False
+            if closed is None:
+                carried = True
+            else:
+                last = closed + 1
+        if not carried:
             plain.append((last, pe))
-        for s, e in plain:
-            out.extend((a, b, p, False) for a, b in _single_quotes(text, s, e))
-    return sorted((_trim(text, s, e) + (p, c) for s, e, p, c in out if e > s), key=lambda t: t[0])
+        out.extend(Segment(a, b, p, False) for s, e in plain for a, b in _single_quotes(text, s, e))
+    return sorted((Segment(*trim_span(text, s.start, s.end), s.paragraph, s.continues) for s in out if s.end > s.start),
+                  key=lambda s: s.start)
 
 
 # ---------------------------------------------------------------- speakers
+
+class Speaker(NamedTuple):
+    name: str | None  # canonical name
+    surface: str | None  # as written
+    affiliation: str
+    verb: str | None
+
+
+NOBODY = Speaker(None, None, "unknown", None)
+
 
 def resolve_speaker(phrase: str) -> tuple[str | None, str, str]:
     """(canonical name, affiliation, kind) of a speaker phrase; pronouns give (None, ...)."""
@@ -214,155 +224,123 @@ def resolve_speaker(phrase: str) -> tuple[str | None, str, str]:
     return names, affs.pop() if len(affs) == 1 else "joint", "group"
 
 
-class _Attribution:
-    __slots__ = ("start", "end", "verb_end", "surface", "verb", "name", "affiliation", "kind")
+class Attribution(NamedTuple):
+    """A speaker phrase and its reporting verb, offsets into the article's text."""
+    start: int
+    end: int
+    verb_end: int
+    surface: str
+    verb: str
+    name: str | None
+    affiliation: str
+    kind: str
 
-    def __init__(self, m: re.Match, offset: int, resolved):
-        self.start, self.end = offset + m.start("spk"), offset + m.end("spk")
-        self.verb_end = offset + m.end("verb") if m.groupdict().get("verb") else self.end
-        self.surface, self.verb = m.group("spk"), (m.groupdict().get("verb") or "according to")
-        self.name, self.affiliation, self.kind = resolved
-
-
-# ---------------------------------------------------------------- extraction
-
-def _empty() -> pd.DataFrame:
-    return _typed(pd.DataFrame({c: [] for c in COLUMNS}))
-
-
-def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    return df.astype({
-        "article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64", "quote": "string",
-        "quote_id": "Int64", "speaker": "string", "speaker_surface": "string",
-        "affiliation": pd.CategoricalDtype(AFFILIATIONS), "verb": "string",
-        "kind": pd.CategoricalDtype(KINDS), "sentence": "string",
-    })
+    def speaker(self) -> Speaker:
+        return Speaker(self.name, self.surface, self.affiliation, self.verb)
 
 
-def quotes(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("direct", "reported", "scare")) -> pd.DataFrame:
-    """One row per quoted segment or reported statement in body text (see the module doc).
-
-    Columns: article_id, sentence_id, start, end, quote (``text[start:end]``), quote_id
-    (segments of one quotation; <NA> for reported speech), speaker (canonical name),
-    speaker_surface (as written), affiliation, verb, kind, sentence.
-    """
-    sents = sentences(articles)
-    # the memoised layout, not the paragraphs table: only the body spans are needed
-    par_groups: dict[str, list[tuple[int, int]]] = {}
-    for art in articles[["article_id", "text"]].itertuples(index=False):
-        par_groups.setdefault(art.article_id, []).extend(
-            (s, e) for s, e, kind in classify_paragraphs(art.text) if kind == "body")
-    sent_groups: dict[str, list[tuple[int, int, int]]] = {}
-    for a, sid, s, e in zip(sents["article_id"], sents["sentence_id"], sents["start"], sents["end"]):
-        sent_groups.setdefault(a, []).append((sid, s, e))
-    rows: list[tuple] = []
-    for art in articles[["article_id", "text"]].itertuples(index=False):
-        rows.extend(_article_quotes(art.article_id, art.text, par_groups.get(art.article_id, []),
-                                    sent_groups.get(art.article_id, [])))
-    if not rows:
-        return _empty()
-    df = _typed(pd.DataFrame(rows, columns=COLUMNS))
-    df = df[df["kind"].isin(kinds)]
-    return df.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
-
-
-def _article_quotes(article_id: str, text: str, par_spans, sent_spans) -> list[tuple]:
-    pats = _patterns()
-    segments = quote_segments(text, par_spans)
-    masked = list(text)
-    for s, e, _, _ in segments:
-        masked[s:e] = _MASK * (e - s)
-    masked = "".join(masked)
-    seg_by_sentence: dict[int, list] = {}
-    starts = [ss for _, ss, _ in sent_spans]
-    for seg in segments:
-        i = bisect.bisect_right(starts, seg[0]) - 1
-        if i >= 0 and seg[0] < sent_spans[i][2]:
-            seg_by_sentence.setdefault(i, []).append(seg)
-
-    rows: list[list] = []
+@dataclass
+class Reading:
+    """What is known while one article is read in text order: the texts, the last person
+    who spoke (for "he"/"she"), and each segment's speaker and quotation number."""
+    text: str
+    masked: str  # the text with every quoted character replaced by a mask character
+    paragraphs: list[tuple[int, int]]
     last_person: str | None = None
-    body_start = par_spans[0][0] if par_spans else 0
-    seg_speaker: dict[int, tuple] = {}   # segment start -> (name, surface, affiliation, verb)
-    seg_qid: dict[int, int] = {}
-    next_qid = 0
-    prev_seg = None
-    named_before: dict[int, str | None] = {}  # one pronoun is often found by two patterns
+    speakers: dict[int, Speaker] = field(default_factory=dict)  # by segment start
+    quote_ids: dict[int, int] = field(default_factory=dict)
+    next_quote_id: int = 0
+    previous: Segment | None = None
+    named_before: dict[int, str | None] = field(default_factory=dict)  # one pronoun is often found twice
 
-    def resolve(m: re.Match, offset: int) -> _Attribution:
+    def attribution(self, m: re.Match, offset: int) -> Attribution:
+        """The attribution a pattern's match names, a pronoun resolved to the last person."""
         name, aff, kind = resolve_speaker(m.group("spk"))
         if name is None and kind == "person":
             at = offset + m.start("spk")
-            if not last_person and at not in named_before:
-                named_before[at] = _last_person_named(masked, body_start, at)
-            name = last_person or named_before[at]
+            if not self.last_person and at not in self.named_before:
+                self.named_before[at] = _last_person_named(self.masked, self.paragraphs[0][0], at)
+            name = self.last_person or self.named_before[at]
             aff = _affiliation_of(name)
-        return _Attribution(m, offset, (name, aff, kind))
-
-    for i, (sid, ss, se) in enumerate(sent_spans):
-        sent_masked = masked[ss:se]
-        sentence = text[ss:se]
-        has_verb = pats["verb"].search(sent_masked) is not None
-        # an attribution ends in a reporting verb: without one the costly search is idle
-        attributions = [resolve(m, ss) for m in pats["before"].finditer(sent_masked)
-                        if _MASK not in m.group("spk")] if has_verb else []
-        according = [resolve(m, ss) for m in pats["according"].finditer(sent_masked)]
-        for seg in seg_by_sentence.get(i, []):
-            qs, qe, p, continues = seg
-            attr = _attribution_for(seg, text, masked, se, attributions, according, resolve)
-            speaker = None
-            if attr is not None:
-                speaker = (attr.name, attr.surface, attr.affiliation, attr.verb)
-            elif attributions or according or has_verb:
-                first = pats["actor"].search(sent_masked)
-                if first:
-                    m_name, m_aff, m_kind = resolve_speaker(first.group())
-                    if m_name is None:
-                        m_name, m_aff = last_person, _affiliation_of(last_person)
-                    speaker = (m_name, first.group(), m_aff, "")
-            same_par_prev = prev_seg is not None and prev_seg[2] == p
-            if speaker is None and same_par_prev:
-                speaker = seg_speaker[prev_seg[0]]
-            if speaker is None and (continues or text[par_spans[p][0]] in _OPEN) and prev_seg is not None \
-                    and prev_seg[2] in (p, p - 1):
-                speaker = seg_speaker[prev_seg[0]]
-            kind = "direct"
-            if speaker is None:
-                speaker = (None, None, "unknown", None)
-                if not _has_words(text[qs:qe], SCARE_MAX_WORDS + 1):
-                    kind = "scare"
-            if continues or (same_par_prev and _only_attribution(masked[prev_seg[1]:qs])):
-                qid = seg_qid[prev_seg[0]]
-            else:
-                qid, next_qid = next_qid, next_qid + 1
-            seg_speaker[qs], seg_qid[qs] = speaker, qid
-            prev_seg = seg
-            if speaker[0] is not None and _kind_of(speaker[0]) == "person":
-                last_person = speaker[0]
-            rows.append([article_id, sid, qs, qe, text[qs:qe], qid, speaker[0], speaker[1], speaker[2],
-                         speaker[3], kind, sentence])
-        for attr in attributions + according:
-            content = _reported_content(attr, text, masked, ss, se, pats)
-            if content is not None:
-                cs, ce = content
-                rows.append([article_id, sid, cs, ce, text[cs:ce], None, attr.name, attr.surface,
-                             attr.affiliation, attr.verb, "reported", sentence])
-            if attr.name is not None and attr.kind == "person":
-                last_person = attr.name
-    return _share_speakers(rows)
+        verb_end = offset + m.end("verb") if m.groupdict().get("verb") else offset + m.end("spk")
+        return Attribution(offset + m.start("spk"), offset + m.end("spk"), verb_end, m.group("spk"),
+                           m.groupdict().get("verb") or "according to", name, aff, kind)
 
 
-def _share_speakers(rows: list[list]) -> list[tuple]:
-    """Segments of one quotation without a speaker take the speaker found for another segment."""
-    found = {}
-    for r in rows:
-        if r[5] is not None and r[6] is not None:
-            found.setdefault(r[5], r[6:10])
-    for r in rows:
-        if r[5] is not None and r[6] is None and r[5] in found:
-            r[6:10] = found[r[5]]
-            r[10] = "direct"
-    return [tuple(r) for r in rows]
+@dataclass
+class Sentence:
+    """One body sentence and the attributions found in it."""
+    id: int
+    start: int
+    end: int
+    has_verb: bool
+    attributions: list[Attribution]  # SPEAKER ... VERB
+    according: list[Attribution]  # according to SPEAKER
+
+
+def _after_the_quotation(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    close = seg.end + 1 if seg.end < len(r.text) and r.text[seg.end] in QUOTE_CLOSERS + "’'" else seg.end
+    pats = _patterns()
+    after = pats["after"].match(r.masked[close:s.end + 1]) or pats["after_inverted"].match(r.masked[close:s.end + 1])
+    return r.attribution(after, close).speaker() if after else None
+
+
+def _before_it_in_the_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    before = [a for a in s.attributions if a.verb_end <= seg.start]
+    return before[-1].speaker() if before else None
+
+
+def _according_to(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    return s.according[0].speaker() if s.according else None
+
+
+def _any_attribution(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    return s.attributions[0].speaker() if s.attributions else None
+
+
+def _first_actor_named(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    if not (s.attributions or s.according or s.has_verb):
+        return None
+    first = _patterns()["actor"].search(r.masked[s.start:s.end])
+    if not first:
+        return None
+    name, aff, _ = resolve_speaker(first.group())
+    if name is None:
+        name, aff = r.last_person, _affiliation_of(r.last_person)
+    return Speaker(name, first.group(), aff, "")
+
+
+def _previous_in_the_paragraph(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    # the previous segment's speaker, even an unknown one, is this one's
+    same = r.previous is not None and r.previous.paragraph == seg.paragraph
+    return r.speakers[r.previous.start] if same else None
+
+
+def _continued_paragraph(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    opens = seg.continues or r.text[r.paragraphs[seg.paragraph][0]] in QUOTE_OPENERS
+    if opens and r.previous is not None and r.previous.paragraph in (seg.paragraph, seg.paragraph - 1):
+        return r.speakers[r.previous.start]
+    return None
+
+
+SPEAKER_RULES: list[Callable[[Reading, Sentence, Segment], Speaker | None]] = [
+    _after_the_quotation,
+    _before_it_in_the_sentence,
+    _according_to,
+    _any_attribution,
+    _first_actor_named,
+    _previous_in_the_paragraph,
+    _continued_paragraph,
+]
+
+
+def find_speaker(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    """The speaker of the first rule of :data:`SPEAKER_RULES` that finds one."""
+    for rule in SPEAKER_RULES:
+        found = rule(r, s, seg)
+        if found is not None:
+            return found
+    return None
 
 
 def _last_person_named(masked: str, start: int, end: int) -> str | None:
@@ -375,23 +353,6 @@ def _last_person_named(masked: str, start: int, end: int) -> str | None:
     return last
 
 
-@lru_cache(maxsize=None)
-def _actor_facts() -> dict[str, tuple[str, str]]:
-    """name -> (affiliation, kind), the first row of the actors table for each name."""
-    facts: dict[str, tuple[str, str]] = {}
-    for row in actors_table().itertuples(index=False):
-        facts.setdefault(row.name, (row.affiliation, row.kind))
-    return facts
-
-
-def _affiliation_of(name: str | None) -> str:
-    return _actor_facts().get(name, ("unknown", "unknown"))[0] if name is not None else "unknown"
-
-
-def _kind_of(name: str) -> str:
-    return _actor_facts().get(name, ("unknown", "unknown"))[1]
-
-
 def _only_attribution(between: str) -> bool:
     pats = _patterns()
     between = between.lstrip("”\"’'")
@@ -399,25 +360,128 @@ def _only_attribution(between: str) -> bool:
     return bool(m) and re.fullmatch(r"[\s\w’'\-]*[.,:;]?\s*[“\"‘']?", between[m.end():]) is not None
 
 
-def _attribution_for(seg, text, masked, sentence_end, attributions, according, resolve):
-    qs, qe, _, _ = seg
-    close = qe + 1 if qe < len(text) and text[qe] in _CLOSE + "’'" else qe
+# ---------------------------------------------------------------- extraction
+
+@dataclass
+class Row:
+    """One row of the quotations table."""
+    sentence_id: int
+    start: int
+    end: int
+    quote_id: int | None
+    speaker: Speaker
+    quote_kind: str
+
+
+def quotations(articles: pd.DataFrame, *, quote_kinds: tuple[str, ...] = tuple(QUOTE_KINDS)) -> pd.DataFrame:
+    """One row per quoted segment or reported statement in body text (see the module doc).
+
+    Columns: article_id, sentence_id, start, end, surface (``text[start:end]``), quote_id
+    (segments of one quotation; <NA> for reported speech), speaker (canonical name),
+    speaker_surface (as written), affiliation, verb, quote_kind, sentence.
+    """
+    sents = sentences(articles)
+    sent_groups: dict[str, list[tuple[int, int, int]]] = {}
+    for a, sid, s, e in zip(sents["article_id"], sents["sentence_id"], sents["start"], sents["end"]):
+        sent_groups.setdefault(a, []).append((sid, s, e))
+    rows = []
+    for aid, text in zip(articles["article_id"], articles["text"]):
+        # the memoised layout, not the paragraphs table: only the body spans are needed
+        body = [(s, e) for s, e, kind in classify_paragraphs(text) if kind == "body"]
+        group = sent_groups.get(aid, [])
+        spans = {sid: (s, e) for sid, s, e in group}
+        for r in _article_quotations(text, body, group):
+            s, e = spans[r.sentence_id]
+            rows.append((aid, r.sentence_id, r.start, r.end, text[r.start:r.end], r.quote_id, *r.speaker,
+                         r.quote_kind, text[s:e]))
+    if not rows:
+        return _typed(pd.DataFrame({c: [] for c in COLUMNS}))
+    df = _typed(pd.DataFrame(rows, columns=COLUMNS))
+    df = df[df["quote_kind"].isin(quote_kinds)]
+    return df.sort_values(["article_id", "start", "quote_kind"], kind="stable").reset_index(drop=True)
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    return df.astype({
+        "article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64", "surface": "string",
+        "quote_id": "Int64", "speaker": "string", "speaker_surface": "string",
+        "affiliation": pd.CategoricalDtype(AFFILIATIONS), "verb": "string",
+        "quote_kind": pd.CategoricalDtype(QUOTE_KINDS), "sentence": "string",
+    })
+
+
+def _article_quotations(text: str, paragraphs: list[tuple[int, int]], sent_spans: list[tuple[int, int, int]]) -> list[Row]:
+    """The rows of one article: its segments and reported statements, sentence by sentence."""
+    segments = quote_segments(text, paragraphs)
+    masked = list(text)
+    for seg in segments:
+        masked[seg.start:seg.end] = _MASK * (seg.end - seg.start)
+    reading = Reading(text, "".join(masked), paragraphs)
+    by_sentence: dict[int, list[Segment]] = {}
+    starts = [s for _, s, _ in sent_spans]
+    for seg in segments:
+        i = bisect.bisect_right(starts, seg.start) - 1
+        if i >= 0 and seg.start < sent_spans[i][2]:
+            by_sentence.setdefault(i, []).append(seg)
+    rows: list[Row] = []
+    for i, (sid, ss, se) in enumerate(sent_spans):
+        sentence = _read_sentence(reading, sid, ss, se)
+        for seg in by_sentence.get(i, []):
+            rows.append(_segment_row(reading, sentence, seg))
+        for attr in sentence.attributions + sentence.according:
+            content = _reported_content(reading, attr, ss, se)
+            if content is not None:
+                rows.append(Row(sid, *content, None, attr.speaker(), "reported"))
+            if attr.name is not None and attr.kind == "person":
+                reading.last_person = attr.name
+    return _share_speakers(rows)
+
+
+def _read_sentence(r: Reading, sid: int, ss: int, se: int) -> Sentence:
     pats = _patterns()
-    after = pats["after"].match(masked[close:sentence_end + 1]) or pats["after_inverted"].match(
-        masked[close:sentence_end + 1])
-    if after:
-        return resolve(after, close)
-    before = [a for a in attributions if a.verb_end <= qs]
-    if before:
-        return before[-1]
-    if according:
-        return according[0]
-    if attributions:
-        return attributions[0]
-    return None
+    sent_masked = r.masked[ss:se]
+    has_verb = pats["verb"].search(sent_masked) is not None
+    # an attribution ends in a reporting verb: without one the costly search is idle
+    attributions = [r.attribution(m, ss) for m in pats["before"].finditer(sent_masked)
+                    if _MASK not in m.group("spk")] if has_verb else []
+    according = [r.attribution(m, ss) for m in pats["according"].finditer(sent_masked)]
+    return Sentence(sid, ss, se, has_verb, attributions, according)
 
 
-def _reported_content(attr, text, masked, ss, se, pats) -> tuple[int, int] | None:
+def _segment_row(r: Reading, s: Sentence, seg: Segment) -> Row:
+    speaker = find_speaker(r, s, seg)
+    kind = "direct"
+    if speaker is None:
+        speaker = NOBODY
+        if not has_words(r.text[seg.start:seg.end], SCARE_MAX_WORDS + 1):
+            kind = "scare"
+    same_paragraph = r.previous is not None and r.previous.paragraph == seg.paragraph
+    if seg.continues or (same_paragraph and _only_attribution(r.masked[r.previous.end:seg.start])):
+        quote_id = r.quote_ids[r.previous.start]
+    else:
+        quote_id, r.next_quote_id = r.next_quote_id, r.next_quote_id + 1
+    r.speakers[seg.start], r.quote_ids[seg.start] = speaker, quote_id
+    r.previous = seg
+    if speaker.name is not None and _kind_of(speaker.name) == "person":
+        r.last_person = speaker.name
+    return Row(s.id, seg.start, seg.end, quote_id, speaker, kind)
+
+
+def _share_speakers(rows: list[Row]) -> list[Row]:
+    """Segments of one quotation without a speaker take the speaker found for another segment."""
+    found: dict[int, Speaker] = {}
+    for r in rows:
+        if r.quote_id is not None and r.speaker.name is not None:
+            found.setdefault(r.quote_id, r.speaker)
+    for r in rows:
+        if r.quote_id is not None and r.speaker.name is None and r.quote_id in found:
+            r.speaker, r.quote_kind = found[r.quote_id], "direct"
+    return rows
+
+
+def _reported_content(r: Reading, attr: Attribution, ss: int, se: int) -> tuple[int, int] | None:
+    """The span of what ``attr`` reports in the sentence [ss, se), if it reports anything."""
+    text, masked, pats = r.text, r.masked, _patterns()
     if attr.verb == "according to":
         rest = masked[attr.end:se]
         m = re.match(r"[^,]*,\s*", rest)
@@ -436,10 +500,10 @@ def _reported_content(attr, text, masked, ss, se, pats) -> tuple[int, int] | Non
         return None
     cs = attr.verb_end + (lead.end() if lead else 0)
     rest = masked[cs:se].lstrip(" ,")
-    if rest and rest[0] not in _OPEN + _MASK and _has_words(rest, 3):
+    if rest and rest[0] not in QUOTE_OPENERS + _MASK and has_words(rest, 3):
         return _content_span(text, masked, cs, se)
     # "CONTENT, he added." with no quotation before the attribution
-    if re.search(r",\s*$", head) and _MASK not in head and _has_words(head, 3) \
+    if re.search(r",\s*$", head) and _MASK not in head and has_words(head, 3) \
             and re.fullmatch(r"[\s\w’'\-]*[.!?]?", masked[attr.verb_end:se]):
         return _content_span(text, masked, ss, ss + len(head.rstrip().rstrip(",")))
     return None
@@ -458,26 +522,21 @@ def _content_span(text: str, masked: str, s: int, e: int) -> tuple[int, int] | N
     gloss = _GLOSS_AFTER_QUOTE.search(text, s, e)
     if gloss:
         e = gloss.start()
-    s, e = _trim(text, s, e)
+    s, e = trim_span(text, s, e)
     while e > s and text[e - 1] in ".,;:":
         e -= 1
     while s < e and text[s] in ",;:":
         s += 1
-    s, e = _trim(text, s, e)
-    return (s, e) if _has_words(text[s:e], 3) else None
-
-
-def _has_words(text: str, n: int) -> bool:
-    """``count_words(text) >= n``, without counting past the n-th word."""
-    return next(islice(WORD_RE.finditer(text), n - 1, None), None) is not None
+    s, e = trim_span(text, s, e)
+    return (s, e) if has_words(text[s:e], 3) else None
 
 
 # ---------------------------------------------------------------- summaries
 
 def quote_share(articles: pd.DataFrame, quote_rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article: body words inside direct quotations, and their share of all body words."""
-    q = quotes(articles, kinds=("direct",)) if quote_rows is None else quote_rows[quote_rows["kind"] == "direct"]
-    words = q.assign(n=[count_words(t) for t in q["quote"]]).groupby("article_id")["n"].sum()
+    q = quotations(articles, quote_kinds=("direct",)) if quote_rows is None else quote_rows[quote_rows["quote_kind"] == "direct"]
+    words = q.assign(n=[count_words(t) for t in q["surface"]]).groupby("article_id")["n"].sum()
     n_quotes = q.groupby("article_id")["quote_id"].nunique()
     out = articles[["article_id", "outlet", "n_words"]].copy()
     out["quoted_words"] = out["article_id"].map(words).fillna(0).astype("int64")
@@ -487,66 +546,23 @@ def quote_share(articles: pd.DataFrame, quote_rows: pd.DataFrame | None = None) 
 
 
 def voices(articles: pd.DataFrame, quote_rows: pd.DataFrame | None = None, *,
-           kinds: tuple[str, ...] = ("direct",)) -> pd.DataFrame:
+           quote_kinds: tuple[str, ...] = ("direct",)) -> pd.DataFrame:
     """Per outlet and affiliation: quotations (by quote_id), segments, quoted words, speakers.
 
     ``example`` is the first quoted segment of that outlet and affiliation.
     """
-    q = quotes(articles) if quote_rows is None else quote_rows
-    q = q[q["kind"].isin(kinds)].merge(articles[["article_id", "outlet"]], on="article_id")
+    q = quotations(articles) if quote_rows is None else quote_rows
+    q = q[q["quote_kind"].isin(quote_kinds)].merge(articles[["article_id", "outlet"]], on="article_id")
     if q.empty:
         return pd.DataFrame({"outlet": pd.Series(dtype="string"), "affiliation": pd.Series(dtype="string"),
-                             "kind": pd.Series(dtype="string"), "quotations": pd.Series(dtype="int64"),
+                             "quote_kind": pd.Series(dtype="string"), "quotations": pd.Series(dtype="int64"),
                              "words": pd.Series(dtype="int64"), "speakers": pd.Series(dtype="string"),
                              "example": pd.Series(dtype="string")})
-    q = q.assign(words=[count_words(t) for t in q["quote"]], outlet=q["outlet"].astype("string"),
-                 affiliation=q["affiliation"].astype("string"), kind=q["kind"].astype("string"),
+    q = q.assign(words=[count_words(t) for t in q["surface"]], outlet=q["outlet"].astype("string"),
+                 affiliation=q["affiliation"].astype("string"), quote_kind=q["quote_kind"].astype("string"),
                  qkey=q["article_id"] + ":" + q["quote_id"].astype("string").fillna(q["start"].astype("string")))
-    out = q.groupby(["outlet", "affiliation", "kind"], as_index=False).agg(
+    out = q.groupby(["outlet", "affiliation", "quote_kind"], as_index=False).agg(
         quotations=("qkey", "nunique"), words=("words", "sum"),
         speakers=("speaker", lambda s: "; ".join(sorted(set(s.dropna())))),
-        example=("quote", "first"))
+        example=("surface", "first"))
     return out.astype({"quotations": "int64", "words": "int64", "speakers": "string", "example": "string"})
-
-
-# ---------------------------------------------------------------- scoring
-
-def score_quotes(predicted: pd.DataFrame, gold: pd.DataFrame, *, rule: str = "overlap") -> dict[str, float]:
-    """Compare direct-quote segments with gold (article_id, start, end, quote, speaker).
-
-    ``rule="exact"``: same article, start and end. ``rule="overlap"``: same article and
-    the two spans share at least half of the shorter one's characters. Each gold segment
-    is matched at most once. Returns precision, recall, f1, the counts, and speaker
-    accuracy (share of matched pairs whose speaker is the same canonical name).
-    """
-    pred = predicted[predicted["kind"] == "direct"] if "kind" in predicted else predicted
-    pred_by = {k: list(zip(g["start"], g["end"], g["speaker"])) for k, g in pred.groupby("article_id")}
-    matched, speaker_ok, used = 0, 0, set()
-    for g in gold.itertuples(index=False):
-        for j, (ps, pe, spk) in enumerate(pred_by.get(g.article_id, [])):
-            if (g.article_id, j) in used:
-                continue
-            if rule == "exact":
-                ok = ps == g.start and pe == g.end
-            else:
-                shared = min(pe, g.end) - max(ps, g.start)
-                ok = shared > 0 and shared >= 0.5 * min(pe - ps, g.end - g.start)
-            if ok:
-                used.add((g.article_id, j))
-                matched += 1
-                speaker_ok += int(pd.notna(spk) and spk == g.speaker)
-                break
-    n_pred, n_gold = len(pred), len(gold)
-    precision = matched / n_pred if n_pred else 0.0
-    recall = matched / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "matched": matched, "predicted": n_pred,
-            "gold": n_gold, "speaker_accuracy": speaker_ok / matched if matched else 0.0}
-
-
-def load_gold_quotes(path=None) -> pd.DataFrame:
-    """``tests/gold/quotes.csv`` as typed columns."""
-    from .paths import GOLD_DIR
-
-    gold = pd.read_csv(path or GOLD_DIR / "quotes.csv", dtype="string", keep_default_na=False)
-    return gold.astype({"start": "int64", "end": "int64"})

@@ -62,14 +62,16 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .corpus import WORD_RE, classify_paragraphs, sentence_spans
+from . import knowledge
+from .corpus import classify_paragraphs, sentence_spans
+from .text import WORD_RE
 
 DEFAULT_K = 8
 DEFAULT_WINDOW = 4
 DEFAULT_MAX_DF = 50
 DEFAULT_MAX_PARTNERS = 10
 # (article, partner) coincidences counted at a time when finding candidate pairs
-PAIRS_AT_ONCE = 2_000_000
+DEFAULT_PAIRS_AT_ONCE = 2_000_000
 # an odd 64-bit multiplier for the polynomial shingle hash (arithmetic wraps modulo 2**64)
 MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 PASSAGE_COLUMNS = ["article_a", "sentence_id_a", "start_a", "end_a", "article_b", "sentence_id_b", "start_b",
@@ -99,7 +101,7 @@ def body_words(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     return words, np.concatenate(starts), np.concatenate(ends)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=200_000)  # a pure function of the word: no knowledge behind it
 def word_hash(word: str) -> int:
     """CRC-32 of a normalised word (stable in every run)."""
     return zlib.crc32(word.encode("utf-8"))
@@ -138,59 +140,71 @@ def candidate_pairs(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAUL
 
 
 def candidate_index(fingerprints: dict[str, np.ndarray], *, max_df: int = DEFAULT_MAX_DF,
-                    max_partners: int | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
+                    max_partners: int | None = None,
+                    pairs_at_once: int = DEFAULT_PAIRS_AT_ONCE) -> tuple[list[str], np.ndarray, np.ndarray]:
     """:func:`candidate_pairs` as arrays, for large corpora: (sorted article ids, i, j) with
     ``ids[i] < ids[j]`` for each pair, pairs in (i, j) order.
 
     Each article's partners are counted a block of articles at a time, so memory follows
-    ``PAIRS_AT_ONCE``, not the number of (fingerprint, pair) coincidences, which grows
+    ``pairs_at_once``, not the number of (fingerprint, pair) coincidences, which grows
     faster than the corpus.
     """
     ids = sorted(fingerprints)
     n = len(ids)
-    hashes = np.concatenate([np.asarray(fingerprints[a], dtype=np.uint64) for a in ids] or [np.zeros(0, np.uint64)])
-    docs = np.repeat(np.arange(n, dtype=np.int64), [len(fingerprints[a]) for a in ids])
-    order = np.lexsort((docs, hashes))
-    hashes, docs = hashes[order], docs[order]
-    keep = np.ones(len(hashes), dtype=bool)
-    keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1])  # one entry per (hash, article)
-    hashes, docs = hashes[keep], docs[keep]
-    del order, keep
-    # the fingerprints held by 2 to max_df articles: (first entry, number of holders)
-    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
-    sizes = np.diff(np.r_[starts, len(hashes)])
-    useful = (sizes >= 2) & (sizes <= max_df)
-    starts, sizes = starts[useful], sizes[useful]
-    # each holder of a useful fingerprint, by article: (article, first entry, holders)
-    member = np.repeat(starts, sizes) + _ranks(sizes)
-    by_doc = np.argsort(docs[member], kind="stable")
-    holder = docs[member][by_doc]
-    first, count = np.repeat(starts, sizes)[by_doc], np.repeat(sizes, sizes)[by_doc]
-    del member, by_doc
+    hashes, docs = _postings(fingerprints, ids)
+    holder, first, count = _holders(hashes, docs, max_df)
     kept = [np.zeros(0, dtype=np.int64)]
     work = np.cumsum(count)
     lo = 0
     while lo < len(holder):
-        # a block of whole articles whose partners number about PAIRS_AT_ONCE
-        hi = int(np.searchsorted(work, (work[lo - 1] if lo else 0) + PAIRS_AT_ONCE, side="right"))
-        hi = max(hi, lo + 1)
-        hi = int(np.searchsorted(holder, holder[hi - 1], side="right"))
-        x = np.repeat(holder[lo:hi], count[lo:hi])
-        y = docs[np.repeat(first[lo:hi], count[lo:hi]) + _ranks(count[lo:hi])]
-        pairs, shared = np.unique((x * n + y)[x != y], return_counts=True)
-        x, y = pairs // n, pairs % n
-        if max_partners is not None:
-            # each article's partners by shared fingerprints, most first (ties: the earlier article)
-            ranked = np.lexsort((y, -shared, x))
-            x, y = x[ranked], y[ranked]
-            chosen = _ranks(np.diff(np.r_[np.flatnonzero(np.r_[True, x[1:] != x[:-1]]), len(x)])) < max_partners
-            x, y = x[chosen], y[chosen]
-        else:
-            x, y = x[x < y], y[x < y]
-        kept.append(np.minimum(x, y) * n + np.maximum(x, y))
+        # a block of whole articles whose partners number about pairs_at_once
+        hi = int(np.searchsorted(work, (work[lo - 1] if lo else 0) + pairs_at_once, side="right"))
+        hi = int(np.searchsorted(holder, holder[max(hi, lo + 1) - 1], side="right"))
+        kept.append(_block_pairs(holder[lo:hi], first[lo:hi], count[lo:hi], docs, n, max_partners))
         lo = hi
     pairs = np.unique(np.concatenate(kept))
     return ids, pairs // max(n, 1), pairs % max(n, 1)
+
+
+def _postings(fingerprints: dict[str, np.ndarray], ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The inverted index: every (fingerprint, article number) once, sorted by fingerprint."""
+    hashes = np.concatenate([np.asarray(fingerprints[a], dtype=np.uint64) for a in ids] or [np.zeros(0, np.uint64)])
+    docs = np.repeat(np.arange(len(ids), dtype=np.int64), [len(fingerprints[a]) for a in ids])
+    order = np.lexsort((docs, hashes))
+    hashes, docs = hashes[order], docs[order]
+    keep = np.ones(len(hashes), dtype=bool)
+    keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1])
+    return hashes[keep], docs[keep]
+
+
+def _holders(hashes: np.ndarray, docs: np.ndarray, max_df: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each holder of a fingerprint held by 2 to ``max_df`` articles, by article: (article,
+    the fingerprint's first entry in the index, its number of holders)."""
+    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+    sizes = np.diff(np.r_[starts, len(hashes)])
+    useful = (sizes >= 2) & (sizes <= max_df)
+    starts, sizes = starts[useful], sizes[useful]
+    member = np.repeat(starts, sizes) + _ranks(sizes)
+    by_doc = np.argsort(docs[member], kind="stable")
+    return docs[member][by_doc], np.repeat(starts, sizes)[by_doc], np.repeat(sizes, sizes)[by_doc]
+
+
+def _block_pairs(holder: np.ndarray, first: np.ndarray, count: np.ndarray, docs: np.ndarray, n: int,
+                 max_partners: int | None) -> np.ndarray:
+    """The candidate pairs (as ``min * n + max``) of a block of whole articles' holdings."""
+    x = np.repeat(holder, count)
+    y = docs[np.repeat(first, count) + _ranks(count)]
+    pairs, shared = np.unique((x * n + y)[x != y], return_counts=True)
+    x, y = pairs // n, pairs % n
+    if max_partners is not None:
+        # each article's partners by shared fingerprints, most first (ties: the earlier article)
+        ranked = np.lexsort((y, -shared, x))
+        x, y = x[ranked], y[ranked]
+        chosen = _ranks(np.diff(np.r_[np.flatnonzero(np.r_[True, x[1:] != x[:-1]]), len(x)])) < max_partners
+        x, y = x[chosen], y[chosen]
+    else:
+        x, y = x[x < y], y[x < y]
+    return np.minimum(x, y) * n + np.maximum(x, y)
 
 
 def _ranks(sizes: np.ndarray) -> np.ndarray:
@@ -207,7 +221,7 @@ class Shingles(NamedTuple):
     sentence_ids: np.ndarray  # int64: its sentence_id (numbered as corpus.sentences numbers them)
 
 
-@lru_cache(maxsize=2048)
+@knowledge.cached(maxsize=2048)
 def article_shingles(text: str, k: int = DEFAULT_K) -> Shingles:
     """The :class:`Shingles` of one article's body; memoised because an article's
     fingerprints and its comparisons with others read them again."""

@@ -3,10 +3,11 @@
 Dates: ``dateparser.search.search_dates`` (dateparser 1.5), given each article's
 publication date as ``RELATIVE_BASE`` and told to prefer past dates, against
 ``analysis.temporal_expressions``. Spans are located by searching each returned
-substring in the text from where the previous one ended. A value counts as right when
-the gold value is a day, month or year and the returned date agrees at that granularity
-(dateparser has no way to say "a week", "after August" or "mid-2014", so those count as
-wrong for it).
+substring in the text from where the previous one ended. Both are matched to the gold by
+the project's scorer (``analysis.evaluate``: a span that contains the gold's or lies
+inside it). A dateparser value counts as right when the gold value is a day, month or
+year and the returned date agrees at that granularity (dateparser has no way to say "a
+week", "after August" or "mid-2014", so those count as wrong for it).
 
 Casualty numbers: ``quantulum3.parser.parse`` against ``analysis.casualty_figures``.
 quantulum3 finds quantities, not casualties, and has no category, so it is scored on
@@ -25,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 import analysis
-from analysis import casualties, timeline
+from analysis import evaluate
 
 THROUGHPUT_ARTICLES = 100
 
@@ -66,12 +67,19 @@ def value_agrees(gold_value: str, iso_date: str) -> bool:
 
 
 def score_dateparser(found: pd.DataFrame, gold: pd.DataFrame) -> dict:
-    pred = {(r.article_id, r.start, r.end): r.date for r in found.itertuples()}
-    truth = {(r.article_id, r.start, r.end): r.value for r in gold.itertuples()}
-    precision, recall = prf(set(pred), set(truth))
-    matched = set(pred) & set(truth)
-    accuracy = sum(value_agrees(truth[k], pred[k]) for k in matched) / len(matched) if matched else 0.0
-    return {"precision": precision, "recall": recall, "value_accuracy": accuracy}
+    predicted = found.assign(file=found["article_id"] + ".txt", value=found["date"], sentence="")
+    compared = evaluate.compare("dates", predicted, gold)
+    scores = evaluate.score("dates", compared)
+    matched = compared[compared["status"] == "found"]
+    accuracy = (sum(value_agrees(g, p) for g, p in zip(matched["gold_value"], matched["predicted_value"])) / len(matched)
+                if len(matched) else float("nan"))
+    return {"precision": scores["precision"], "recall": scores["recall"], "value_accuracy": accuracy}
+
+
+def gold_table(name: str) -> pd.DataFrame:
+    """The seeds' gold of one table, with the article_id of each row."""
+    gold = evaluate.read_gold()[name]
+    return gold.assign(article_id=gold["file"].str.removesuffix(".txt"))
 
 
 def quantulum_numbers(articles: pd.DataFrame) -> pd.DataFrame:
@@ -105,22 +113,22 @@ def compare(corpus: Path) -> dict:
     mb = float(sample["text"].str.len().sum()) / 1e6
     out = {}
 
-    gold_dates = timeline.read_gold()
-    ours = timeline.score_dates(timeline.temporal_expressions(seeds), gold_dates)
+    gold_dates = gold_table("dates")
+    ours = evaluate.evaluate(seeds, {"dates": gold_dates})[0].iloc[0].to_dict()
     theirs = score_dateparser(dateparser_dates(seeds), gold_dates)
-    _, our_s = timed(timeline.temporal_expressions, sample)
+    _, our_s = timed(analysis.temporal_expressions, sample)
     _, their_s = timed(dateparser_dates, sample)
     out["dates"] = {"ours": ours, "dateparser": theirs, "seconds": {"ours": our_s, "dateparser": their_s}}
 
-    gold_tolls = casualties.read_gold()
-    figures = casualties.casualty_figures(seeds)
+    gold_tolls = gold_table("casualties").astype({"value": "int64"})
+    figures = analysis.casualty_figures(seeds)
     truth_values = {(r.article_id, float(r.value)) for r in gold_tolls.itertuples()}
     truth_pairs = {(r.article_id, float(r.value), r.category) for r in gold_tolls.itertuples()}
     ours_v = prf({(r.article_id, float(r.value)) for r in figures.itertuples()}, truth_values)
     ours_vc = prf({(r.article_id, float(r.value), r.category) for r in figures.itertuples()}, truth_pairs)
     numbers = quantulum_numbers(seeds)
     theirs_v = prf({(r.article_id, float(r.value)) for r in numbers.itertuples()}, truth_values)
-    _, our_c = timed(casualties.casualty_figures, sample)
+    _, our_c = timed(analysis.casualty_figures, sample)
     _, their_c = timed(quantulum_numbers, sample)
     out["casualties"] = {"ours_value": ours_v, "ours_value_category": ours_vc, "quantulum3_value": theirs_v,
                          "seconds": {"ours": our_c, "quantulum3": their_c}}

@@ -31,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SIZES = [1_000, 10_000, 100_000]
 TARGET_MB_S = 2.0
-# the steps of a tables run, in the order they happen (see analysis/cli.py)
+# the steps of a tables run, in the order they happen (see analysis/tables.py)
 STEPS = ["load", "articles", "paragraphs", "dates", "events", "casualties", "labels", "quotes", "write", "reuse",
          "candidates", "assemble"]
 
@@ -70,14 +70,15 @@ def sample_tree_rss(stop: threading.Event, peak: list[float], every: float = 0.1
 def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
     import pyarrow.parquet as pq
 
-    from analysis.cli import write_tables
+    from analysis.tables import Clock, write_tables
 
-    steps: dict[str, float] = {}
+    clock = Clock()
+    steps = clock.seconds
     stop, tree = threading.Event(), [0.0]
     sampler = threading.Thread(target=sample_tree_rss, args=(stop, tree), daemon=True)
     sampler.start()
     started = time.perf_counter()
-    paths = write_tables(corpus, out, jobs=jobs, seconds=steps if jobs == 1 else None)
+    paths = write_tables(corpus, out, jobs=jobs, clock=clock)
     seconds = time.perf_counter() - started
     stop.set()
     sampler.join()

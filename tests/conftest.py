@@ -11,9 +11,28 @@ import analysis
 from analysis.paths import SEEDS_DIR
 
 
+# 2 July 2013 was a Tuesday: the anchor of every literal text unless a test says otherwise.
+PREAMBLE = "Test headline\n\nThe first paragraph is only filler. It has two sentences.\n\n"
+
+
 @pytest.fixture(scope="session")
 def seeds() -> pd.DataFrame:
     return analysis.load_articles()
+
+
+@pytest.fixture
+def extract(write_corpus):
+    """Run an extractor on one article: a headline, a filler paragraph, then ``text``."""
+    def run(text: str, published: str = "2013-07-02", fn=analysis.temporal_expressions) -> pd.DataFrame:
+        folder = write_corpus({"a.txt": PREAMBLE + text + "\n"}, f"file,outlet,published\na.txt,Outlet A,{published}\n")
+        return fn(analysis.load_articles(folder))
+    return run
+
+
+def only(table: pd.DataFrame) -> pd.Series:
+    """The one row of a table (fails, showing the rows, when there are more or none)."""
+    assert len(table) == 1, table[["surface"]]
+    return table.iloc[0]
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ def test_a_notebook_without_parameters_cell_cannot_take_parameters():
         build.inject_parameters(notebook("x = 1", tag_first=False), {"x": 2})
 
 
+@pytest.mark.slow
 def test_failure_names_the_cell_and_leaves_the_notebook_as_it_was(tmp_path):
     path = tmp_path / "01_fails.ipynb"
     nbformat.write(notebook("x = 1", "y = x + 1", "raise RuntimeError('boom')"), path)
@@ -38,6 +39,7 @@ def test_failure_names_the_cell_and_leaves_the_notebook_as_it_was(tmp_path):
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_execution_is_deterministic(tmp_path):
     path = tmp_path / "02_ok.ipynb"
     nbformat.write(notebook("x = 41", "x + 1"), path)

@@ -64,7 +64,7 @@ def test_body_leaves_furniture_out_and_counts_its_words(seeds):
     presstv = seeds.iloc[4]
     assert "SHARE THIS ARTICLE" not in presstv.body and "www.presstv.ir" not in presstv.body
     assert presstv.body.endswith("have been killed in the conflict.")
-    assert bbc.n_words == len(analysis.corpus.WORD_RE.findall(bbc.body))
+    assert bbc.n_words == len(analysis.text.WORD_RE.findall(bbc.body))
 
 
 # ---------------------------------------------------------------- paragraphs

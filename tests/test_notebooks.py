@@ -1,8 +1,11 @@
 """The whole build on another corpus: every notebook runs, exports land under --out, twice the same."""
 import nbformat
+import pytest
 
 from analysis import build
 from analysis.paths import FIGURES_DIR, NOTEBOOKS_DIR
+
+pytestmark = pytest.mark.slow
 
 
 def test_every_notebook_runs_on_another_corpus(other_build):

@@ -1,6 +1,4 @@
-"""Quotations and their speakers: each rule on a short literal text, then the gold of the seeds."""
-import warnings
-
+"""Quotations and their speakers: each rule on a short literal text, then the seeds (the gold is scored in test_evaluate)."""
 import pandas as pd
 import pytest
 
@@ -21,7 +19,7 @@ def load(write_corpus):
 
 
 def direct(articles):
-    return quotes.quotes(articles, kinds=("direct",))
+    return quotes.quotations(articles, quote_kinds=("direct",))
 
 
 @pytest.mark.parametrize("body, quote, speaker", [
@@ -51,7 +49,7 @@ def direct(articles):
 ])
 def test_direct_quote_and_speaker(load, body, quote, speaker):
     q = direct(load(body))
-    assert list(q["quote"]) == [quote]
+    assert list(q["surface"]) == [quote]
     assert q.loc[0, "speaker"] == speaker
 
 
@@ -71,7 +69,7 @@ def test_pronoun_before_anyone_spoke_is_the_last_person_named(load):
 
 def test_quote_split_around_attribution_shares_quote_id(load):
     q = direct(load('"The people want peace," Mr Ban said. "I call on all those with influence to act."'))
-    assert list(q["quote"]) == ["The people want peace,", "I call on all those with influence to act."]
+    assert list(q["surface"]) == ["The people want peace,", "I call on all those with influence to act."]
     assert q["quote_id"].nunique() == 1 and set(q["speaker"]) == {"Ban Ki-moon"}
 
 
@@ -91,23 +89,23 @@ def test_standalone_quote_paragraph_continues_previous_speaker(load):
 
 def test_scare_quote_without_speaker(load):
     arts = load('The so-called "moderate" rebels advanced on the city.')
-    q = quotes.quotes(arts)
-    assert list(q["kind"]) == ["scare"] and q.loc[0, "quote"] == "moderate" and pd.isna(q.loc[0, "speaker"])
+    q = quotes.quotations(arts)
+    assert list(q["quote_kind"]) == ["scare"] and q.loc[0, "surface"] == "moderate" and pd.isna(q.loc[0, "speaker"])
 
 
 def test_headline_quotes_are_not_read(load):
     arts = load("The talks went on.", headline="US and Russia 'making progress' on Syria\n\nThe talks lasted hours. More are planned.\n\n")
-    assert quotes.quotes(arts).empty
+    assert quotes.quotations(arts).empty
 
 
 @pytest.mark.parametrize("body", ["Syria’s chemical arsenal is large.", "I can't say it's over."])
 def test_apostrophes_are_not_quote_marks(load, body):
-    assert quotes.quotes(load(body)).empty
+    assert quotes.quotations(load(body)).empty
 
 
 def test_single_curly_quotes_count(load):
     q = direct(load("Kerry said the talks were ‘making progress’ in Brunei."))
-    assert list(q["quote"]) == ["making progress"] and q.loc[0, "speaker"] == "John Kerry"
+    assert list(q["surface"]) == ["making progress"] and q.loc[0, "speaker"] == "John Kerry"
 
 
 @pytest.mark.parametrize("body, content, speaker", [
@@ -121,12 +119,12 @@ def test_single_curly_quotes_count(load):
      "the facilities must be dismantled by November", "UN Security Council"),
 ])
 def test_reported_speech(load, body, content, speaker):
-    q = quotes.quotes(load(body), kinds=("reported",))
-    assert list(q["quote"]) == [content] and q.loc[0, "speaker"] == speaker
+    q = quotes.quotations(load(body), quote_kinds=("reported",))
+    assert list(q["surface"]) == [content] and q.loc[0, "speaker"] == speaker
 
 
 def test_joint_speakers(load):
-    q = quotes.quotes(load("Mr Kerry and Mr Lavrov said they wanted the UN to organise the conference."))
+    q = quotes.quotations(load("Mr Kerry and Mr Lavrov said they wanted the UN to organise the conference."))
     assert q.loc[0, "speaker"] == "John Kerry and Sergei Lavrov" and q.loc[0, "affiliation"] == "joint"
 
 
@@ -136,15 +134,15 @@ def test_unknown_name_keeps_its_surface(load):
 
 
 def test_offsets_are_evidence(seeds):
-    q = quotes.quotes(seeds)
+    q = quotes.quotations(seeds)
     texts = seeds.set_index("article_id")["text"]
-    assert all(texts[r.article_id][r.start:r.end] == r.quote for r in q.itertuples())
-    assert all(r.quote in r.sentence or r.sentence in texts[r.article_id][r.start - 400:r.end + 400]
+    assert all(texts[r.article_id][r.start:r.end] == r.surface for r in q.itertuples())
+    assert all(r.surface in r.sentence or r.sentence in texts[r.article_id][r.start - 400:r.end + 400]
                for r in q.itertuples())
 
 
 def test_empty_input_has_columns_and_types(seeds):
-    q = quotes.quotes(seeds.head(0))
+    q = quotes.quotations(seeds.head(0))
     assert list(q.columns) == quotes.COLUMNS and q["start"].dtype == "int64" and len(q) == 0
 
 
@@ -154,34 +152,3 @@ def test_quote_share_and_voices(seeds):
     v = quotes.voices(seeds)
     bbc = v[v["outlet"] == "BBC News"].set_index("affiliation")["quotations"]
     assert bbc["UN"] > bbc["US"]  # Ban Ki-moon is quoted more often than Kerry in the BBC story
-
-
-# ---------------------------------------------------------------- gold
-
-def test_score_rules_on_a_toy_example():
-    gold = pd.DataFrame({"article_id": ["a", "a"], "start": [0, 50], "end": [20, 60], "speaker": ["X", "Y"]})
-    pred = pd.DataFrame({"article_id": ["a", "a", "a"], "start": [2, 50, 100], "end": [20, 60, 110],
-                         "speaker": ["X", "Z", "X"], "kind": ["direct"] * 3})
-    overlap = quotes.score_quotes(pred, gold)
-    assert (overlap["matched"], overlap["recall"], overlap["speaker_accuracy"]) == (2, 1.0, 0.5)
-    assert overlap["precision"] == pytest.approx(2 / 3)
-    assert quotes.score_quotes(pred, gold, rule="exact")["matched"] == 1
-
-
-def test_gold_offsets_are_evidence(seeds):
-    gold = quotes.load_gold_quotes()
-    texts = seeds.set_index("article_id")["text"]
-    assert all(texts[g.article_id][g.start:g.end] == g.quote for g in gold.itertuples())
-
-
-def test_quotes_reach_the_gold(seeds):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        predicted = quotes.quotes(seeds)
-    gold = quotes.load_gold_quotes()
-    overlap = quotes.score_quotes(predicted, gold)
-    exact = quotes.score_quotes(predicted, gold, rule="exact")
-    # measured on the five seeds: 30 of 30 gold segments, no false positive, every speaker right
-    assert overlap["recall"] >= 0.95 and overlap["precision"] >= 0.95
-    assert overlap["speaker_accuracy"] >= 0.95
-    assert exact["recall"] >= 0.95

@@ -169,8 +169,6 @@ def brute_force_pairs(prints: dict[str, list[int]], max_df: int, max_partners: i
        st.integers(2, 5), st.sampled_from([None, 1, 2, 3]))
 def test_candidate_pairs_are_those_of_a_brute_force_count(prints, max_df, max_partners):
     # a handful of (article, partner) coincidences per block, so that many blocks are counted
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(reuse, "PAIRS_AT_ONCE", 3)
-        got = reuse.candidate_pairs({a: np.array(h, dtype=np.uint64) for a, h in prints.items()},
-                                    max_df=max_df, max_partners=max_partners)
-    assert got == brute_force_pairs(prints, max_df, max_partners)
+    ids, i, j = reuse.candidate_index({a: np.array(h, dtype=np.uint64) for a, h in prints.items()},
+                                      max_df=max_df, max_partners=max_partners, pairs_at_once=3)
+    assert {(ids[x], ids[y]) for x, y in zip(i.tolist(), j.tolist())} == brute_force_pairs(prints, max_df, max_partners)

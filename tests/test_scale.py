@@ -4,26 +4,29 @@ import dask.dataframe as dd
 import pandas as pd
 import pytest
 
-from analysis import CorpusError, cli
+from analysis import CorpusError, tables
 from analysis.paths import SEEDS_DIR
+from analysis.reuse import shared_passages
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def single() -> dict[str, pd.DataFrame]:
-    return cli.make_tables(SEEDS_DIR)
+    return tables.make_tables(SEEDS_DIR)
 
 
 def test_jobs_give_identical_tables(single):
     # parts of two articles, so the tables are stacked from parts whose categories differ
-    parallel = cli.make_tables(SEEDS_DIR, jobs=2, batch=2)
+    parallel = tables.make_tables(SEEDS_DIR, jobs=2, batch=2)
     assert single.keys() == parallel.keys()
     for name in single:
         pd.testing.assert_frame_equal(single[name], parallel[name], obj=name)
 
 
-@pytest.mark.parametrize("name", sorted(cli.TABLES))
+@pytest.mark.parametrize("name", sorted(tables.TABLES))
 def test_dask_partitions_give_identical_tables(seeds, single, name):
-    make = cli.TABLES[name]
+    make = tables.TABLES[name]
     with dask.config.set({"dataframe.convert-string": False, "scheduler": "processes", "num_workers": 2}):
         parts = dd.from_pandas(seeds, npartitions=3, sort=False)
         table = parts.map_partitions(make, meta=make(seeds.head(0))).compute()
@@ -31,28 +34,24 @@ def test_dask_partitions_give_identical_tables(seeds, single, name):
 
 
 def test_jobs_write_the_same_bytes(tmp_path):
-    one = {p.name: p.read_bytes() for p in cli.write_tables(SEEDS_DIR, tmp_path / "one")}
-    two = {p.name: p.read_bytes() for p in cli.write_tables(SEEDS_DIR, tmp_path / "two", jobs=2, batch=2)}
+    one = {p.name: p.read_bytes() for p in tables.write_tables(SEEDS_DIR, tmp_path / "one")}
+    two = {p.name: p.read_bytes() for p in tables.write_tables(SEEDS_DIR, tmp_path / "two", jobs=2, batch=2)}
     assert one == two and any(name.endswith(".parquet") for name in one)
     assert sorted(p.name for p in (tmp_path / "two").iterdir()) == sorted(two)  # no parts left behind
 
 
-def test_tables_written_in_parts_are_the_tables(tmp_path, single, monkeypatch):
+def test_tables_written_in_parts_are_the_tables(tmp_path, single):
     # tiny row groups, so the Parquet files are written across several parts
-    monkeypatch.setattr(cli, "ROW_GROUP", 7)
-    cli.write_tables(SEEDS_DIR, tmp_path, batch=2)
+    tables.write_tables(SEEDS_DIR, tmp_path, batch=2, row_group=7)
     for name, table in single.items():
-        cli.write_csv(table, tmp_path / "whole.csv")
+        tables.write_csv(table, tmp_path / "whole.csv")
         assert (tmp_path / f"{name}.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes(), name
         back = pd.read_parquet(tmp_path / f"{name}.parquet")
         pd.testing.assert_frame_equal(back, table, check_categorical=False, obj=name)
 
 
-def test_reuse_in_parts_is_shared_passages(single, seeds, monkeypatch):
-    monkeypatch.setattr(cli, "PAIRS_PER_PART", 1)
-    from analysis.reuse import shared_passages
-
-    parted = cli.make_tables(SEEDS_DIR, batch=1)["reuse"]
+def test_reuse_in_parts_is_shared_passages(single, seeds):
+    parted = tables.make_tables(SEEDS_DIR, batch=1, pairs_per_part=1)["reuse"]
     pd.testing.assert_frame_equal(parted, shared_passages(seeds))
     pd.testing.assert_frame_equal(parted, single["reuse"])
 
@@ -65,9 +64,9 @@ def test_a_file_changed_between_the_two_passes_is_an_error(write_corpus, tmp_pat
                           metadata="file,outlet\na.txt,A\nb.txt,B\n")
 
     def run(function, tasks):
-        if function is cli._passage_parts:  # between the passes: someone edits an article
+        if function is tables._passage_parts:  # between the passes: someone edits an article
             (folder / "a.txt").write_text("Headline one\n\nEdited. " + wire, encoding="utf-8")
         return [function(*task) for task in tasks]
 
     with pytest.raises(CorpusError, match=r"a\.txt: the file changed while its tables were being made"):
-        cli.make_parts(folder, tmp_path, run)
+        tables.make_parts(folder, tmp_path, run)
