@@ -2,11 +2,12 @@
 
 ``casualty_figures(articles)`` returns one row per figure found in body sentences. The
 knowledge it uses is kept as data in ``analysis/data`` (see ``README_casualties.md``):
-``casualty_units.csv`` (number words, scale words, vague amounts), ``casualty_qualifiers.csv``
+``numbers.csv`` (number words, scale words, vague amounts), ``casualty_qualifiers.csv``
 (hedges and the interval each implies), ``casualty_populations.csv`` (who is counted),
 ``casualty_categories.csv`` (trigger words: killed, wounded, displaced ...),
-``casualty_exclusions.csv`` (numbers that are not counts), ``casualty_reporting.csv``
-(reporting frames) and ``authorities.csv`` (the alias table of cited authorities).
+``casualty_exclusions.csv`` (numbers that are not counts), ``reporting_verbs.csv`` (the
+verbs marked ``figure_source``) and ``casualty_reporting.csv`` (the other reporting
+frames), and the shared ``entities.csv`` and ``aliases.csv`` (who can be cited).
 
 Rules, in the order they are applied
     Numbers
@@ -26,7 +27,7 @@ Rules, in the order they are applied
         after "of" for vague amounts and at most two other words ("1.5 million Syrian
         refugees"), and a category is found; or (b) without a population word, a trigger
         follows it directly ("100 killed", "1,000 fled"), a trigger verb comes right before
-        it ("killing at least 15"), or a toll word precedes it in the clause ("the death
+        it ("killing at least 15"), or a trigger of ``reach`` clause (a toll word) precedes it in the clause ("the death
         toll ... had surpassed 100,000").
     Category
         Implied by the population word when it has one ("lives", "dead", "deaths" ->
@@ -48,8 +49,9 @@ Rules, in the order they are applied
         activists ..., said"); a named person wins over an organisation in that window
         ("United Nations Special Envoy for Syria Staffan de Mistura estimates" -> Staffan
         de Mistura); "according to" takes the first alias in the eight words after it.
-        The frame nearest the figure wins. Aliases are normalised through
-        ``authorities.csv``. Carrying from the sentence before happens only when the
+        The frame nearest the figure wins, unless a clause joined by ";" or ", while",
+        ", whereas", ", but" separates them. Aliases are normalised to their entity
+        through ``aliases.csv``. Carrying from the sentence before happens only when the
         figure's sentence has a reporting frame with no named source ("it said", "they
         said", "the group said") and names no authority itself; the authority carried is
         that sentence's own cited source, or else the last authority it names.
@@ -85,7 +87,7 @@ import pandas as pd
 from . import knowledge
 from .corpus import sentences
 from .knowledge import reference_tolls
-from .matches import escaped_alternation
+from .matches import alternation, escaped_alternation, first_char, phrase_pattern
 from .text import MONTH_PATTERN, first_words, month_number, words_back
 
 COLUMNS = {
@@ -100,6 +102,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FORWARD_STOP = re.compile(r"[,;:.!?]|\b(?:and|but|while|whereas|during|after|before)\b")
 # "1,429 people, including 426 children, died": the verb comes after the aside
 _ASIDE = re.compile(r"^,\s*(?:including|among them|among whom|mostly|most of them|many of them|of whom)\b[^,;.]*,")
+_CLAUSE_JOIN = re.compile(r";|,\s+(?:while|whereas|but)\b")
 _RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,\s*$")
 _SINCE = re.compile(
     rf"\bsince\b(?:\s+[\w'’-]+){{0,10}}?\s+(?:in\s+)?(?:(?P<month>{MONTH_PATTERN})\s+)?(?P<year>(?:19|20)\d\d)\b"
@@ -114,11 +117,11 @@ ACCORDING_WORDS = 8
 
 @knowledge.cached
 def _units() -> dict[str, dict[str, tuple[float, float]]]:
-    table = knowledge.casualty_units()
+    table = knowledge.numbers()
     units: dict[str, dict[str, tuple[float, float]]] = {"lead": {}, "scale": {}, "vague": {}}
     for row in table.itertuples():
         high = float(row.high) if row.high else np.nan
-        units[row.kind][row.phrase.lower()] = (float(row.value), high)
+        units.setdefault(row.kind, {})[row.phrase.lower()] = (float(row.value), high)
     return units
 
 
@@ -165,15 +168,13 @@ def _populations() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
 
 
 @knowledge.cached
-def _triggers() -> tuple[re.Pattern, tuple[str, ...]]:
+def _triggers(reach: str | None = None) -> tuple[re.Pattern, tuple[str, ...]]:
+    """The trigger words of every category (or only those of one ``reach``), one group each."""
     table = knowledge.casualty_categories()
+    if reach is not None:
+        table = table[table["reach"] == reach]
     groups = "|".join(f"(?P<t{i}>\\b(?:{r.pattern})\\b)" for i, r in enumerate(table.itertuples()))
     return re.compile(groups, re.IGNORECASE), tuple(table["category"])
-
-
-@knowledge.cached
-def _toll_re() -> re.Pattern:
-    return re.compile(r"\b(?:death\s+)?tolls?\b", re.IGNORECASE)
 
 
 @knowledge.cached
@@ -187,27 +188,26 @@ def _exclusions() -> tuple[tuple[re.Pattern, ...], ...]:
 
 @knowledge.cached
 def _authority_re() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    table = knowledge.authorities()
-    rules = {r.alias.lower(): (r.authority, r.kind) for r in table.itertuples()}
-
-    def loose_first(alias: str) -> str:
-        # "the Observatory" / "The Observatory", "activists" / "Activists"; the rest exact
-        first = alias[0]
-        rest = re.escape(alias[1:])
-        return f"[{first.upper()}{first.lower()}]{rest}" if first.isalpha() else re.escape(alias)
-
-    aliases = sorted(table["alias"], key=lambda a: (-len(a), a))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(loose_first(a) for a in aliases) + r")(?!\w)"), rules
+    """Every alias as one pattern, longest first, each a group ``a<i>`` that ``lookup`` maps to
+    (entity, kind)."""
+    rows = sorted(knowledge.aliases().itertuples(index=False), key=lambda r: (-len(r.alias), r.alias))
+    groups = [(first_char(r.alias), f"(?P<a{i}>{phrase_pattern(r.alias, r.match_case)})") for i, r in enumerate(rows)]
+    lookup = {f"a{i}": (r.entity, r.kind) for i, r in enumerate(rows)}
+    return re.compile(r"(?<![\w\-])(?:" + alternation(groups) + r")(?![\w\-])"), lookup
 
 
 @knowledge.cached
 def _frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A reporting verb (case as written); "according to"; a frame whose source is a pronoun
+    or a bare subject ("it said", "said they", "the group said")."""
     table = knowledge.casualty_reporting()
-    verbs = "|".join(table.loc[table["kind"] == "verb", "pattern"])
+    verbs = knowledge.reporting_verbs()
+    verbs = "|".join(sorted(verbs.loc[verbs["figure_source"], "verb"], key=lambda v: (-len(v), v)))
     according = "|".join(table.loc[table["kind"] == "according", "pattern"])
-    pronoun = "|".join(f"(?:{p})" for p in table.loc[table["kind"] == "pronoun", "pattern"])
+    pronouns = "|".join(table.loc[table["kind"] == "pronoun", "pattern"])
+    subjects = "|".join([pronouns, *table.loc[table["kind"] == "subject", "pattern"]])
     return (re.compile(rf"\b(?:{verbs})\b"), re.compile(rf"(?i)\b(?:{according})\b"),
-            re.compile(rf"(?i){pronoun}"))
+            re.compile(rf"(?i)\b(?:{subjects})\s+(?:{verbs})\b|\b(?:{verbs})\s+(?:{pronouns})\b"))
 
 
 # ---------------------------------------------------------------- the rules, on one sentence
@@ -244,8 +244,8 @@ def _is_count(sentence: str, m: re.Match) -> bool:
     return True
 
 
-def _nearest_trigger(window: str, *, last: bool) -> str:
-    pattern, categories = _triggers()
+def _nearest_trigger(window: str, *, last: bool, reach: str | None = None) -> str:
+    pattern, categories = _triggers(reach)
     if last:
         hit = None
         for hit in pattern.finditer(window):
@@ -288,7 +288,7 @@ def _category(sentence: str, end: int, forward: str, backward: str, implied: str
         # a bare number needs its trigger right next to it, or a toll word before it
         return (_nearest_trigger(" ".join(forward.split()[:3]), last=False)
                 or _nearest_trigger(" ".join(backward.split()[-2:]), last=True)
-                or ("killed" if _toll_re().search(backward) else ""))
+                or _nearest_trigger(backward, last=True, reach="clause"))
     category = implied or _nearest_trigger(forward, last=False) or _nearest_trigger(backward, last=True)
     if not category and sentence.startswith(",", end):
         # "426 children, died": a verb right after the comma that closes an aside
@@ -334,25 +334,27 @@ def _cited(sentence: str) -> list[tuple[int, str]]:
         while (tail := _RELATIVE_TAIL.search(pre)) is not None:
             pre = pre[:tail.start()]
         pre = pre[words_back(pre, SOURCE_WORDS):]
-        hits = [rules[h.group().lower()] for h in alias_re.finditer(pre)]
+        hits = [rules[h.lastgroup] for h in alias_re.finditer(pre)]
         people = [a for a, kind in hits if kind == "person"]
         if hits:
             cited.append((v.start(), people[-1] if people else hits[-1][0]))
     for a in according_re.finditer(sentence):
         hit = alias_re.search(first_words(sentence[a.end():], ACCORDING_WORDS))
         if hit:
-            cited.append((a.start(), rules[hit.group().lower()][0]))
+            cited.append((a.start(), rules[hit.lastgroup][0]))
     return cited
 
 
 def _named(sentence: str) -> list[str]:
     alias_re, rules = _authority_re()
-    return [rules[h.group().lower()][0] for h in alias_re.finditer(sentence)]
+    return [rules[h.lastgroup][0] for h in alias_re.finditer(sentence)]
 
 
 def _attribute(sentence: str, position: int, previous: str) -> tuple[str, str]:
     """(authority, basis) for a figure at ``position`` of ``sentence``."""
-    cited = _cited(sentence)
+    # a frame in another clause ("..., while Washington has said ...") is not the figure's
+    cited = [c for c in _cited(sentence)
+             if not _CLAUSE_JOIN.search(sentence, min(c[0], position), max(c[0], position))]
     if cited:
         return min(cited, key=lambda c: abs(c[0] - position))[1], "sentence"
     if previous and not _named(sentence) and _frames()[2].search(sentence):

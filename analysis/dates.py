@@ -24,7 +24,7 @@ Values (TIMEX3-style; ``date_start``/``date_end`` give the covered interval)
     ``<X`` before X (ends the day before X starts), ``<=X`` by the end of X; the open end
     has no date (``NaT``).
 
-Rules (:data:`RULES`, in order; the ``rule`` column names the one that matched; each is
+Rules (:data:`RULE_TABLE`, in order; the ``rule`` column names the one that matched; each is
 tested on its own in tests/test_dates.py). A match is kept when no earlier-starting,
 then longer, then earlier-listed match overlaps it.
     ``date_dmy``, ``date_mdy``: "30 June 2012", "2 July, 2013", "June 30, 2012" -> the day.
@@ -45,7 +45,8 @@ then longer, then earlier-listed match overlaps it.
     day strictly after the anchor; "last"/"next" before the weekday override the tense.
     ``relative_unit``: "last/this/next week|month|year" -> the ISO week, month or year
     before, of, or after the anchor's. ``deictic_day``: today, tonight, yesterday,
-    tomorrow. ``ago``: "two weeks ago" -> that week. ``end_of``: "the end of the month"
+    tomorrow. ``ago``: "two weeks ago" -> that week (counts: the number words of
+    ``data/numbers.csv``). ``end_of``: "the end of the month"
     -> ``YYYY-MM-LATE``, "the end of the year" -> ``YYYY-LATE``; "before the end of X" is
     ``<=X`` (by the end of X). ``next_days``: "the next couple of days" -> the two days
     after the anchor (couple = 2, a number as written); "the next days", "the next few
@@ -54,8 +55,9 @@ then longer, then earlier-listed match overlaps it.
     nth Monday ("last" = its last Monday).
 
 Tense (``tense`` column)
-    The cue words of ``data/timeline_tense_cues.csv`` (past: said, told, met, was ...;
-    future: will, would, might, must ...; neutral: called for, planned for). The cue
+    The cue words of ``data/timeline_tense_cues.csv`` (past: met, was ...; future: will,
+    would, might, must ...; neutral: called for, planned for) and the past-tense reporting
+    verbs of ``data/reporting_verbs.csv`` (said, told ...). The cue
     nearest before the expression in the same sentence decides; without one, the first
     cue after it; without any, ``none``. Cue words inside a date span ("May") never count.
     Limit: one sentence can hold several clauses; the nearest cue is usually, not always,
@@ -84,8 +86,6 @@ from .text import MONTH_OR_ABBREVIATION, leftmost_first, month_number
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
-COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple of": 2, "a couple of": 2}
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
 PARTS = {"early": "EARLY", "mid": "MID", "late": "LATE", "beginning": "EARLY", "start": "EARLY",
          "middle": "MID", "end": "LATE"}
@@ -236,13 +236,35 @@ def interval_of(value: str) -> tuple[date, date] | None:
     return r.start, r.end
 
 
+@knowledge.cached
+def counts() -> dict[str, int]:
+    """Number words that count units of time: the whole ``lead`` and the ``count`` rows of
+    ``data/numbers.csv`` ("a", "two", "couple of"), lower case, to their value."""
+    table = knowledge.numbers()
+    rows = table[table["kind"].isin(["lead", "count"])]
+    values = pd.to_numeric(rows["value"])
+    return {p.lower(): int(v) for p, v in zip(rows["phrase"], values) if v >= 1 and v == int(v)}
+
+
+def _count_pattern(*, articles: bool) -> str:
+    """An alternation of the count words, longest first; "couple of" may take "a" before it;
+    ``articles`` says whether "a"/"an" alone count ("a week ago", not "the next a days")."""
+    table = knowledge.numbers()
+    phrases = sorted((p for p in counts() if articles or p not in ("a", "an")), key=lambda p: (-len(p), p))
+    with_article = set(table.loc[table["kind"] == "count", "phrase"].str.lower())
+    return "|".join((r"(?:an?\s+)?" if p in with_article else "") + r"\s+".join(map(re.escape, p.split()))
+                    for p in phrases)
+
+
 def count_of(word: str | None) -> int | None:
+    """The value of a count ("two", "a couple of", "12"); None for none or a vague one ("few")."""
     if word is None:
         return None
     word = re.sub(r"\s+", " ", word.lower())
     if word.isdigit():
         return int(word)
-    return COUNTS.get(word)
+    known = counts()
+    return known.get(word, known.get(re.sub(r"^an? ", "", word)))
 
 
 # ---------------------------------------------------------------- the rules
@@ -373,8 +395,9 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d|,\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _M = MONTH_OR_ABBREVIATION
 
-# Case matters for month and weekday names (the modal "may" is not May).
-RULES: list[Rule] = [Rule(name, re.compile(p), resolve, granularity) for name, p, resolve, granularity in [
+# (name, pattern, resolver, granularity), in order; {count} stands for the count words of
+# data/numbers.csv. Case matters for month and weekday names (the modal "may" is not May).
+RULE_TABLE = [
     ("date_dmy", rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_M}),?\s+{_YEAR}", _full_date, None),
     ("date_mdy", rf"\b(?P<month>{_M})\s+{_DAY},?\s+{_YEAR}", _full_date, None),
     ("date_md", rf"\b(?P<month>{_M})\s+{_DAY}\b(?!\d)", _month_day, _fixed("day")),
@@ -397,15 +420,27 @@ RULES: list[Rule] = [Rule(name, re.compile(p), resolve, granularity) for name, p
      _end_of_granularity),
     ("deictic_day", r"(?i:\b(?P<word>today|tonight|yesterday|tomorrow)\b)", _deictic_day, _fixed("day")),
     ("weekday", rf"(?:(?i:\b(?P<rel>last|next|this)\s+))?(?P<weekday>{_WEEKDAY})\b", _weekday, _fixed("day")),
-    ("ago", r"(?i:\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-            r"(?P<unit>day|week|month|year)s?\s+ago\b)", _ago, lambda g: g["unit"].lower()),
-    ("next_days", r"(?i:\bthe\s+(?P<rel>next|coming|past|last)\s+"
-                  r"(?:(?P<count>a\s+couple\s+of|couple\s+of|few|several|two|three|four|five|six|seven|\d+)\s+)?"
+    ("ago", r"(?i:\b(?P<count>{count}|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago\b)", _ago,
+     lambda g: g["unit"].lower()),
+    ("next_days", r"(?i:\bthe\s+(?P<rel>next|coming|past|last)\s+(?:(?P<count>{count_noun}|few|several|\d+)\s+)?"
                   r"(?P<unit>days|weeks)\b)", _next_days, _fixed("day")),
     ("year", r"(?i:\b(?:in|since|by|until|from|during|before|after|through)\s+)(?P<x>(?:19|20)\d{2})(?!\d|,\d)",
      lambda g, anchor, tense: year_value(int(g["x"])), None),
-]]
-RULE_ORDER = {rule.name: i for i, rule in enumerate(RULES)}
+]
+
+
+@knowledge.cached
+def rules() -> list[Rule]:
+    """:data:`RULE_TABLE` compiled, with the count words of ``data/numbers.csv``."""
+    words = {"{count}": _count_pattern(articles=True), "{count_noun}": _count_pattern(articles=False)}
+    compiled = []
+    for name, pattern, resolver, granularity in RULE_TABLE:
+        for key, value in words.items():
+            pattern = pattern.replace(key, value)
+        compiled.append(Rule(name, re.compile(pattern), resolver, granularity))
+    return compiled
+# the order of the rules by name (a name listed twice takes its later place)
+RULE_ORDER = {name: i for i, (name, *_) in enumerate(RULE_TABLE)}
 OPEN_BEFORE = re.compile(r"(?i:\b(?P<op>after|before)\s+)$")
 OPEN_AFTER = re.compile(r"^\s+or\s+(?P<op>later|after|earlier|before)\b")
 
@@ -443,13 +478,16 @@ def end_of_as_month(r: Resolved, op: str | None) -> Resolved:
 
 @knowledge.cached
 def rule_filter() -> Prefilter:
-    return Prefilter([(rule, rule.pattern) for rule in RULES])
+    return Prefilter([(rule, rule.pattern) for rule in rules()])
 
 
 @knowledge.cached
 def tense_filter() -> Prefilter:
-    """One (tense, compiled alternation) per tense of ``data/timeline_tense_cues.csv``."""
-    table = knowledge.tense_cues()
+    """One (tense, compiled alternation) per tense of the cues: ``data/timeline_tense_cues.csv``
+    and the past-tense verbs of ``data/reporting_verbs.csv``."""
+    verbs = knowledge.reporting_verbs()
+    table = pd.concat([knowledge.tense_cues()[["cue", "tense"]],
+                       verbs.loc[verbs["tense"] == "past", ["verb", "tense"]].rename(columns={"verb": "cue"})])
     return Prefilter([
         (tense, re.compile(r"(?i)(?<![\w'])(?:" + "|".join(group["cue"]) + r")(?![\w'])"))
         for tense, group in table.groupby("tense", sort=True)

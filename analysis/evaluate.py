@@ -33,8 +33,7 @@ Values (``value_accuracy``, over the found items)
     ``date_start``/``date_end`` cover exactly the days of the gold value.
     ``casualties``: the authority agrees (``attributed_to``, both empty counts as agreeing).
     ``quotes``: the speaker agrees. Names agree when they are the same after the alias
-    tables (``data/actors.csv``, ``data/authorities.csv``) turn aliases into canonical
-    names, or when the gold name stands as whole words in the predicted speaker
+    table (``data/aliases.csv``) turns aliases into canonical entities, or when the gold name stands as whole words in the predicted speaker
     ("Maria Zakharova" in "Foreign Ministry spokeswoman Maria Zakharova").
 
 Scores are as measured: precision = found / predicted, recall = found / gold, F1 their
@@ -238,17 +237,12 @@ def dates_agree(gold: str, predicted: str, start=None, end=None) -> bool:
 
 @knowledge.cached
 def _aliases() -> tuple[dict[str, str], re.Pattern, dict[str, str]]:
-    """The alias tables (``data/actors.csv``, ``data/authorities.csv``): lower-cased alias ->
-    canonical name, one pattern finding any alias as written, and each canonical name's kind."""
-    names, kinds = {}, {}
-    for alias, name, kind in zip(knowledge.actors()["alias"], knowledge.actors()["name"], knowledge.actors()["kind"]):
-        names.setdefault(alias.lower(), name)
-        kinds.setdefault(name, kind)
-    for alias, name, kind in zip(knowledge.authorities()["alias"], knowledge.authorities()["authority"],
-                                 knowledge.authorities()["kind"]):
-        names.setdefault(alias.lower(), name)
-        kinds.setdefault(name, kind)
-    aliases = sorted({a for a in names}, key=lambda a: (-len(a), a))
+    """The alias table (``data/aliases.csv``): lower-cased alias -> entity, one pattern finding
+    any alias, and each entity's kind."""
+    table = knowledge.aliases()
+    names = dict(zip(table["alias"].str.lower(), table["entity"]))
+    kinds = dict(zip(table["entity"], table["kind"]))
+    aliases = sorted(names, key=lambda a: (-len(a), a))
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])", re.IGNORECASE)
     return names, pattern, kinds
 

@@ -32,8 +32,10 @@ Distinctive vocabulary (``log_odds``, ``distinctive_words``)
 
     with prior a_w = alpha0 * (count of w in the whole corpus / corpus tokens), so the
     prior is the corpus's own word distribution scaled to ``alpha0`` pseudo-counts.
-    Tokens are body words (the corpus tokenizer), lower-cased except all-capital
-    acronyms ("US", "UN", "AFP"), after removing ``data/stopwords.csv``. A |z| above
+    Tokens are body words (the corpus tokenizer) without a possessive 's, lower-cased
+    except all-capital acronyms ("US", "UN", "AFP") and the capitalised words of
+    ``data/aliases.csv`` ("Kerry", "China", "Council"), after removing
+    ``data/stopwords.csv``. A |z| above
     1.96 would be "significant" only for independent draws; with one article per outlet
     it ranks words, it does not test anything.
 """
@@ -171,13 +173,14 @@ def stance_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None) ->
 
 @knowledge.cached
 def proper_names() -> frozenset[str]:
-    """Capitalised words of the actors table's aliases ("Ban", "Kerry"): kept as written."""
-    return frozenset(w for alias in knowledge.actors()["alias"] for w in re.findall(r"[A-Z][\w'’-]+", alias))
+    """Capitalised words of the aliases ("Ban", "Kerry"): kept as written."""
+    return frozenset(w for alias in knowledge.aliases()["alias"] for w in re.findall(r"[A-Z][\w'’-]+", alias))
 
 
 def normalise_token(word: str) -> str:
-    """Lower case, except acronyms ("US") and the actors' names ("Ban" is not "ban"); curly apostrophes made straight."""
-    word = word.replace("’", "'")
+    """Lower case, except acronyms ("US") and the capitalised words of the aliases ("Ban" is
+    not "ban", "China's" is "China"); curly apostrophes made straight, a possessive 's dropped."""
+    word = re.sub(r"'[sS]$", "", word.replace("’", "'"))
     if re.fullmatch(r"(?:[A-Z]\.?){2,}", word):
         return word.replace(".", "")
     if word in proper_names():
@@ -195,7 +198,6 @@ def tokens(articles: pd.DataFrame) -> pd.DataFrame:
         text = texts[s.article_id]
         for m in WORD_RE.finditer(text, s.start, s.end):
             tok = normalise_token(m.group())
-            tok = re.sub(r"'s$", "", tok)
             rows.append((s.article_id, s.sentence_id, m.start(), m.end(), m.group(), tok,
                          tok in stop or tok.isdigit() or re.fullmatch(r"[\d.,]+", tok) is not None))
     df = pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "surface", "token", "stop"])

@@ -67,29 +67,48 @@ def abbreviations() -> frozenset[str]:
     return frozenset(table("abbreviations.csv")["abbreviation"])
 
 
-# ---------------------------------------------------------------- actors and speech
+# ---------------------------------------------------------------- who: entities and their aliases
 
-@cached
-def actors() -> pd.DataFrame:
-    """``actors.csv``: alias, name, affiliation, kind (person/body), match_case (bool), note."""
-    t = table("actors.csv")
-    return t.assign(match_case=_flag(t["match_case"]))
-
-
-def authorities() -> pd.DataFrame:
-    """``authorities.csv``: alias, authority, kind, affiliation, note (authorities cited for tolls)."""
-    return table("authorities.csv")
-
-
-def timeline_actors() -> pd.DataFrame:
-    """``timeline_actors.csv``: actor, kind, pattern, note (actors named near a date)."""
-    return table("timeline_actors.csv")
+def entities() -> pd.DataFrame:
+    """``entities.csv``: entity (canonical name), kind (person, government, organisation, group,
+    news agency), affiliation (US, Russia, UN, Syrian government, opposition, other), note.
+    Their order is the order in which ``events`` lists the actors of a sentence."""
+    return table("entities.csv")
 
 
 @cached
-def reporting_verbs() -> tuple[str, ...]:
-    """``reporting_verbs.csv``: verbs that introduce speech, longest first (for a regex)."""
-    return tuple(sorted(table("reporting_verbs.csv")["verb"], key=lambda v: (-len(v), v)))
+def aliases() -> pd.DataFrame:
+    """``aliases.csv`` joined with the entities: alias, entity, match_case (bool), kind,
+    affiliation. Every name the texts use for a speaker, an authority or an actor."""
+    t = table("aliases.csv")
+    facts = entities().set_index("entity")
+    unknown = sorted(set(t["entity"]) - set(facts.index))
+    if unknown:
+        raise ValueError(f"aliases.csv names entities that entities.csv lacks: {', '.join(unknown)}; add their rows")
+    return t.assign(match_case=_flag(t["match_case"]), kind=t["entity"].map(facts["kind"]),
+                    affiliation=t["entity"].map(facts["affiliation"]))
+
+
+# ---------------------------------------------------------------- how speech is reported
+
+@cached
+def reporting_verbs() -> pd.DataFrame:
+    """``reporting_verbs.csv``: verb, tense (past, present, none), speech (bool: introduces
+    speech, for quotations), figure_source (bool: credits a casualty figure to its source), note."""
+    t = table("reporting_verbs.csv")
+    return t.assign(speech=_flag(t["speech"]), figure_source=_flag(t["figure_source"]))
+
+
+@cached
+def speech_verbs() -> tuple[str, ...]:
+    """The reporting verbs that introduce speech, longest first (for a regex)."""
+    verbs = reporting_verbs()
+    return tuple(sorted(verbs.loc[verbs["speech"], "verb"], key=lambda v: (-len(v), v)))
+
+
+def reporting_fillers() -> pd.DataFrame:
+    """``reporting_fillers.csv``: pattern, note; what may stand between a speaker and the verb."""
+    return table("reporting_fillers.csv")
 
 
 # ---------------------------------------------------------------- timeline
@@ -99,16 +118,23 @@ def tense_cues() -> pd.DataFrame:
     return table("timeline_tense_cues.csv")
 
 
+@cached
 def event_triggers() -> pd.DataFrame:
-    """``timeline_event_triggers.csv``: event_type, pattern, note; in order."""
-    return table("timeline_event_triggers.csv")
+    """``timeline_event_triggers.csv``: event_type, pattern, names_conference (bool), note; in
+    order. ``{speech verbs}`` in a pattern stands for the speech verbs of ``reporting_verbs.csv``."""
+    t = table("timeline_event_triggers.csv")
+    verbs = "|".join(speech_verbs())
+    return t.assign(pattern=t["pattern"].str.replace("{speech verbs}", verbs, regex=False),
+                    names_conference=_flag(t["names_conference"]))
 
 
 # ---------------------------------------------------------------- casualties
 
-def casualty_units() -> pd.DataFrame:
-    """``casualty_units.csv``: phrase, kind (lead, scale, vague), value, high, note."""
-    return table("casualty_units.csv")
+def numbers() -> pd.DataFrame:
+    """``numbers.csv``: phrase, kind (lead, scale, vague, count), value, high, note; how
+    numbers are written (casualty figures read lead, scale and vague rows; dates read lead
+    and count rows)."""
+    return table("numbers.csv")
 
 
 def casualty_qualifiers() -> pd.DataFrame:
@@ -122,7 +148,8 @@ def casualty_populations() -> pd.DataFrame:
 
 
 def casualty_categories() -> pd.DataFrame:
-    """``casualty_categories.csv``: pattern, category, note; the trigger words of each category."""
+    """``casualty_categories.csv``: pattern, category, reach (word: next to the number; clause:
+    anywhere before it in its clause, for a bare number), note."""
     return table("casualty_categories.csv")
 
 
@@ -132,7 +159,8 @@ def casualty_exclusions() -> pd.DataFrame:
 
 
 def casualty_reporting() -> pd.DataFrame:
-    """``casualty_reporting.csv``: pattern, kind (verb, according, pronoun), note."""
+    """``casualty_reporting.csv``: pattern, kind (according, pronoun, subject), note; the
+    frames of a figure's source besides ``reporting_verbs.csv``."""
     return table("casualty_reporting.csv")
 
 

@@ -32,16 +32,18 @@ Speakers
     7. a paragraph that opens with a quotation and has no attribution continues the
        speaker of the previous paragraph's last quotation.
 
-    A SPEAKER is an alias of ``data/actors.csv`` (longest first), a run of capitalised
-    words ("US Secretary of State John Kerry", "Mr Kerry and Mr Lavrov"), or a pronoun.
-    The phrase is resolved to canonical names through the aliases it contains; "he"/"she"
-    is the last person who spoke (directly or in reported speech) earlier in the article,
-    or, before anyone spoke, the last person of the table named in the body so far.
-    Segments of one quotation share the speaker found for any of them.
-    Reporting verbs are listed in ``data/reporting_verbs.csv``.
-    ``affiliation`` is the actor's row (US, Russia, UN, Syrian government, opposition,
+    A SPEAKER is an alias of ``data/aliases.csv`` (longest first), a run of capitalised
+    words ("US Secretary of State John Kerry", "Mr Kerry and Mr Lavrov"), or a pronoun;
+    the words that may stand between it and the verb ("has", "on Monday") are in
+    ``data/reporting_fillers.csv``, the verbs are the speech verbs of
+    ``data/reporting_verbs.csv``. The phrase is resolved to the canonical entities of
+    ``data/entities.csv`` through the aliases it contains (a person wins over the body in
+    their title); "he"/"she" is the last person who spoke (directly or in reported speech)
+    earlier in the article, or, before anyone spoke, the last person named in the body so
+    far. Segments of one quotation share the speaker found for any of them.
+    ``affiliation`` is the entity's (US, Russia, UN, Syrian government, opposition,
     other), ``joint`` when the speakers differ ("Kerry and Lavrov said"), ``unknown`` for
-    a name the table does not hold.
+    a name the tables do not hold.
 
 Scare quotes (``quote_kind == "scare"``)
     A quoted stretch of at most ``SCARE_MAX_WORDS`` words that none of the rules above
@@ -92,27 +94,27 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w’'])[‘'](?=\w)(.+?)(?<=[\w.,!?])[’'](
 def _alias_re() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
     """The actors' aliases as one pattern, longest first, each alias a group ``a<i>`` that
     ``lookup`` maps to (name, affiliation, kind)."""
-    rows = sorted(knowledge.actors().itertuples(index=False), key=lambda r: -len(r.alias))
+    rows = sorted(knowledge.aliases().itertuples(index=False), key=lambda r: -len(r.alias))
     groups, lookup = [], {}
     for i, r in enumerate(rows):
         groups.append((first_char(r.alias), f"(?P<a{i}>{phrase_pattern(r.alias, r.match_case)})"))
-        lookup[f"a{i}"] = (r.name, r.affiliation, r.kind)
+        lookup[f"a{i}"] = (r.entity, r.affiliation, r.kind)
     return re.compile(r"(?<![\w\-])(?:" + alternation(groups) + r")(?![\w\-])"), lookup
 
 
 @knowledge.cached
 def _patterns() -> dict[str, re.Pattern]:
-    actors = knowledge.actors()
+    aliases = knowledge.aliases()
     alias_src = alternation([
         (first_char(a), phrase_pattern(a, m)) for a, m in sorted(
-            zip(actors["alias"], actors["match_case"]), key=lambda t: -len(t[0]))])
+            zip(aliases["alias"], aliases["match_case"]), key=lambda t: -len(t[0]))])
     token = r"(?:(?:al|el)-)?[A-Z][\w’'\-]*\.?"
     name = rf"{token}(?:\s+(?:(?:of|for|de|al|bin|the|and)\s+)*{token})*"
     speaker = rf"(?P<spk>(?<![\w\-])(?:(?:{alias_src})(?![\w\-])|{name}|(?:he|she|they)\b))"
+    # an appositive between commas, then words from reporting_fillers.csv ("has", "on Monday")
     filler = (r"(?:\s*,[^,.;:" + _MASK + r"“”\"]{1,120},)?"
-              r"(?:\s+(?:himself|herself|also|has|have|had|previously|once|again|later|then|"
-              r"repeatedly|reportedly|on\s+[A-Z]\w+|last\s+\w+|\w+day|today|yesterday))*")
-    verb = r"(?P<verb>" + "|".join(map(re.escape, knowledge.reporting_verbs())) + r")\b"
+              r"(?:\s+(?:" + "|".join(knowledge.reporting_fillers()["pattern"]) + r"))*")
+    verb = r"(?P<verb>" + "|".join(map(re.escape, knowledge.speech_verbs())) + r")\b"
     return {
         "before": re.compile(rf"{speaker}{filler}\s+{verb}"),
         "after": re.compile(rf"^[\s,.;:!?]*{speaker}{filler}\s+{verb}"),
@@ -132,11 +134,8 @@ def _patterns() -> dict[str, re.Pattern]:
 
 @knowledge.cached
 def _actor_facts() -> dict[str, tuple[str, str]]:
-    """name -> (affiliation, kind), the first row of the actors table for each name."""
-    facts: dict[str, tuple[str, str]] = {}
-    for row in knowledge.actors().itertuples(index=False):
-        facts.setdefault(row.name, (row.affiliation, row.kind))
-    return facts
+    """entity -> (affiliation, kind)."""
+    return {r.entity: (r.affiliation, r.kind) for r in knowledge.entities().itertuples(index=False)}
 
 
 def _affiliation_of(name: str | None) -> str:
@@ -344,7 +343,7 @@ def find_speaker(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
 
 
 def _last_person_named(masked: str, start: int, end: int) -> str | None:
-    """The last person of the actors table named in ``masked[start:end]`` (for "he" before anyone spoke)."""
+    """The last person of the alias table named in ``masked[start:end]`` (for "he" before anyone spoke)."""
     pattern, lookup = _alias_re()
     last = None
     for m in pattern.finditer(masked, start, end):

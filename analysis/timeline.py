@@ -8,13 +8,16 @@ Events (:func:`events`)
     ties to the earlier; a reporting verb, type ``statement``, counts
     ``STATEMENT_PENALTY`` characters farther, so "might not take place until August or
     later, he added" is about the conference) and the actors named anywhere in the
-    sentence (``data/timeline_actors.csv``). ``unclassified`` when the sentence has no
-    trigger. Where two triggers overlap, the longer one wins. Limit: the nearest trigger
+    sentence (the entities of ``data/entities.csv`` whose aliases, ``data/aliases.csv``,
+    the sentence contains; the longest alias at a place wins, so "UN Security Council" is
+    not also "UN"; a hyphen ends a name, so "US-Russian talks" names both). ``unclassified``
+    when the sentence has no trigger. Where two triggers overlap, the longer one wins. Limit: the nearest trigger
     is a proxy for syntax.
 
 Conference expectations (:func:`conference_expectations`)
-    Every sentence that mentions the planned peace conference (a ``conference`` or
-    ``conference_delayed`` trigger, not a news or press conference, not Geneva I) gives
+    Every sentence that names the planned peace conference (a trigger row marked
+    ``names_conference``: "peace conference", "Geneva"; not a news or press conference,
+    not Geneva I) and has a ``conference`` or ``conference_delayed`` trigger gives
     one row per date whose nearest trigger is a conference trigger, or one row with an
     empty window when it states no such date ("has been delayed repeatedly"). ``negated``
     marks a window ruled out: a "not"/"n't"/"never" in the 30 characters before the date
@@ -38,7 +41,7 @@ import pandas as pd
 from . import knowledge
 from .corpus import PARAGRAPH_KINDS, sentences
 from .dates import expressions_in
-from .matches import Prefilter
+from .matches import Prefilter, alternation, first_char, phrase_pattern
 from .text import leftmost_first
 
 
@@ -54,31 +57,42 @@ class Trigger(NamedTuple):
     start: int
     end: int
     event_type: str
+    names_conference: bool  # the trigger names the conference itself ("peace conference", "Geneva")
 
 
 @knowledge.cached
 def trigger_filter() -> Prefilter:
-    """The rows of ``data/timeline_event_triggers.csv`` as (event_type, pattern), in order."""
-    return Prefilter([(r.event_type, re.compile(r.pattern)) for r in knowledge.event_triggers().itertuples()])
+    """The rows of ``data/timeline_event_triggers.csv`` as ((event_type, names_conference), pattern), in order."""
+    return Prefilter([((r.event_type, r.names_conference), re.compile(r.pattern))
+                      for r in knowledge.event_triggers().itertuples()])
 
 
 @knowledge.cached
-def actor_filter() -> Prefilter:
-    """The rows of ``data/timeline_actors.csv`` as (actor, pattern), in order."""
-    return Prefilter([(r.actor, re.compile(r.pattern)) for r in knowledge.timeline_actors().itertuples()])
+def _actor_re() -> tuple[re.Pattern, dict[str, int]]:
+    """Every alias of ``data/aliases.csv`` as one pattern, longest first, each a group ``a<i>``
+    that ``rank`` maps to its entity's place in ``data/entities.csv``."""
+    order = {e: i for i, e in enumerate(knowledge.entities()["entity"])}
+    rows = sorted(knowledge.aliases().itertuples(index=False), key=lambda r: (-len(r.alias), r.alias))
+    groups = [(first_char(r.alias), f"(?P<a{i}>{phrase_pattern(r.alias, r.match_case)})") for i, r in enumerate(rows)]
+    # a hyphen ends a name here: "US-Russian talks" and "UN-backed talks" name their actors
+    return (re.compile(r"(?<!\w)(?:" + alternation(groups) + r")(?!\w)"),
+            {f"a{i}": order[r.entity] for i, r in enumerate(rows)})
 
 
 def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in a text; longer matches hide shorter ones inside them."""
-    found = sorted((Trigger(m.start(), m.end(), t) for t, p in trigger_filter().worth_searching(text)
+    found = sorted((Trigger(m.start(), m.end(), *label) for label, p in trigger_filter().worth_searching(text)
                     for m in p.finditer(text)),
                    key=lambda f: (f.start, -(f.end - f.start)))
     return leftmost_first(found)
 
 
 def find_actors(text: str) -> str:
-    """The actors named in a text, in the order of the actors file, joined by '; '."""
-    return "; ".join(actor for actor, p in actor_filter().worth_searching(text) if p.search(text))
+    """The entities a text names (each alias, the longest at a place), in the order of
+    ``data/entities.csv``, joined by '; '."""
+    pattern, rank = _actor_re()
+    entities = knowledge.entities()["entity"]
+    return "; ".join(entities.iloc[i] for i in sorted({rank[m.lastgroup] for m in pattern.finditer(text)}))
 
 
 @knowledge.cached(maxsize=65536)
@@ -168,10 +182,13 @@ def conference_expectations(articles: pd.DataFrame) -> pd.DataFrame:
                      r.value is not None and r.value.startswith(">"), delayed,
                      negated_at(r.sentence, r.start - sent_start[(r.article_id, r.sentence_id)]), r.sentence))
     for aid, sid, kind, text in zip(sents["article_id"], sents["sentence_id"], sents["kind"], sents["text"]):
-        if (aid, sid) in dated_keys or not CONFERENCE_MENTION.search(text):
+        if (aid, sid) in dated_keys:
             continue
-        types = {t.event_type for t in find_triggers(text)}
-        if "past_conference" in types or not types & {"conference", "conference_delayed"}:
+        triggers = find_triggers(text)
+        types = {t.event_type for t in triggers}
+        # the sentence must name the conference (not only "happen" or "take place")
+        if (not any(t.names_conference for t in triggers) or "past_conference" in types
+                or not types & {"conference", "conference_delayed"}):
             continue
         rows.append((aid, outlets.get(aid), published.get(aid), sid, str(kind), None, None, None, None, None, None,
                      False, False, "conference_delayed" in types, False, text))
@@ -180,10 +197,6 @@ def conference_expectations(articles: pd.DataFrame) -> pd.DataFrame:
         table[col] = pd.to_datetime(table[col])
     return (table.astype(EXPECTATION_COLUMNS)
             .sort_values(["published", "article_id", "sentence_id", "start"], ignore_index=True))
-
-
-# a conference sentence must name the conference (not only "happen" or "take place")
-CONFERENCE_MENTION = re.compile(r"(?<!news )(?<!press )\b(?:[Pp]eace [Cc]onference|[Cc]onference|Geneva)\b")
 
 
 # ---------------------------------------------------------------- chart tables

@@ -137,7 +137,8 @@ def test_qualifier_and_interval(figures_of, text, qualifier, low, high):
      "had surpassed 100,000 people.", "Syrian Observatory for Human Rights"),
     ("More than 100 people were killed, activists said.", "activists"),
     ("According to the UN refugee agency, 2 million people have fled.", "UNHCR"),
-    ("Kerry said more than 100 people were killed.", ""),
+    ("Kerry said more than 100 people were killed.", "John Kerry"),  # any entity of the alias table can be a source
+    ("Moscow backs the regime in a war that has claimed 100,000 lives, while Washington has said it will help.", ""),
     ("The United States and the UN agree that more than 100 people were killed in Homs.", ""),
     ("UN inspectors heard reports that more than 100 people were killed.", ""),
 ])
@@ -152,7 +153,7 @@ def test_attribution_in_the_sentence(figures_of, text, authority):
      "Syrian Observatory for Human Rights"),
     ("The UN says the war is worsening.", "More than 100 people were killed, it said.", "United Nations"),
     ("The UN says the war is worsening.", "More than 100 people were killed.", ""),
-    ("The UN says the war is worsening.", "Kerry said more than 100 people were killed.", ""),
+    ("The UN says the war is worsening.", "Ahmed Jarrah said more than 100 people were killed.", ""),
 ])
 def test_attribution_is_carried_only_under_a_sourceless_frame(figures_of, before, text, authority):
     row = one(figures_of(text, before=before))
@@ -191,6 +192,6 @@ def test_reference_tolls_have_a_citation_per_row():
 
 
 def test_every_cited_authority_is_in_the_alias_table(seeds):
-    known = set(knowledge.authorities()["authority"])
+    known = set(knowledge.entities()["entity"])
     cited = set(casualties.casualty_figures(seeds)["attributed_to"]) - {""}
     assert cited <= known and set(analysis.reference_tolls()["authority"]) <= known
