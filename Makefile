@@ -23,8 +23,8 @@ test: $(READY) ## run the unit tests and nbval over every notebook
 quick: $(READY) ## run the unit tests only, without the slow ones (notebooks, browser, several processes): under a minute
 	$(PY) -m pytest -m "not slow" tests
 
-lab: $(READY) ## open JupyterLab on the notebooks
-	$(VENV)/bin/jupyter lab notebooks/
+lab: $(READY) ## open JupyterLab on the notebooks (offline; the project's config is in jupyter_config/)
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter_config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" $(VENV)/bin/jupyter lab notebooks/
 
 tables: $(READY) ## write the tidy tables of the seeds to out/tables
 	$(PY) -m analysis tables seeds --out out/tables

@@ -10,7 +10,9 @@ touched.
 
 A notebook is written only when every cell ran, through a temporary file, so a failure
 midway leaves the committed notebook as it was. No timing is recorded in the notebook,
-so executing twice writes the same bytes.
+so executing twice writes the same bytes. It is written as JupyterLab would save it (a PNG
+beside each chart, the installed kernel's name, numbers as JavaScript writes them; see
+``analysis.lab_form``), so opening it in JupyterLab does not modify it.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from nbclient.exceptions import CellExecutionError
 from tqdm import tqdm
 
 from .errors import CorpusError
+from .lab_form import store_as_jupyterlab
 from .paths import FIGURES_DIR, NOTEBOOKS_DIR, REPORTS_DIR
 
 CELL_TIMEOUT = 600
@@ -70,6 +73,7 @@ def execute(path: Path, target: Path, parameters: dict | None = None) -> str | N
         except (RuntimeError, TimeoutError, OSError) as err:
             # the kernel did not start or died: no cell is to blame
             return f"{path.name}: the kernel failed: {type(err).__name__}: {err}"
+    store_as_jupyterlab(nb, KERNEL)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".ipynb.tmp")
     nbformat.write(nb, tmp)
