@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import ingest
 from .errors import CorpusError
 
 
@@ -26,6 +27,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     evaluate.add_argument("corpus_dir", type=Path, help="folder of .txt articles (and optionally metadata.csv)")
     evaluate.add_argument("gold_dir", type=Path, help="folder with dates.csv, casualties.csv and/or quotes.csv")
     evaluate.add_argument("--out", type=Path, default=None, help="folder to write scores.csv and errors.csv into")
+    ingest.add_arguments(sub)
     return parser.parse_args(argv)
 
 
@@ -40,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "evaluate":
             return _evaluate(args.corpus_dir, args.gold_dir, args.out)
+        if args.command == "add":
+            return ingest.run(args)
         from .build import build
 
         return build(corpus_dir=args.corpus, out=args.out)
