@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.requirements-installed
 
-.PHONY: help figures test quick lab tables bench clean
+.PHONY: help figures test quick challenge lab tables bench clean
 
 help: ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -22,6 +22,9 @@ test: $(READY) ## run the unit tests and nbval over every notebook
 
 quick: $(READY) ## run the unit tests only, without the slow ones (notebooks, browser, several processes): under a minute
 	$(PY) -m pytest -m "not slow" tests
+
+challenge: $(READY) ## run the challenge sets and rewrite tests/challenge/RESULTS.md (pass rate per phenomenon, failing cases)
+	$(PY) -m analysis challenge tests/challenge --out tests/challenge/RESULTS.md
 
 lab: $(READY) ## open JupyterLab on the notebooks (offline; the project's config is in jupyter_config/)
 	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter_config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" $(VENV)/bin/jupyter lab notebooks/

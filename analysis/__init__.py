@@ -13,7 +13,9 @@ The package is layered; each module imports only from the layers below it:
 4. the extractors: ``dates``, ``timeline`` (events), ``casualties``, ``quotes``,
    ``framing`` (labels, stance, vocabulary; it reads the quotations), ``reuse``;
 5. ``evaluate`` (scores against hand annotations), ``tables`` (the tables pipeline),
-   ``figures`` and ``charts`` (the house style and chart builders), ``report``;
+   ``ingest`` (saved pages, WARC files and CSV exports into a corpus), ``figures`` and
+   ``charts`` (the house style and chart builders), ``report``, ``lab_form`` (notebooks
+   stored as JupyterLab saves them);
 6. ``build`` and ``cli``.
 """
 from .casualties import casualty_figures

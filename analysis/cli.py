@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis tables | build | evaluate`` (``--help`` for each).
+"""Command line: ``python -m analysis tables | build | evaluate | challenge | add`` (``--help`` for each).
 
 Bad input exits with status 2 and one line on stderr naming the file and what to do.
 """
@@ -27,6 +27,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     evaluate.add_argument("corpus_dir", type=Path, help="folder of .txt articles (and optionally metadata.csv)")
     evaluate.add_argument("gold_dir", type=Path, help="folder with dates.csv, casualties.csv and/or quotes.csv")
     evaluate.add_argument("--out", type=Path, default=None, help="folder to write scores.csv and errors.csv into")
+    challenge = sub.add_parser("challenge", help="run challenge sets of short cases and report the pass rate per phenomenon")
+    challenge.add_argument("cases_dir", type=Path, help="folder with dates.csv, casualties.csv and/or quotes.csv of cases")
+    challenge.add_argument("--out", type=Path, default=None, help="Markdown file to write the report into")
     ingest.add_arguments(sub)
     return parser.parse_args(argv)
 
@@ -42,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "evaluate":
             return _evaluate(args.corpus_dir, args.gold_dir, args.out)
+        if args.command == "challenge":
+            return _challenge(args.cases_dir, args.out)
         if args.command == "add":
             return ingest.run(args)
         from .build import build
@@ -62,4 +67,21 @@ def _evaluate(corpus_dir: Path, gold_dir: Path, out: Path | None) -> int:
     if out is not None:
         for path in evaluate.write(scores, errors, out):
             print(path)
+    return 0
+
+
+def _challenge(cases_dir: Path, out: Path | None) -> int:
+    import tempfile
+
+    from . import evaluate
+
+    with tempfile.TemporaryDirectory(prefix="analysis-challenge-") as tmp:
+        results, scores = evaluate.run_challenges(cases_dir, tmp)
+    report = evaluate.challenge_report(results, scores)
+    if out is None:
+        print(report, end="")
+    else:
+        out.write_text(report, encoding="utf-8")
+        print(evaluate.summary(scores))
+        print(out)
     return 0

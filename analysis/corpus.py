@@ -30,7 +30,9 @@ Paragraphs
     2. two adjacent identical paragraphs are a caption (an image's alt text and caption);
     3. the first paragraph not yet classified is the ``headline``;
     4. the paragraph right after the headline is the ``standfirst`` when it is one
-       sentence of at most ``STANDFIRST_MAX_WORDS`` words;
+       sentence of at most ``STANDFIRST_MAX_WORDS`` words, the story follows it, and it
+       does not read as a news lede: no wire dateline ("BEIRUT (AP) —"), no quotation
+       mark, no attribution (a speech verb, "according to"). A short wire lede is body;
     5. a short line (at most ``SHORT_LINE_WORDS`` words) without closing punctuation is a
        ``caption`` before the first body paragraph, a ``subheading`` when body prose
        follows it, and ``boilerplate`` when none does (trailing site furniture);
@@ -227,7 +229,8 @@ def classify_paragraphs(text: str) -> tuple[tuple[int, int, str], ...]:
             kinds[i] = "headline"
             headline_at = i
             continue
-        if kinds[i] is None and headline_at == i - 1 and _is_standfirst(par):
+        if (kinds[i] is None and headline_at == i - 1 and _is_standfirst(par)
+                and any(_is_prose(p) for p in pars[i + 1:])):
             kinds[i] = "standfirst"
         if kinds[i] is None and not _is_prose(par):
             if before_body:
@@ -250,7 +253,18 @@ def _is_standfirst(par: str) -> bool:
         count_words(par) <= STANDFIRST_MAX_WORDS
         and _SENTENCE_END.search(par) is not None
         and len(split_sentences(par)) == 1
+        and _lede_re().search(par) is None
     )
+
+
+@knowledge.cached
+def _lede_re() -> re.Pattern:
+    """What a short news lede has and a standfirst (a summary under the headline) does not:
+    a wire dateline ("BEIRUT (AP) —", "GENEVA, July 2 -"), a quotation mark, or an
+    attribution (a speech verb of ``data/reporting_verbs.csv``, "according to")."""
+    verbs = "|".join(knowledge.speech_verbs())
+    return re.compile(r"^[A-Z][A-Za-z .'-]*(?:,[^—–-]{1,40})?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s"
+                      rf"|[“”\"]|\baccording to\b|\b(?:{verbs})\b")
 
 
 # ---------------------------------------------------------------- sentences

@@ -50,6 +50,7 @@ import pandas as pd
 
 from . import knowledge
 from .casualties import casualty_figures
+from .corpus import load_articles
 from .dates import interval_of, temporal_expressions
 from .errors import CorpusError
 from .paths import GOLD_DIR
@@ -342,3 +343,112 @@ def summary(scores: pd.DataFrame) -> str:
         lines.append(f"{r.table:<11} gold {r.n_gold:>4}  predicted {r.n_predicted:>4}  found {r.n_found:>4}  "
                      f"P {pct(r.precision)}  R {pct(r.recall)}  F1 {pct(r.f1)}  {r.value_measure} accuracy {pct(r.value_accuracy)}")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- challenge sets
+
+CASE_COLUMNS = ["case", "phenomenon", "published", "text"]
+CASE_HEADLINE = "Challenge case {case}"
+CASE_RESULT_COLUMNS = ["table", "case", "phenomenon", "expected", "found", "missed", "spurious", "wrong_value",
+                       "passed", "errors"]
+
+
+def read_cases(path: str | Path, table: str) -> pd.DataFrame:
+    """A challenge-set file: ``case, phenomenon, published, text`` and the gold columns of
+    ``table``, one row per expected item (a case where nothing should be found has one
+    row with empty item columns)."""
+    cases = pd.read_csv(path, dtype="string", keep_default_na=False)
+    missing = [c for c in [*CASE_COLUMNS, *REQUIRED[table][1:]] if c not in cases.columns]
+    if missing:
+        raise CorpusError(f"{path}: no column {', '.join(missing)}; a challenge file has "
+                          f"{', '.join(CASE_COLUMNS + REQUIRED[table][1:])}")
+    return cases
+
+
+def write_cases(cases: pd.DataFrame, table: str, folder: Path) -> pd.DataFrame:
+    """Write each case as an article of a corpus in ``folder`` (a neutral headline, then the
+    case's text; its ``published`` in ``metadata.csv``) and return the gold of ``table`` for
+    it, with the offsets of each item."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text_col = "text_start" if table == "quotes" else "surface"
+    first = cases.drop_duplicates("case")
+    for case, text in zip(first["case"], first["text"]):
+        (folder / f"{case}.txt").write_text(f"{CASE_HEADLINE.format(case=case)}\n\n{text}\n", encoding="utf-8")
+    first.assign(file=first["case"] + ".txt", outlet="Challenge")[["file", "outlet", "published"]].to_csv(
+        folder / "metadata.csv", index=False, lineterminator="\n")
+    gold = cases.assign(file=cases["case"] + ".txt")
+    offset = gold["case"].map(lambda c: len(CASE_HEADLINE.format(case=c)) + 2)
+    found = [text.find(item) if item else -1 for text, item in zip(gold["text"], gold[text_col])]
+    bad = [c for c, f, item in zip(gold["case"], found, gold[text_col]) if item and f < 0]
+    if bad:
+        raise CorpusError(f"challenge cases {', '.join(bad[:5])}: the {text_col} is not in the case's text; "
+                          "copy it from the text exactly")
+    start = pd.array([o + f if f >= 0 else pd.NA for o, f in zip(offset, found)], dtype="Int64")
+    end = pd.array([s + len(item) if item else pd.NA for s, item in zip(start, gold[text_col])], dtype="Int64")
+    return gold.assign(start=start, end=end)
+
+
+def challenge(table: str, cases: pd.DataFrame, folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Run ``table``'s extractor on the cases written into ``folder`` and score each case:
+    one row per case (:data:`CASE_RESULT_COLUMNS`), and the :func:`compare` table of all of
+    them. A case passes when every expected item is found with the right value and nothing
+    else is found."""
+    gold = write_cases(cases, table, folder)
+    predicted = predict(load_articles(folder), (table,))[table]
+    compared = compare(table, predicted, gold)
+    compared = compared.assign(case=compared["file"].str.removesuffix(".txt"))
+    rows = []
+    for case, group in cases.groupby("case", sort=True):
+        mine = compared[compared["case"] == case]
+        found = mine["status"] == "found"
+        wrong = found & ~mine["value_ok"].astype("boolean").fillna(True)
+        problems = [f"{s}: {g if isinstance(g, str) else p!r}" for s, g, p in
+                    zip(mine["status"], mine["gold_surface"], mine["predicted_surface"]) if s != "found"]
+        problems += [f"wrong value: {g!r} is {pv!r}, not {gv!r}" for g, gv, pv in
+                     zip(mine.loc[wrong, "gold_surface"], mine.loc[wrong, "gold_value"], mine.loc[wrong, "predicted_value"])]
+        rows.append({"table": table, "case": case, "phenomenon": group["phenomenon"].iloc[0],
+                     "expected": int((mine["status"] != "spurious").sum()), "found": int(found.sum()),
+                     "missed": int((mine["status"] == "missed").sum()), "spurious": int((mine["status"] == "spurious").sum()),
+                     "wrong_value": int(wrong.sum()), "passed": not problems, "errors": "; ".join(problems)})
+    return pd.DataFrame(rows, columns=CASE_RESULT_COLUMNS), compared
+
+
+def run_challenges(cases_dir: str | Path, workdir: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(per-case results, scores) of every challenge file of ``cases_dir`` (``dates.csv``,
+    ``casualties.csv``, ``quotes.csv``), each case written as an article under ``workdir``."""
+    cases_dir, workdir = Path(cases_dir), Path(workdir)
+    results, scores = [], []
+    for table in TABLES:
+        path = cases_dir / f"{table}.csv"
+        if not path.exists():
+            continue
+        cases = read_cases(path, table)
+        found, compared = challenge(table, cases, workdir / table)
+        results.append(found)
+        scores.append(score(table, compared))
+    return pd.concat(results, ignore_index=True), pd.DataFrame(scores)
+
+
+def challenge_report(results: pd.DataFrame, scores: pd.DataFrame) -> str:
+    """The results as Markdown: the scores per table, the pass rate per phenomenon, and every
+    case that fails with what went wrong."""
+    def pct(x) -> str:
+        return "n/a" if pd.isna(x) else f"{x:.2f}"
+
+    lines = ["| table | cases | passed | items | precision | recall | F1 | value accuracy |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for s in scores.itertuples():
+        mine = results[results["table"] == s.table]
+        lines.append(f"| {s.table} | {len(mine)} | {int(mine['passed'].sum())} ({mine['passed'].mean():.0%}) | "
+                     f"{s.n_gold} | {pct(s.precision)} | {pct(s.recall)} | {pct(s.f1)} | {pct(s.value_accuracy)} "
+                     f"({s.value_measure}) |")
+    for table, mine in results.groupby("table", sort=False):
+        lines += ["", f"### {table}: pass rate per phenomenon", "", "| phenomenon | cases | passed | rate |",
+                  "|---|---:|---:|---:|"]
+        per = mine.groupby("phenomenon").agg(cases=("case", "size"), passed=("passed", "sum")).reset_index()
+        for p in per.itertuples():
+            lines.append(f"| `{p.phenomenon}` | {p.cases} | {p.passed} | {p.passed / p.cases:.0%} |")
+        failing = mine[~mine["passed"]]
+        lines += ["", f"Cases that fail ({len(failing)}):", ""]
+        lines += [f"- `{f.case}` ({f.phenomenon}): {f.errors}" for f in failing.itertuples()] or ["- none"]
+    return "\n".join(lines) + "\n"

@@ -22,7 +22,8 @@ from trafilatura.utils import load_html
 
 import analysis
 from analysis import ingest
-from analysis.cli import main, write_tables
+from analysis.cli import main
+from analysis.tables import write_tables
 from analysis.paths import SEEDS_DIR
 
 HEADLINE = "Envoys agree to meet again on Syria talks"
