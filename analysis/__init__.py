@@ -21,7 +21,7 @@ The package is layered; each module imports only from the layers below it:
 from .casualties import casualty_figures
 from .corpus import load_articles, paragraphs, readability, sentences
 from .dates import temporal_expressions
-from .errors import CorpusError, MetadataWarning
+from .errors import CorpusError, CorpusWarning, MetadataWarning
 from .framing import distinctive_words, label_rates, label_uses, log_odds, stance_markers, stance_rates
 from .knowledge import reference_tolls
 from .quotes import quotations, quote_share, voices
@@ -29,7 +29,7 @@ from .reuse import overlap, shared_passages
 from .timeline import conference_expectations, events
 
 __all__ = [
-    "CorpusError", "MetadataWarning", "load_articles", "paragraphs", "readability", "sentences",
+    "CorpusError", "CorpusWarning", "MetadataWarning", "load_articles", "paragraphs", "readability", "sentences",
     "temporal_expressions", "events", "conference_expectations", "casualty_figures", "reference_tolls",
     "label_uses", "label_rates", "stance_markers", "stance_rates", "distinctive_words", "log_odds",
     "quotations", "quote_share", "voices", "shared_passages", "overlap",

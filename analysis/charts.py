@@ -8,6 +8,10 @@ sentence, the surface as written, the source.
 The shapes that recur: :func:`outlet_bars` (one bar per outlet, optionally one panel per
 measure or category), :func:`stacked_bars` (each outlet's bar split by a category) and
 :func:`heatmap` (outlets against a second key). The others draw one chart each.
+
+A chart with nothing to draw (no publication dates, no figures, one article where a
+comparison needs two) is :func:`nothing_to_draw`: its title and a sentence saying why,
+so an exported figure is never a blank frame.
 """
 from __future__ import annotations
 
@@ -18,6 +22,14 @@ from . import figures
 from .corpus import PARAGRAPH_KINDS
 
 BAR_HEIGHT = 180  # the height of a chart with one bar per outlet
+
+
+def nothing_to_draw(title: str, why: str) -> alt.Chart:
+    """A chart saying in words why there is nothing to draw (its data: the sentence)."""
+    return (alt.Chart(pd.DataFrame({"why": [why]}), title=title)
+            .mark_text(align="left", baseline="middle", fontSize=12, x=0, y=20)
+            .encode(text="why:N")
+            .properties(width=400, height=40))
 
 
 def outlet_bars(data: pd.DataFrame, x: str, *, title: str, x_title: str | None, tooltip: list,
@@ -71,6 +83,9 @@ def heatmap(data: pd.DataFrame, x: str, y: alt.Y, colour, *, title: str, tooltip
 def publication_dates(articles: pd.DataFrame) -> alt.Chart:
     """One mark per article at its publication date, on its outlet's row."""
     dates = articles[["article_id", "outlet", "published", "headline", "date_basis", "url"]]
+    if dates["published"].isna().all():
+        return nothing_to_draw("Publication date by outlet", "No article has a publication date: add metadata.csv "
+                               "with a published column (YYYY-MM-DD).")
     return (
         alt.Chart(dates, title="Publication date by outlet")
         .mark_point(filled=True, size=120)
@@ -117,6 +132,9 @@ def furniture_shares(furniture: pd.DataFrame) -> alt.Chart:
 def event_timeline(marks: pd.DataFrame, outlets: pd.Series) -> alt.LayerChart:
     """Every dated event: a rule over its window and a mark at its start, one row per event
     type, coloured by outlet (click the legend to pick an outlet)."""
+    if marks.empty:
+        return nothing_to_draw("Every dated event in the coverage", "No date could be placed on the calendar: "
+                               "relative dates need each article's publication date.")
     outlet = alt.Color("outlet:N", scale=figures.outlet_scale(outlets), title="Outlet")
     pick = alt.selection_point(fields=["outlet"], bind="legend")
     tooltip = ["outlet", "surface", "value", "event_type", "trigger", "actors",
@@ -140,6 +158,10 @@ def event_timeline(marks: pd.DataFrame, outlets: pd.Series) -> alt.LayerChart:
 def conference_dates(conf: pd.DataFrame, outlets: pd.Series) -> alt.VConcatChart:
     """What each article says about when the conference will happen: one column per article,
     one bar per stated window, the publication date as a black tick; undated statements below."""
+    if conf["value"].isna().all():
+        why = ("No sentence names the peace conference." if conf.empty
+               else "No sentence gives a date for the conference (see the table above for what they say).")
+        return nothing_to_draw("When will the Geneva conference happen? What each article says", why)
     order = conf.sort_values(["published", "column"])["column"].unique().tolist()
     x = alt.X("column:N", sort=order, title="Article (publication date · outlet)", axis=alt.Axis(labelAngle=-30, labelLimit=300))
     colour = alt.Color("outlet:N", scale=figures.outlet_scale(outlets), title="Outlet")
@@ -171,6 +193,9 @@ def death_tolls(tolls: pd.DataFrame, outlets: pd.Series) -> alt.FacetChart:
     """The outlets' tolls against publication date, one panel per year: a mark per toll (its
     shape the hedge), a line over the interval the hedge implies, black crosses for the
     reference tolls. ``tolls`` is ``casualties.toll_series`` with a ``year`` column."""
+    if not (tolls["series"] == "outlet").any():
+        return nothing_to_draw("Death tolls as printed, by outlet and publication date", "No death toll was found "
+                               "in this corpus (the reference tolls are in the table above).")
     own, ref = alt.datum.series == "outlet", alt.datum.series == "reference"
     outlet_colour = alt.Color("outlet:N", title="Outlet", scale=figures.outlet_scale(outlets))
     hedge_shape = alt.Shape("interval:N", title="Hedge", scale=alt.Scale(
@@ -203,6 +228,8 @@ AUTHORITY_COLOURS = ["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#9d755d", "#e4
 
 def toll_sources(cites: pd.DataFrame) -> alt.Chart:
     """Each outlet's death tolls split by the authority credited ("nobody cited" in grey)."""
+    if cites.empty:
+        return nothing_to_draw("Whom each outlet credits for its death tolls", "No death toll was found in this corpus.")
     domain = sorted(set(cites["cited"]) - {"nobody cited"}) + ["nobody cited"]
     scale = alt.Scale(domain=domain, range=AUTHORITY_COLOURS[: len(domain) - 1] + ["#c8c8c8"])
     return stacked_bars(
@@ -215,6 +242,8 @@ def toll_sources(cites: pd.DataFrame) -> alt.Chart:
 
 def label_heatmap(rates: pd.DataFrame) -> alt.Chart:
     """Labels chosen per 1,000 body words: outlets against actor and label (grey: never used)."""
+    if rates.empty:
+        return nothing_to_draw("Labels chosen, per 1,000 body words", "No label of the lexicon is used in this corpus.")
     rates = rates.assign(actor_label=rates["actor"] + ": " + rates["label"])
     colour = alt.condition(alt.datum.n == 0, alt.value("#f2f2f2"),
                            alt.Color("per_1000_words:Q", title="per 1,000 words", scale=alt.Scale(scheme="blues")))
@@ -227,6 +256,8 @@ def label_heatmap(rates: pd.DataFrame) -> alt.Chart:
 
 def voices_by_affiliation(voices: pd.DataFrame, affiliations: list[str]) -> alt.Chart:
     """Direct quotations per outlet, split by the speaker's affiliation."""
+    if voices.empty:
+        return nothing_to_draw("Direct quotations by the speaker's affiliation", "No direct quotation in this corpus.")
     return stacked_bars(
         voices, alt.X("quotations:Q", title="Quotations", axis=alt.Axis(tickMinStep=1, format="d")), "affiliation",
         title="Direct quotations by the speaker's affiliation", legend_title="Speaker's affiliation",
@@ -236,6 +267,8 @@ def voices_by_affiliation(voices: pd.DataFrame, affiliations: list[str]) -> alt.
 
 def quote_share(share: pd.DataFrame, outlets: alt.Scale) -> alt.Chart:
     """The share of each outlet's body words inside direct quotations."""
+    if share["quote_share"].isna().all():
+        return nothing_to_draw("Share of body words inside direct quotations", "No article has body words to measure.")
     return outlet_bars(share, "quote_share:Q", title="Share of body words inside direct quotations", x_title=None,
                        axis=alt.Axis(format="%"), sort="-x", outlets=outlets,
                        tooltip=["outlet", "quotations", "quoted_words", "n_words",
@@ -245,6 +278,8 @@ def quote_share(share: pd.DataFrame, outlets: alt.Scale) -> alt.Chart:
 def stance_panels(stance: pd.DataFrame, outlets: alt.Scale, categories: list[str]) -> alt.Chart:
     """Stance markers per 1,000 body words, one panel per category; light bars are markers
     inside quotations."""
+    if stance.empty:
+        return nothing_to_draw("Stance markers per 1,000 body words", "No stance marker of the lexicon in this corpus.")
     opacity = alt.Opacity("voice:N", title="Where", scale=alt.Scale(domain=["outlet's own words", "inside quotations"],
                                                                     range=[1.0, 0.4]))
     return outlet_bars(stance, "per_1000_words:Q", title="Stance markers per 1,000 body words", x_title="per 1,000 words",
@@ -255,6 +290,9 @@ def stance_panels(stance: pd.DataFrame, outlets: alt.Scale, categories: list[str
 
 def distinctive_words(words: pd.DataFrame, outlets: alt.Scale) -> alt.Chart:
     """Each outlet's most distinctive words by log-odds z-score, one row of panels per outlet."""
+    if words.empty:
+        return nothing_to_draw("Most distinctive words per outlet", "No words to compare: a comparison needs at "
+                               "least two outlets.")
     return (
         alt.Chart(words, title="Most distinctive words per outlet (log-odds z-score against the other four)")
         .mark_bar()
@@ -272,6 +310,9 @@ def distinctive_words(words: pd.DataFrame, outlets: alt.Scale) -> alt.Chart:
 
 def overlap_heatmap(overlap: pd.DataFrame) -> alt.Chart:
     """The share of the row outlet's shingles found in the column outlet."""
+    if overlap.empty:
+        return nothing_to_draw("Share of the row outlet's 8-word shingles found in the column outlet",
+                               "No pair of articles to compare: the corpus has one article.")
     colour = alt.Color("share_a_in_b:Q", title="share", scale=alt.Scale(scheme="oranges"), legend=alt.Legend(format="%"))
     return heatmap(overlap, "outlet_b:N", alt.Y("outlet_a:N", title=None), colour,
                    title="Share of the row outlet's 8-word shingles found in the column outlet",

@@ -12,17 +12,28 @@ from . import ingest
 from .errors import CorpusError
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return number
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     tables = sub.add_parser("tables", help="write the tidy tables of a corpus as CSV files")
     tables.add_argument("corpus_dir", type=Path, help="folder of .txt articles (and optionally metadata.csv)")
     tables.add_argument("--out", type=Path, required=True, help="folder to write the CSV files into")
-    tables.add_argument("--jobs", type=int, default=1, help="processes to use (default 1)")
+    tables.add_argument("--jobs", type=_positive, default=1, help="processes to use (default 1)")
     tables.add_argument("--no-parquet", action="store_true", help="write CSV only")
     build = sub.add_parser("build", help="execute every notebook in order and export its figures")
     build.add_argument("--corpus", type=Path, default=None, help="another corpus folder (default: the project's seeds, in place)")
-    build.add_argument("--out", type=Path, default=None, help="where to write notebooks, figures and tables for --corpus")
+    build.add_argument("--out", type=Path, default=None,
+                       help="a new folder to write the notebooks, figures, reports and tables into (default: in place)")
     evaluate = sub.add_parser("evaluate", help="score the extractors against hand annotations of a corpus")
     evaluate.add_argument("corpus_dir", type=Path, help="folder of .txt articles (and optionally metadata.csv)")
     evaluate.add_argument("gold_dir", type=Path, help="folder with dates.csv, casualties.csv and/or quotes.csv")

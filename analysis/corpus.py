@@ -59,6 +59,7 @@ Speed
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -70,7 +71,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import knowledge
-from .errors import CorpusError, MetadataWarning
+from .errors import CorpusError, CorpusWarning, MetadataWarning
 from .paths import SEEDS_DIR
 from .text import MONTH_PATTERN, count_words, month_number, quoted_stretches, trim_span
 
@@ -100,12 +101,20 @@ def furniture_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
 
 # ---------------------------------------------------------------- reading files
 
+MAX_ARTICLE_BYTES = 5_000_000  # a news article is tens of kilobytes; a larger file is a book or a whole site
+
+
 def read_text(path: Path) -> tuple[str, str]:
     """Decode one article file; return (text, sha256 of the bytes). Raise CorpusError."""
+    if path.stat().st_size > MAX_ARTICLE_BYTES:
+        raise CorpusError(f"{path}: {path.stat().st_size / 1e6:.0f} MB is not one article (the limit is "
+                          f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB); split it into one file per article")
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise CorpusError(f"{path}: the file is empty or only white space; remove it or add the article's text")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise CorpusError(f"{path}: the file is UTF-16 text; re-save it as UTF-8 (offsets point into UTF-8 text)")
     if b"\x00" in data:
         raise CorpusError(f"{path}: the file looks binary (it contains NUL bytes); only UTF-8 text files belong in a corpus folder")
     try:
@@ -149,6 +158,9 @@ def read_metadata(corpus_dir: Path) -> dict[str, dict[str, str]]:
                 f"{path}, line {line}: published date {row['published']!r} for {name!r} is not a date "
                 "between 1678 and 2261; write it as YYYY-MM-DD"
             )
+        if row.get("published") and pd.Timestamp(row["published"]).date() > date.today():
+            raise CorpusError(f"{path}, line {line}: published date {row['published']} for {name!r} is in the "
+                              "future; correct the date")
         if not (corpus_dir / name).is_file():
             raise CorpusError(f"{path}, line {line}: {name!r} has a metadata row but no such file in {corpus_dir}; add the file or remove the row")
         rows[name] = row
@@ -172,15 +184,31 @@ def _is_date(value: str) -> bool:
 
 
 def article_files(corpus_dir: Path) -> list[Path]:
-    """The ``.txt`` files of a corpus folder, sorted by name. Raise CorpusError."""
+    """The ``.txt`` files of a corpus folder (any case of the ending), sorted by name. Raise
+    CorpusError; warn (CorpusWarning) about subfolders holding ``.txt`` files, which are not read."""
     if not corpus_dir.exists():
         raise CorpusError(f"{corpus_dir}: no such corpus folder; pass a folder of .txt articles")
     if not corpus_dir.is_dir():
         raise CorpusError(f"{corpus_dir}: not a folder; pass the folder that holds the .txt articles")
-    files = sorted(p for p in corpus_dir.glob("*.txt") if p.is_file())
+    files = sorted(p for p in corpus_dir.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
     if not files:
         raise CorpusError(f"{corpus_dir}: no .txt files in this folder; a corpus is one .txt file per article")
+    stems = [p.stem for p in files]
+    twice = sorted({s for s in stems if stems.count(s) > 1})
+    if twice:
+        raise CorpusError(f"{corpus_dir}: two files are named {twice[0]} (the endings differ only in case); "
+                          "rename one, since the name is the article's id")
+    nested = sorted(d.name for d in corpus_dir.iterdir()
+                    if d.is_dir() and not d.name.startswith(".") and any(p.suffix.lower() == ".txt" for p in d.rglob("*")))
+    if nested:
+        _warn(f"{corpus_dir}: the subfolders {', '.join(nested)} hold .txt files that are not read; "
+              "a corpus is one folder, so move the articles up into it or pass the subfolder", CorpusWarning)
     return files
+
+
+def _warn(message: str, category: type[Warning]) -> None:
+    """A warning shown as its one line (no source line of the package, no module path)."""
+    warnings.warn_explicit(message, category, filename="analysis", lineno=0, module="analysis")
 
 
 # ---------------------------------------------------------------- layout
@@ -329,14 +357,19 @@ def parse_stated_date(text: str) -> pd.Timestamp | None:
     return None
 
 
+_STAMP = re.compile(r"(?i)^(?:last updated|updated|published|first published|posted)\s*:?\s")
+
+
 def _infer_published(text: str, layout: tuple[tuple[int, int, str], ...]) -> tuple[pd.Timestamp | None, str]:
-    for wanted in ("dateline", "caption"):
-        for s, e, kind in layout:
-            if kind == wanted:
-                date = parse_stated_date(text[s:e])
-                if date is not None:
-                    label = "stamp" if wanted == "dateline" else "dated caption"
-                    return date, f"inferred from the {label} {text[s:e]!r}"
+    """The date a stamp states (at the top or, after the story, at the end), else a dated caption."""
+    stamps = [(s, e) for s, e, kind in layout if kind == "dateline"
+              or (kind in ("boilerplate", "body") and _STAMP.match(text[s:e]) and (s, e, kind) == layout[-1])]
+    captions = [(s, e) for s, e, kind in layout if kind == "caption"]
+    for label, spans in (("stamp", stamps), ("dated caption", captions)):
+        for s, e in spans:
+            stated = parse_stated_date(text[s:e])
+            if stated is not None:
+                return stated, f"inferred from the {label} {text[s:e]!r}"
     return None, ""
 
 
@@ -357,17 +390,13 @@ def load_articles(corpus_dir: str | Path | None = None, *, files: list[str] | No
     files = article_files(corpus_dir) if files is None else [corpus_dir / name for name in files]
     metadata = read_metadata(corpus_dir) if metadata is None else metadata
     extra = sorted({k for row in metadata.values() for k in row} - {"file", *METADATA_COLUMNS})
-    records = []
+    records, unlisted = [], []
     for path in files:
         text, digest = read_text(path)
         layout = classify_paragraphs(text)
         row = metadata.get(path.name)
         if row is None:
-            warnings.warn(
-                f"{path}: no row in metadata.csv; headline and date inferred from the text. "
-                "Add a row to metadata.csv to state outlet, date and URL.",
-                MetadataWarning, stacklevel=2,
-            )
+            unlisted.append(path.name)
             row = {}
         body_spans = [(s, e) for s, e, k in layout if k == "body"]
         body = "\n\n".join(text[s:e] for s, e in body_spans)
@@ -391,6 +420,10 @@ def load_articles(corpus_dir: str | Path | None = None, *, files: list[str] | No
             "text": text,
             "body": body,
         })
+    if unlisted:
+        names = ", ".join(unlisted[:5]) + (f" and {len(unlisted) - 5} more" if len(unlisted) > 5 else "")
+        _warn(f"{corpus_dir / 'metadata.csv'}: no row for {names}; headline and date inferred from the text "
+              "where it states them. Add rows to metadata.csv to state outlet, date and URL.", MetadataWarning)
     return _typed_articles(pd.DataFrame.from_records(records))
 
 

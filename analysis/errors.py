@@ -1,4 +1,4 @@
-"""The package's one error type and its one warning type."""
+"""The package's one error type and its warnings."""
 
 
 class CorpusError(ValueError):
@@ -8,5 +8,9 @@ class CorpusError(ValueError):
     """
 
 
-class MetadataWarning(UserWarning):
-    """An article loaded without a metadata row; its fields were inferred from the text."""
+class CorpusWarning(UserWarning):
+    """Something in a corpus folder the loader does not read or had to guess; the message says what."""
+
+
+class MetadataWarning(CorpusWarning):
+    """Articles loaded without a metadata row; their fields were inferred from the text."""

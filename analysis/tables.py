@@ -113,8 +113,7 @@ def write_tables(corpus_dir: str | Path | None, out: str | Path, *, jobs: int = 
     """Write every table of a corpus as ``<out>/<name>.csv`` (and ``.parquet``), made in parts
     (see the module docstring); return the paths written. ``clock``, when given, collects
     the time spent on each step."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = writable_folder(out)
     clock = clock if clock is not None else Clock()
     with tempfile.TemporaryDirectory(prefix=".parts-", dir=out) as tmp, runner(jobs) as run:
         parts = make_parts(corpus_dir, Path(tmp), run, batch=batch, pairs_per_part=pairs_per_part, csv=True,
@@ -122,6 +121,20 @@ def write_tables(corpus_dir: str | Path | None, out: str | Path, *, jobs: int = 
         with clock.timing("assemble"):
             written = run(_write_table, [(info, out, parquet, row_group) for info in parts.values()])
     return [path for paths in written for path in paths]
+
+
+def writable_folder(out: str | Path) -> Path:
+    """``out`` as a folder that exists and can be written to; a CorpusError saying what to do otherwise."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise CorpusError(f"{out}: is a file, not a folder; pass a folder for --out")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as err:
+        raise CorpusError(f"{out}: cannot write there ({err.strerror}); pass an --out folder you can write to") from None
+    return out
 
 
 def _write_table(info: Parts, out: Path, parquet: bool, row_group: int) -> list[Path]:

@@ -178,8 +178,8 @@ def conference_expectations(articles: pd.DataFrame) -> pd.DataFrame:
     for r in dated.itertuples(index=False):
         delayed = any(t.event_type == "conference_delayed" for t in find_triggers(r.sentence))
         rows.append((r.article_id, r.outlet, r.published, r.sentence_id, r.kind, r.start, r.end, r.surface, r.value,
-                     r.date_start, r.date_end, r.value is not None and r.value.startswith("<"),
-                     r.value is not None and r.value.startswith(">"), delayed,
+                     r.date_start, r.date_end, isinstance(r.value, str) and r.value.startswith("<"),
+                     isinstance(r.value, str) and r.value.startswith(">"), delayed,
                      negated_at(r.sentence, r.start - sent_start[(r.article_id, r.sentence_id)]), r.sentence))
     for aid, sid, kind, text in zip(sents["article_id"], sents["sentence_id"], sents["kind"], sents["text"]):
         if (aid, sid) in dated_keys:

@@ -2,7 +2,8 @@
 import nbformat
 import pytest
 
-from analysis import build
+from analysis import CorpusError, build
+from analysis.paths import SEEDS_DIR
 
 
 def notebook(*sources, tag_first=True):
@@ -35,7 +36,8 @@ def test_failure_names_the_cell_and_leaves_the_notebook_as_it_was(tmp_path):
     nbformat.write(notebook("x = 1", "y = x + 1", "raise RuntimeError('boom')"), path)
     before = path.read_bytes()
     failure = build.execute(path, path)
-    assert failure.startswith("01_fails.ipynb: cell 2 failed") and "boom" in failure
+    assert failure == """01_fails.ipynb: cell 2 ("raise RuntimeError('boom')") failed: RuntimeError: boom"""
+    assert "\x1b[" not in failure
     assert path.read_bytes() == before
 
 
@@ -59,3 +61,43 @@ def test_a_kernel_that_fails_is_reported_not_raised(tmp_path, monkeypatch):
     monkeypatch.setattr(build.NotebookClient, "execute", no_kernel)
     failure = build.execute(path, path)
     assert failure == "03_kernel.ipynb: the kernel failed: RuntimeError: Kernel didn't respond in 60 seconds"
+
+
+def test_an_out_folder_holding_another_corpus_build_is_refused(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / build.MANIFEST).write_text('{"corpus": "/somewhere/else"}', encoding="utf-8")
+    with pytest.raises(CorpusError, match="holds the build of another corpus"):
+        build.build(corpus_dir=tmp_path, out=out)
+    (out / build.MANIFEST).unlink()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(CorpusError, match="not empty and holds no build of this tool"):
+        build.build(corpus_dir=tmp_path, out=out)
+    with pytest.raises(CorpusError, match="is a file, not a folder"):
+        build.build(corpus_dir=tmp_path, out=out / "notes.txt")
+
+
+def test_out_without_a_corpus_builds_the_seeds_into_a_fresh_folder(tmp_path, monkeypatch):
+    calls = []
+
+    def fake(corpus, notebooks_out, *_, parameters):
+        calls.append((corpus, notebooks_out, parameters))
+        notebooks_out.mkdir(parents=True)
+        return 0
+
+    monkeypatch.setattr(build, "_build_into", lambda corpus, nb, fig, rep, tab, params: fake(corpus, nb, parameters=params))
+    assert build.build(out=tmp_path / "out") == 0
+    corpus, notebooks_out, parameters = calls[0]
+    assert corpus == SEEDS_DIR.resolve() and parameters == {"corpus_dir": str(SEEDS_DIR.resolve()), "figures_dir": "../figures"}
+    assert notebooks_out.parent != tmp_path / "out"  # built beside, then moved into place
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["build.json", "notebooks"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # nothing left beside it
+
+
+def test_interpretation_is_marked_as_written_about_the_seeds():
+    nb = notebook("x = 1")
+    nb.cells.append(nbformat.v4.new_markdown_cell("The BBC quotes the UN most.", metadata={"tags": ["interpretation"]}))
+    nb.cells.append(nbformat.v4.new_markdown_cell("## A computed heading"))
+    build.mark_interpretation(nb, "/my/corpus")
+    assert nb.cells[1].source.startswith("> **Written about the seed corpus.** This build ran on `/my/corpus`")
+    assert nb.cells[2].source == "## A computed heading"

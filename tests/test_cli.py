@@ -3,6 +3,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from analysis.cli import main
 from analysis.paths import PROJECT_DIR
@@ -31,3 +32,24 @@ def test_bad_corpus_exits_2_with_one_line_naming_the_file(write_corpus, tmp_path
 def test_build_for_another_corpus_needs_an_out_folder(tmp_path, capsys):
     assert main(["build", "--corpus", str(tmp_path)]) == 2
     assert "--corpus needs --out" in capsys.readouterr().err
+
+
+def one_line_error(args: list[str]) -> tuple[int, str]:
+    run = subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True)
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 or (run.returncode == 2 and lines[0].startswith("usage:")), run.stderr
+    return run.returncode, run.stderr
+
+
+@pytest.mark.parametrize("out, message", [
+    ("README.md", "is a file, not a folder"),
+    ("README.md/tables", "cannot write there"),
+])
+def test_tables_into_a_place_it_cannot_write_is_one_line(out, message):
+    status, err = one_line_error(["tables", str(PROJECT_DIR / "seeds"), "--out", str(PROJECT_DIR / out)])
+    assert status == 2 and message in err
+
+
+def test_jobs_must_be_at_least_one(tmp_path):
+    status, err = one_line_error(["tables", str(PROJECT_DIR / "seeds"), "--out", str(tmp_path), "--jobs", "0"])
+    assert status == 2 and "at least 1" in err and not any(tmp_path.iterdir())

@@ -213,6 +213,10 @@ def test_bom_and_crlf_are_normalised_consistently(write_corpus):
     ({"a.txt": "  \n\n\t "}, None, r"a\.txt: the file is empty"),
     ({"a.txt": b"Headline\n\nCaf\xe9 talks."}, None, r"a\.txt: not valid UTF-8 at byte offset 13"),
     ({"a.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, None, r"a\.txt: the file looks binary"),
+    ({"a.txt": "Headline\n\nText.".encode("utf-16")}, None, r"a\.txt: the file is UTF-16 text; re-save it as UTF-8"),
+    ({"a.txt": "Headline\n\nText.", "b.txt": "Headline\n\nText."}, "file,published\na.txt,2099-01-01\n",
+     r"published date 2099-01-01 for 'a\.txt' is in the future"),
+    ({"a.txt": "Headline\n\nText.", "a.TXT": "Headline\n\nOther."}, None, r"two files are named a "),
     ({"a.txt": "Headline\n\nText."}, "outlet\nX\n", r"metadata\.csv: no 'file' column"),
     ({"a.txt": "Headline\n\nText."}, "file,outlet\na.txt,X\na.txt,Y\n", r"metadata\.csv, line 3: 'a\.txt' has a second row"),
     ({"a.txt": "Headline\n\nText."}, "file,published\na.txt,2 Julyish\n", r"metadata\.csv, line 2: published date '2 Julyish'"),
@@ -247,3 +251,38 @@ def test_readability_is_computed_on_body_text(seeds):
     assert list(scores["article_id"]) == list(seeds["article_id"])
     assert scores["flesch_reading_ease"].between(30, 80).all()
     assert scores["flesch_kincaid_grade"].between(5, 20).all()
+
+
+def test_a_txt_ending_in_capitals_is_read(write_corpus):
+    folder = write_corpus({"a.TXT": "Headline\n\nText here."}, metadata="file\na.TXT\n")
+    assert analysis.load_articles(folder)["article_id"].tolist() == ["a"]
+
+
+def test_txt_files_in_subfolders_are_named_not_silently_skipped(write_corpus):
+    folder = write_corpus({"a.txt": "Headline\n\nText here."}, metadata="file\na.txt\n")
+    (folder / "more").mkdir()
+    (folder / "more" / "b.txt").write_text("Other\n\nText.", encoding="utf-8")
+    with pytest.warns(analysis.CorpusWarning, match="the subfolders more hold .txt files that are not read"):
+        assert len(analysis.load_articles(folder)) == 1
+
+
+def test_a_stamp_at_the_end_of_the_file_dates_it(write_corpus):
+    folder = write_corpus({"a.txt": "Talks go on\n\nKerry met Lavrov again. They spoke for hours.\n\n"
+                                    "Last updated: 5 August, 2014"})
+    with pytest.warns(MetadataWarning):
+        article = analysis.load_articles(folder).iloc[0]
+    assert article.published == pd.Timestamp("2014-08-05") and "stamp" in article.date_basis
+
+
+def test_one_warning_names_every_article_without_a_row(write_corpus):
+    folder = write_corpus({f"{c}.txt": "Headline\n\nText." for c in "abc"}, metadata="file\nb.txt\n")
+    with pytest.warns(MetadataWarning) as caught:
+        analysis.load_articles(folder)
+    assert len(caught) == 1 and "a.txt, c.txt" in str(caught[0].message)
+
+
+def test_a_file_too_large_to_be_an_article_is_refused(write_corpus, monkeypatch):
+    monkeypatch.setattr(analysis.corpus, "MAX_ARTICLE_BYTES", 100)
+    folder = write_corpus({"a.txt": "Headline\n\n" + "Word " * 40})
+    with pytest.raises(CorpusError, match=r"a\.txt: .* is not one article"):
+        analysis.load_articles(folder)

@@ -54,3 +54,13 @@ def test_seed_conference_windows(seeds):
         ("002", "2013-11"), ("002", "2013-W46"),
     }
     assert table["delayed"].sum() == 2
+
+
+def test_conference_statements_without_a_publication_date(extract):
+    # no anchor: relative dates have no value, and the table still says what was stated
+    table = extract("It would likely take place after August, Kerry said of the conference.",
+                    published="", fn=timeline.conference_expectations)
+    row = only(table)
+    assert row["surface"] == "after August" and pd.isna(row["value"]) and not row["open_end"]
+    marks = timeline.expectation_marks(table)
+    assert marks.loc[0, "column"].startswith("undated")
