@@ -18,3 +18,9 @@ GOLD_DIR = DATA_DIR / "gold"
 def data_file(name: str) -> Path:
     """Path of a knowledge file shipped in ``analysis/data``."""
     return DATA_DIR / name
+
+
+def corpus_name(corpus_dir: str | Path) -> str:
+    """How figures and findings name a corpus: "the seed corpus", or its folder's name."""
+    folder = Path(corpus_dir).resolve()
+    return "the seed corpus" if folder == SEEDS_DIR.resolve() else folder.name

@@ -27,3 +27,9 @@ def test_metadata_has_one_row_per_seed():
         rows = list(csv.DictReader(f))
     assert [r["file"] for r in rows] == sorted(manifest())
     assert list(rows[0])[:6] == ["file", "outlet", "published", "url", "author", "date_basis"]
+
+
+def test_provenance_travels_with_the_seeds_and_states_their_hashes():
+    provenance = (SEEDS_DIR / "PROVENANCE.md").read_text(encoding="utf-8")
+    for name, digest in manifest().items():
+        assert f"{digest}  {name}" in provenance
