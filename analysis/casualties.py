@@ -103,7 +103,8 @@ Rules, in the order they are applied
         sentence names before it, outside the figures ("The UN cares for 4 million
         refugees, it said"; "15 rebels" counts people, it names no one); when there is
         none, to the sentence before (the body's or the standfirst's): its own cited
-        source, or else the last entity it names. What it refers to must agree: a person
+        source, or else the last entity it names (for a person, else the last name of two
+        to four capitalised words the tables lack). What it refers to must agree: a person
         for "he", "she" or a title ("the envoy"), a body or a group for "it", "they" or
         "the monitor" (a name the tables lack agrees with both); else nothing is credited.
         ``attribution_basis`` says which: "sentence", "previous sentence" or "".
@@ -649,18 +650,19 @@ def _after_title(sentence: str, words: list[Token], *, complement: bool = False)
     words = words[titles[-1] + 1:] if titles else words
     while words and not _is_cap(words[0][0]):
         words = words[1:]
-    if complement and len(words) > 2 and not titles and not ({t[0].lower() for t in words} & _NAME_LINKS):
+    if complement and len(words) > 2 and not titles:
         words = words[1:]  # the rest of a title's complement: "for Syria Michael Ratney"
     return re.sub(r"['’]s$", "", sentence[words[0][1]:words[-1][2]]) if words else ""
 
 
 def _is_description(tokens: list[Token]) -> bool:
-    """"the head of the Observatory", "a UK-based monitor": a determiner and a title or a kind
-    of body, with no name of its own."""
-    if not tokens or tokens[0][0].lower() not in _DETERMINERS:
+    """"the head of the Observatory", "an official with the civil defence", "head of the
+    monitor": common nouns with a determiner, or a title, and no name of their own."""
+    if not tokens:
         return False
     own = next((tokens[:i] for i in range(1, len(tokens)) if tokens[i][0].lower() in _PREPOSITIONS), tokens)
-    return bool(_kinds(own[-1][0]) & {"title", "descriptor", "anaphor"}) and not any(_is_cap(t[0]) for t in own)
+    described = tokens[0][0].lower() in _DETERMINERS or "title" in _kinds(own[-1][0])
+    return described and not any(_is_cap(t[0]) for t in own)
 
 
 def _subject(sentence: str, verb_start: int) -> Source | None:
@@ -754,12 +756,34 @@ def _attribute(sentence: str, position: int, previous: str,
         here = [found for found in here if _agrees(found, anaphor)]
         return (here[-1], "sentence") if here else (None, "")
     if previous:  # a pronoun refers back: what the sentence names after it ("told AFP") is not it
-        before = ([found for _, found in _cited(previous) if found.how != "anaphor"]
-                  or _named(previous))
-        before = [found for found in before if _agrees(found, anaphor)]
-        if before:
-            return before[-1], "previous sentence"
+        cited_before = [found for _, found in _cited(previous) if found.how != "anaphor" and _agrees(found, anaphor)]
+        if cited_before:
+            return cited_before[-1], "previous sentence"
+        named = [found for found in _named(previous) if _agrees(found, anaphor)]
+        if anaphor.kind == "person" and not named:  # "Abu Khaled described the scene. ... he said"
+            named = _people(previous)
+        if named:
+            return named[-1], "previous sentence"
     return None, ""
+
+
+def _people(sentence: str) -> list[Source]:
+    """The names of people the alias table lacks in a sentence: runs of two to four
+    capitalised words, titles stripped, with no word of a body or a group in them."""
+    alias_re, _ = _authority_re()
+    taken = [h.span() for h in alias_re.finditer(sentence)]
+    tokens = _tokens(sentence, 0, len(sentence))
+    people = []
+    for a, b in _name_runs(tokens):
+        words = tokens[a:b]
+        if any(_kinds(t[0]) & {"institution", "descriptor", "group", "anaphor"} for t in words):
+            continue
+        if any(s < words[-1][2] and words[0][1] < e for s, e in taken):
+            continue
+        name = _after_title(sentence, words)
+        if 2 <= count_words(name) <= 4:
+            people.append(Source(name, "name"))
+    return people
 
 
 def _full_name(text: str, before: int, name: str) -> str:
