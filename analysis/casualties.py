@@ -162,7 +162,8 @@ _CLAUSE_JOIN = re.compile(r";|,\s+(?:while|whereas|but)\b")
 _JOINED_NOUN = re.compile(r"^\s+(?P<and>and)\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:were|was|are|is|have|has|had)\b")
 # "100 were killed", "1,000 have fled": what may stand between a bare number and its trigger
 # ("12 monitors crossed into Syria" counts monitors, not people)
-_BARE_LEAD = re.compile(r"^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|now|still|more|all|internally)\s+)*")
+_BARE_LEAD = re.compile(r"^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|now|still|more|all"
+                        r"|internally)\s+)*")
 # ", fleeing the offensive": a participle after the comma that ends the figure's clause
 _PARTICIPLE = re.compile(r"^,\s+(?P<w>[a-z]+(?:ing|ed))\b")
 # "76 people, including 28 children": a sub-count shares the figure's category
@@ -598,7 +599,8 @@ def _source(sentence: str, tokens: list[Token]) -> Source | None:
         return any(a <= i < b for a, b in runs) or any(s <= tokens[i][1] < e for s, e, _ in hits)
 
     # the phrase's own words end at its first preposition outside a name ("Omar Idlibi of ...")
-    p = next((i for i in range(1, len(tokens)) if tokens[i][0].lower() in _PREPOSITIONS and not in_name(i)), len(tokens))
+    p = next((i for i in range(1, len(tokens)) if tokens[i][0].lower() in _PREPOSITIONS and not in_name(i)),
+             len(tokens))
     own, pp = tokens[:p], tokens[p + 1:]
     k = len(own)  # words that say what kind of body a name is ("the Saba news agency")
     while k > 1 and "descriptor" in _kinds(own[k - 1][0]) and any(in_name(i) for i in range(k - 1)):

@@ -242,7 +242,8 @@ def test_attribution_in_the_sentence(figures_of, text, authority):
     ("The UN says the war is worsening.", "More than 100 people were killed.", ""),
     ("The UN says the war is worsening.", "Ahmed Jarrah said more than 100 people were killed.", "Ahmed Jarrah"),
     ("The Syrian Observatory for Human Rights published new figures.",
-     "More than 100 people were killed, the Britain-based monitoring group said.", "Syrian Observatory for Human Rights"),
+     "More than 100 people were killed, the Britain-based monitoring group said.",
+     "Syrian Observatory for Human Rights"),
     # "rebels" counts the people of the figure: it names no source, so the frame still carries
     ("The UN says the war is worsening.", "More than 100 rebels were killed, the monitor said.", "United Nations"),
     # the source carried agrees with the frame: a person for "he" or "the envoy", a body for "it"
