@@ -6,35 +6,51 @@ knowledge it uses is kept as data in ``analysis/data`` (see ``README_casualties.
 (hedges and the interval each implies), ``casualty_populations.csv`` (who is counted),
 ``casualty_categories.csv`` (trigger words: killed, wounded, displaced ...),
 ``casualty_exclusions.csv`` (numbers that are not counts), ``reporting_verbs.csv`` (the
-verbs marked ``figure_source``) and ``casualty_reporting.csv`` (the other reporting
-frames), and the shared ``entities.csv`` and ``aliases.csv`` (who can be cited).
+verbs marked ``figure_source``), ``casualty_reporting.csv`` (the other reporting frames),
+``casualty_sources.csv`` (the nouns of unnamed sources, titles, kinds of body), and the
+shared ``entities.csv`` and ``aliases.csv`` (who can be cited).
 
 Rules, in the order they are applied
     Numbers
         Digits ("93,000", "1.5"), optionally with a scale word ("1.5 million", "1.5m");
-        written numbers ("two million", "a dozen", "twenty-five", "half a million");
-        vague amounts ("dozens", "hundreds", "tens of thousands") valued by the ACLED
-        convention, the conservative floor ("hundreds" = 100), the vague word kept as
-        the qualifier and the next order of magnitude as the (exclusive) ``high``.
+        written numbers ("two million", "a dozen", "twenty-five", "half a million", "a
+        quarter of a million"); vague amounts ("dozens", "hundreds", "tens of thousands")
+        valued by the ACLED convention, the conservative floor ("hundreds" = 100), the
+        vague word kept as the qualifier and the next order of magnitude as the
+        (exclusive) ``high``.
     Not counts
         A number followed by a unit or a time word ("1,000 tons", "12-day", "two years",
         "10-member", "5-year-old"), next to a month name (a date), after a currency sign,
-        "aged", "No." or "no" ("no one"), and four-digit numbers from 1900 to 2099
-        without a comma (years) unless a population word follows at once ("2000 people").
+        "aged", "No." or "no" ("no one"), lives saved ("saved more than 60,000 lives"), and
+        four-digit numbers from 1900 to 2099 without a comma (years) unless a population
+        word follows at once ("2000 people").
     A figure
         A number is a figure when it counts people and says what happened to them:
-        (a) a population word ("people", "lives", "civilians", "refugees" ...) follows it,
-        after "of" for vague amounts and at most two other words ("1.5 million Syrian
-        refugees"), and a category is found; or (b) without a population word, a trigger
-        follows it directly ("100 killed", "1,000 fled"), a trigger verb comes right before
-        it ("killing at least 15"), or a trigger of ``reach`` clause (a toll word) precedes it in the clause ("the death
-        toll ... had surpassed 100,000").
+        (a) a population word ("people", "lives", "civilians", "refugees", "aid workers",
+        "others" ...) follows it, after "of" for vague amounts and at most two other words
+        ("1.5 million Syrian refugees"), and a category is found; or (b) without a
+        population word, a trigger follows it, behind auxiliaries only ("100 killed",
+        "1,000 have fled"; not "12 monitors crossed"), a trigger verb comes right before it
+        ("killing at least 15"), or a trigger of
+        ``reach`` clause (a toll word: "death toll", "the number of dead", "the number of
+        registered refugees") precedes it in its clause, up to sixteen words back and not
+        across ";", ":" or a clause joined by ", but"/", while" ("the toll from the car bomb
+        ... climbed to 47").
     Category
         Implied by the population word when it has one ("lives", "dead", "deaths" ->
-        killed; "refugees" -> displaced); otherwise the nearest trigger after the figure,
-        up to six words and not past a comma, "and", "but", "while" or another number
-        ("93,000 people have been killed and 1.5 million people have fled"); otherwise the
-        nearest trigger in the eight words before it ("killed hundreds of civilians").
+        killed; "refugees" -> displaced; "casualties" -> casualties); otherwise the nearest
+        trigger after the figure, up to six words and not past a comma, "and", "but",
+        "while" or another number ("93,000 people have been killed and 1.5 million people
+        have fled"); an "and" right after the figure that joins another noun to it does not
+        stop the search ("Twenty aid workers and drivers were hurt"), nor does an aside
+        between commas or dashes ("11 million Syrians - half the population - have fled");
+        otherwise the nearest trigger in the eight words before it ("killed hundreds of
+        civilians"); otherwise a participle right after the comma that ends the clause
+        ("have massed on the border, fleeing the offensive"). A sub-count takes the
+        category of the figure it belongs to ("76 people, including 28 children",
+        "among them two women", "12 women and 5 children."). A trigger row may exclude
+        populations (``not_for``): troops crossing a border or evacuated are not displaced.
+        ``casualties`` is killed and wounded together, unspecified ("40 casualties").
     Qualifier and interval
         The hedge right before the number, normalised ("Over" -> "over", "had surpassed"
         -> "surpassed", "an estimated" -> "estimated"). ``low``/``high`` follow the factors
@@ -43,18 +59,54 @@ Rules, in the order they are applied
         [0.9 N, N]; "about", "estimated" -> [0.9 N, 1.1 N]; "up to" -> (open, N] with
         ``low`` NaN. A vague amount without another hedge -> [floor, next order of magnitude).
     Attribution
-        Reporting frames in the figure's sentence: a reporting verb ("says", "stated",
-        "estimates" ...) whose source is the alias found in the twelve words before it,
-        after dropping a trailing relative clause (", which relies on a network of
-        activists ..., said"); a named person wins over an organisation in that window
-        ("United Nations Special Envoy for Syria Staffan de Mistura estimates" -> Staffan
-        de Mistura); "according to" takes the first alias in the eight words after it.
-        The frame nearest the figure wins, unless a clause joined by ";" or ", while",
-        ", whereas", ", but" separates them. Aliases are normalised to their entity
-        through ``aliases.csv``. Carrying from the sentence before happens only when the
-        figure's sentence has a reporting frame with no named source ("it said", "they
-        said", "the group said") and names no authority itself; the authority carried is
-        that sentence's own cited source, or else the last authority it names.
+        A reporting frame credits a source named by a noun phrase: the subject before a
+        reporting verb ("says", "told", "reported", "estimates" ..., and toll verbs such as
+        "raised the toll"), after fillers ("has", "on Tuesday") and a relative or
+        participial clause set off by commas (", which relies on ...,", ", citing ...,");
+        the subject after a verb that opens its clause ('…," said Omar Idlibi of the LCC.';
+        not after "told", whose object is who heard it); the agent after "by" ("reported
+        by the Observatory"); the phrase after "according to"; and a headline's "Activists:"
+        (a person, a body or a group, not a place or a country). The noun phrase is read
+        from a mark (comma, quotation mark, bracket) or a conjunction to the verb, through
+        its prepositional phrases to its determiner ("doctors at the field hospital"). Its
+        head, the last word before its first preposition outside a name and before words
+        that say what kind of body a name is ("the Saba news agency" -> Saba), names the
+        source, in this order:
+        1. an alias of ``aliases.csv`` at the head, normalised to its entity ("the
+           Observatory", "the state news agency SANA", "Syria's health ministry");
+        2. a title or a document with a prepositional phrase: its object ("a spokesman for
+           the UN refugee agency" -> UNHCR, "figures from the health ministry"); after a
+           capitalised title, the name that ends the object ("UN High Commissioner for
+           Refugees Filippo Grandi" -> Filippo Grandi);
+        3. "the" (or "its", "their") and a word that refers back, with no name ("the
+           monitoring group", "the envoy", "its director", "it", "they"): the frame has no
+           source of its own (see carrying below);
+        4. a group or a body named by common nouns (``casualty_sources.csv``): an alias in
+           the phrase if any ("Russian officials" -> Russia), else the words as written
+           without the determiner ("aid agencies", "state television", "doctors",
+           "provincial council", "Idlib health directorate"); a common noun that opens the
+           sentence loses its capital ("Opposition groups" -> "opposition groups"), a
+           proper adjective keeps it ("Syrian officials"); "a Kurdish commander" likewise;
+        5. a run of capitalised words at the head: a body's name ("Reporters Without
+           Borders", "Syrian Centre for Policy Research"; an alias inside it stands for it,
+           "Russian Foreign Ministry" -> Russia), or a person's name with the titles before
+           it stripped ("provincial governor Talal Barazi", "UN spokesman Stephane
+           Dujarric"): a named person wins over the body they speak for;
+        6. otherwise an alias in the phrase (a person before a body); a document names its
+           owner ("UN figures", "the Observatory's count").
+        An aside between commas that only describes ("Rami Abdel Rahman, the head of the
+        Observatory, told AFP") gives way to the name before it. An unlisted name of one or
+        two words takes the fuller name the article wrote earlier ("Barazi" after "Talal
+        Barazi"). The frame nearest the figure wins, unless a clause joined by ";" or
+        ", while", ", whereas", ", but" separates them. A frame with no source of its own
+        ("it said", "the group said", "the envoy said") refers back: to the last entity its
+        sentence names before it, outside the figures ("The UN cares for 4 million
+        refugees, it said"; "15 rebels" counts people, it names no one); when there is
+        none, to the sentence before (the body's or the standfirst's): its own cited
+        source, or else the last entity it names (for a person, else the last name of two
+        to four capitalised words the tables lack). What it refers to must agree: a person
+        for "he", "she" or a title ("the envoy"), a body or a group for "it", "they" or
+        "the monitor" (a name the tables lack agrees with both); else nothing is credited.
         ``attribution_basis`` says which: "sentence", "previous sentence" or "".
     Period
         ``since`` is the start of the counted period when the sentence states one:
@@ -68,13 +120,16 @@ Charting
 
 Known limits
     English only; body sentences only by default (``kinds=`` adds headlines or captions).
-    The window rules read syntax shallowly: a trigger six words away in another clause,
-    a source named as the object of a preceding clause ("Kerry, after talks with the UN,
-    said"), a relative clause not set off by commas, or an authority not in the alias
-    table (an unlisted official) are missed or misread. "lives" is always read as
-    killed ("saved 1,000 lives" would be miscounted). A figure repeated in another
-    sentence is a second row: deduplication is the reader's choice. The figures are what
-    the outlets printed, not verified tolls.
+    The window rules read syntax shallowly: a trigger six words away in another clause or
+    a relative clause not set off by commas is missed or misread. Sources: coordinated
+    subjects give their last part ("residents and medics said" -> medics); a place name
+    that opens the sentence before a group noun loses its capital ("Kobane officials" ->
+    "kobane officials"); a country named alone ("Syria said") is the country's name, not
+    its government; a capitalised word that opens a sentence and is neither a known noun
+    nor a stop word reads as a name; a source named two sentences back is not carried.
+    "lives" is read as killed unless "saved" comes before it. A figure repeated in
+    another sentence is a second row: deduplication is the reader's choice. The figures
+    are what the outlets printed, not verified tolls.
 """
 from __future__ import annotations
 
@@ -88,7 +143,7 @@ from . import knowledge
 from .corpus import sentences
 from .knowledge import reference_tolls
 from .matches import alternation, escaped_alternation, first_char, phrase_pattern
-from .text import MONTH_PATTERN, first_words, month_number, words_back
+from .text import MONTH_NAMES, MONTH_PATTERN, WORD_RE, count_words, first_words, month_number, words_back
 
 COLUMNS = {
     "article_id": "string", "sentence_id": "int64", "start": "int64", "end": "int64",
@@ -103,14 +158,49 @@ _FORWARD_STOP = re.compile(r"[,;:.!?]|\b(?:and|but|while|whereas|during|after|be
 # "1,429 people, including 426 children, died": the verb comes after the aside
 _ASIDE = re.compile(r"^,\s*(?:including|among them|among whom|mostly|most of them|many of them|of whom)\b[^,;.]*,")
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:while|whereas|but)\b")
-_RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whose|where)\b[^,]*,\s*$")
+# "Twenty aid workers and drivers were hurt": an "and" right after the figure joins a noun to it
+_JOINED_NOUN = re.compile(r"^\s+(?P<and>and)\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:were|was|are|is|have|has|had)\b")
+# "100 were killed", "1,000 have fled": what may stand between a bare number and its trigger
+# ("12 monitors crossed into Syria" counts monitors, not people)
+_BARE_LEAD = re.compile(r"^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|now|still|more|all"
+                        r"|internally)\s+)*")
+# ", fleeing the offensive": a participle after the comma that ends the figure's clause
+_PARTICIPLE = re.compile(r"^,\s+(?P<w>[a-z]+(?:ing|ed))\b")
+# "76 people, including 28 children": a sub-count shares the figure's category
+_SUBCOUNT = re.compile(r"^\s*,\s*(?:including|among them|among whom|of whom|of them)\s+$")
+# "12 women and 5 children": a figure joined by "and" to the one before, at the end of its clause
+_JOINED_FIGURE = re.compile(r"^\s*,?\s*and\s+$")
+_ENDS_CLAUSE = re.compile(r"\s*(?:[,;:.!?)]|$|(?:in|on|at|near|during|since|across)\b)")
+# "11 million Syrians - half the pre-war population - have fled": an aside between dashes
+_DASH_ASIDE = re.compile(r"^\s+[-–—]\s+[^;.]*?\s+[-–—](?=\s)")
+# a relative or participial clause between the source and its verb (", which relies on ...,",
+# ", citing sources on the ground,"): the source stands before it
+_RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whose|where|citing|quoting|relying|based)\b[^,]*,\s*$")
 _SINCE = re.compile(
     rf"\bsince\b(?:\s+[\w'’-]+){{0,10}}?\s+(?:in\s+)?(?:(?P<month>{MONTH_PATTERN})\s+)?(?P<year>(?:19|20)\d\d)\b"
 )
+# ---- the grammar of a source's noun phrase (function words; the lexicon is casualty_sources.csv)
+_DETERMINERS = frozenset("the a an its their his her this that these those some several many other".split())
+_PREPOSITIONS = frozenset("of at in from for with on near inside outside by among across within around to".split())
+# words a noun phrase never runs across: conjunctions, relatives, auxiliaries
+_NP_STOPS = frozenset(("and but or nor that which who whom whose when where while as if because after before "
+                       "since than though although until so has have had is are was were be been will would "
+                       "could can may might must not also").split())
+_NAME_LINKS = frozenset("de al el bin ibn abu van von der du da la le di".split())  # "Staffan de Mistura"
+_ORG_LINKS = frozenset("of for the and on to".split())  # "Office for the Coordination of ..."
+_CALENDAR = frozenset([*MONTH_NAMES, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+# a proper adjective keeps its capital at the start of a sentence ("Syrian officials", "Kurdish")
+_DEMONYM = re.compile(r"(?:ian|ish|ese|i|can|ean)$")
+_NP_EDGE = re.compile(r".*[,;:(\"“”—–]", re.S)  # up to the last mark that ends a noun phrase
+_NP_END = re.compile(r"[,;:()\"“”—–]")
+_ADDRESSED = frozenset({"told", "tells", "telling"})  # what follows "told" is who heard it ("told AFP")
+_AGENT = re.compile(r"\s+by\s+")  # "the toll reported by the Observatory"
+_HEADLINE_SOURCE = re.compile(r"^\W*(?P<np>[^:,;.]{1,40}?)\s*:\s")  # "Activists: 213 dead ..."
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
-SOURCE_WORDS = 12
-ACCORDING_WORDS = 8
+CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
+NP_WORDS = 10  # the longest noun phrase read as a source
+HEADLINE_WORDS = 4
 
 
 # ---------------------------------------------------------------- knowledge files
@@ -168,13 +258,15 @@ def _populations() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
 
 
 @knowledge.cached
-def _triggers(reach: str | None = None) -> tuple[re.Pattern, tuple[str, ...]]:
-    """The trigger words of every category (or only those of one ``reach``), one group each."""
+def _triggers(reach: str | None = None) -> tuple[re.Pattern, tuple[str, ...], tuple[frozenset[str], ...]]:
+    """The trigger words of every category (or only those of one ``reach``), one group each,
+    with each row's category and the populations it does not apply to."""
     table = knowledge.casualty_categories()
     if reach is not None:
         table = table[table["reach"] == reach]
     groups = "|".join(f"(?P<t{i}>\\b(?:{r.pattern})\\b)" for i, r in enumerate(table.itertuples()))
-    return re.compile(groups, re.IGNORECASE), tuple(table["category"])
+    return (re.compile(groups, re.IGNORECASE), tuple(table["category"]),
+            tuple(frozenset(v.split()) for v in table["not_for"]))
 
 
 @knowledge.cached
@@ -196,18 +288,37 @@ def _authority_re() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     return re.compile(r"(?<![\w\-])(?:" + alternation(groups) + r")(?![\w\-])"), lookup
 
 
+class Frames(NamedTuple):
+    """The reporting frames, compiled: a verb (``reporting_verbs.csv`` rows marked
+    ``figure_source`` and the ``verb`` rows of ``casualty_reporting.csv``, case as written);
+    "according to"; the pronouns that stand for a source named before; the fillers between a
+    source and its verb (``reporting_fillers.csv``: "has", "on Tuesday"), at the end of the
+    words before a verb and at the start of the words after it."""
+    verb: re.Pattern
+    according: re.Pattern
+    pronouns: frozenset[str]
+    fillers_before: re.Pattern
+    fillers_after: re.Pattern
+
+
 @knowledge.cached
-def _frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """A reporting verb (case as written); "according to"; a frame whose source is a pronoun
-    or a bare subject ("it said", "said they", "the group said")."""
+def _frames() -> Frames:
     table = knowledge.casualty_reporting()
     verbs = knowledge.reporting_verbs()
-    verbs = "|".join(sorted(verbs.loc[verbs["figure_source"], "verb"], key=lambda v: (-len(v), v)))
+    words = sorted(verbs.loc[verbs["figure_source"], "verb"], key=lambda v: (-len(v), v))
+    verb_re = re.compile(r"\b(?:" + "|".join([*table.loc[table["kind"] == "verb", "pattern"], *words]) + r")\b")
     according = "|".join(table.loc[table["kind"] == "according", "pattern"])
-    pronouns = "|".join(table.loc[table["kind"] == "pronoun", "pattern"])
-    subjects = "|".join([pronouns, *table.loc[table["kind"] == "subject", "pattern"]])
-    return (re.compile(rf"\b(?:{verbs})\b"), re.compile(rf"(?i)\b(?:{according})\b"),
-            re.compile(rf"(?i)\b(?:{subjects})\s+(?:{verbs})\b|\b(?:{verbs})\s+(?:{pronouns})\b"))
+    fillers = "|".join(knowledge.reporting_fillers()["pattern"])
+    return Frames(verb_re, re.compile(rf"(?i)\b(?:{according})\b"),
+                  frozenset(table.loc[table["kind"] == "pronoun", "pattern"].str.lower()),
+                  re.compile(rf"(?:\s+(?:{fillers}))+\s*$"), re.compile(rf"^(?:\s*(?:{fillers})\b)+"))
+
+
+@knowledge.cached
+def _number_words() -> frozenset[str]:
+    units = _units()  # "a" and "an" are numbers only before a scale word ("a dozen")
+    return frozenset(w for kind in ("lead", "scale", "vague") for w in units[kind]
+                     if " " not in w and w not in _DETERMINERS)
 
 
 # ---------------------------------------------------------------- the rules, on one sentence
@@ -244,30 +355,41 @@ def _is_count(sentence: str, m: re.Match) -> bool:
     return True
 
 
-def _nearest_trigger(window: str, *, last: bool, reach: str | None = None) -> str:
-    pattern, categories = _triggers(reach)
-    if last:
-        hit = None
-        for hit in pattern.finditer(window):
-            pass
-    else:
-        hit = pattern.search(window)
-    return categories[int(hit.lastgroup[1:])] if hit else ""
+def _nearest_trigger(window: str, *, last: bool, reach: str | None = None, population: str = "",
+                     at_start: bool = False) -> str:
+    """The category of the first (or last) trigger of ``window`` that applies to ``population``
+    (with ``at_start``, only a trigger that opens the window)."""
+    pattern, categories, not_for = _triggers(reach)
+    found = ""
+    for hit in ([pattern.match(window)] if at_start else pattern.finditer(window)):
+        if hit is None:
+            break
+        row = int(hit.lastgroup[1:])
+        if population not in not_for[row]:
+            found = categories[row]
+            if not last:
+                break
+    return found
 
 
-def _forward_window(sentence: str, end: int, next_start: int) -> str:
+def _forward_window(sentence: str, end: int, next_start: int) -> tuple[str, int]:
+    """The words after a figure that may hold its verb, and the offset of the comma that ended
+    them (-1 when something else did)."""
     window = sentence[end:]
-    aside = _ASIDE.match(window)
+    aside = _ASIDE.match(window) or _DASH_ASIDE.match(window)
+    base = end + aside.end() if aside else end
     window = window[aside.end():] if aside else sentence[end:next_start]
-    stop = _FORWARD_STOP.search(window)
-    return first_words(window[:stop.start()] if stop else window, FORWARD_WORDS)
+    joined = _JOINED_NOUN.match(window)
+    stop = _FORWARD_STOP.search(window, joined.end("and") if joined else 0)
+    comma = base + stop.start() if stop and stop.group() == "," else -1
+    return first_words(window[:stop.start()] if stop else window, FORWARD_WORDS), comma
 
 
-def _backward_window(sentence: str, start: int, prev_end: int) -> str:
+def _backward_window(sentence: str, start: int, prev_end: int, words: int = BACKWARD_WORDS) -> str:
     window = sentence[prev_end:start]
-    cut = max(window.rfind(";"), window.rfind(":"))
-    window = window[cut + 1:]
-    return window[words_back(window, BACKWARD_WORDS):]
+    joins = [m.end() for m in _CLAUSE_JOIN.finditer(window)]
+    window = window[max([window.rfind(":") + 1, *joins]):]
+    return window[words_back(window, words):]
 
 
 class Figure(NamedTuple):
@@ -282,17 +404,23 @@ class Figure(NamedTuple):
     population: str
 
 
-def _category(sentence: str, end: int, forward: str, backward: str, implied: str, has_population: bool) -> str:
+def _category(sentence: str, end: int, forward: tuple[str, int], backward: str, clause: str, implied: str,
+              population: str | None) -> str:
     """What happened to the people counted (see "Category" in the module docstring)."""
-    if not has_population:
-        # a bare number needs its trigger right next to it, or a toll word before it
-        return (_nearest_trigger(" ".join(forward.split()[:3]), last=False)
-                or _nearest_trigger(" ".join(backward.split()[-2:]), last=True)
-                or _nearest_trigger(backward, last=True, reach="clause"))
-    category = implied or _nearest_trigger(forward, last=False) or _nearest_trigger(backward, last=True)
+    words, comma = forward
+    if population is None:
+        # a bare number needs its trigger right next to it, or a toll word before it in its clause
+        return (_nearest_trigger(_BARE_LEAD.sub("", words, count=1), last=False, reach="word", at_start=True)
+                or _nearest_trigger(" ".join(backward.split()[-2:]), last=True, reach="word")
+                or _nearest_trigger(clause, last=True, reach="clause"))
+    category = (implied or _nearest_trigger(words, last=False, population=population)
+                or _nearest_trigger(backward, last=True, population=population))
     if not category and sentence.startswith(",", end):
         # "426 children, died": a verb right after the comma that closes an aside
         category = _nearest_trigger(" ".join(sentence[end + 1:].split()[:2]), last=False)
+    if not category and comma >= 0 and (participle := _PARTICIPLE.match(sentence[comma:])):
+        # "have massed on the border, fleeing the offensive": the participle tells why they are there
+        category = _nearest_trigger(participle["w"], last=False, population=population)
     return category
 
 
@@ -301,7 +429,7 @@ def _figures_in(sentence: str) -> list[Figure]:
     pop_re, pops = _populations()
     qual_re, quals = _qualifiers()
     numbers = [m for m in _number_re().finditer(sentence) if _is_count(sentence, m)]
-    found = []
+    found: list[Figure] = []
     for i, m in enumerate(numbers):
         value, vague_high = _number_value(m)
         prev_end = numbers[i - 1].end() if i else 0
@@ -312,7 +440,14 @@ def _figures_in(sentence: str) -> list[Figure]:
         end = m.end() + pop.end() if pop else m.end()
         population, implied = pops[pop["pop"].lower()] if pop else ("", "")
         category = _category(sentence, end, _forward_window(sentence, end, next_start),
-                             _backward_window(sentence, start, prev_end), implied, pop is not None)
+                             _backward_window(sentence, start, prev_end),
+                             _backward_window(sentence, start, prev_end, CLAUSE_WORDS), implied,
+                             population if pop else None)
+        if not category and found and found[-1].end <= start:
+            between = sentence[found[-1].end:start]
+            if _SUBCOUNT.match(between) or (_JOINED_FIGURE.match(between) and _ENDS_CLAUSE.match(sentence, end)):
+                # "76 people, including 28 children"; "killed 12 women and 5 children.": the same fate
+                category = found[-1].category
         if not category:
             continue
         qualifier, low_f, high_f = quals[q["q"].lower()] if q else ("", 1.0, 1.0)
@@ -324,47 +459,356 @@ def _figures_in(sentence: str) -> list[Figure]:
     return found
 
 
-def _cited(sentence: str) -> list[tuple[int, str]]:
-    """(position of the reporting frame, canonical authority) for each sourced frame."""
-    verb_re, according_re, _ = _frames()
-    alias_re, rules = _authority_re()
+class Source(NamedTuple):
+    """Who a reporting frame credits: ``how`` is "alias" (an entity of ``entities.csv``; ``kind``
+    is its kind), "name" (a name the alias table lacks), "group", "institution" or "anaphor"
+    (a pronoun or "the group": a source named before)."""
+    name: str
+    how: str
+    kind: str = ""
+
+
+_ANAPHOR = Source("", "anaphor")  # refers back to a body or a group: "it", "they", "the monitor"
+_PERSON_ANAPHOR = Source("", "anaphor", "person")  # refers back to a person: "he", "she", "the envoy"
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
+Token = tuple[str, int, int]  # a word and its offsets in the sentence
+
+
+def _tokens(sentence: str, start: int, end: int) -> list[Token]:
+    return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(sentence, start, end)]
+
+
+def _kinds(word: str) -> frozenset[str]:
+    return knowledge.casualty_sources().get(word.lower().rstrip("."), frozenset())
+
+
+def _ends_phrase(word: str) -> bool:
+    low = word.lower()
+    return low in _NP_STOPS or low in _number_words() or any(c.isdigit() for c in word)
+
+
+def _np_before(sentence: str, end: int) -> list[Token]:
+    """The noun phrase that ends at ``end``: read back to a mark (comma, quotation mark ...),
+    a conjunction, an auxiliary or a number, and to its determiner unless a preposition
+    comes before that ("doctors at the field hospital")."""
+    edge = _NP_EDGE.match(sentence, 0, end)
+    tokens = _tokens(sentence, edge.end() if edge else 0, end)
+    taken: list[Token] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i][0]
+        if _ends_phrase(word) or len(taken) == NP_WORDS:
+            break
+        taken.append(tokens[i])
+        if word.lower() in _DETERMINERS and not (i and tokens[i - 1][0].lower() in _PREPOSITIONS):
+            break
+    return taken[::-1]
+
+
+def _np_after(sentence: str, start: int, *, whole: bool = False) -> list[Token]:
+    """The noun phrase that starts at ``start`` (after fillers such as "on Tuesday"), to a mark,
+    a conjunction or a number; none when it opens with a preposition, or, with ``whole``, when
+    it is not all of its clause ('," said Omar Idlibi of the LCC.' but not "said the toll rose")."""
+    lead = _frames().fillers_after.match(sentence, start)
+    start = lead.end() if lead else start
+    stop = _NP_END.search(sentence, start)
+    stop = stop.start() if stop else len(sentence)
+    taken: list[Token] = []
+    for token in _tokens(sentence, start, stop):
+        if _ends_phrase(token[0]) or len(taken) == NP_WORDS:
+            break
+        taken.append(token)
+    if not taken or taken[0][0].lower() in _PREPOSITIONS:
+        return []
+    return [] if whole and sentence[taken[-1][2]:stop].strip(" .!?") else taken
+
+
+def _is_cap(word: str) -> bool:
+    """A word that can be part of a name: capitalised ("Barazi", "UN", "al-Assad"), but not a
+    capitalised modifier ending in a lower-case part ("UK-based", "Houthi-run")."""
+    if re.match(r"(?:al|el)-[A-Z]", word):
+        return True
+    return word[:1].isupper() and not ("-" in word and word.rsplit("-", 1)[1].islower())
+
+
+def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """(first, last + 1) of each run of capitalised words: inner particles join a person's name
+    ("Staffan de Mistura"), "of"/"for"/"the" join an organisation's ("Office for the ...")."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if not _is_cap(tokens[i][0]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            word = tokens[j][0]
+            if _is_cap(word) and not tokens[j - 1][0].endswith(("'s", "’s")):
+                j += 1
+                continue
+            k = j
+            while k < len(tokens) and tokens[k][0].lower() in (_NAME_LINKS | _ORG_LINKS):
+                k += 1
+            org = any(_kinds(t[0]) & {"institution", "descriptor", "anaphor"} for t in tokens[i:j])
+            links = {t[0].lower() for t in tokens[j:k]}
+            if k > j and k < len(tokens) and _is_cap(tokens[k][0]) and (links <= _NAME_LINKS or org):
+                j = k + 1
+                continue
+            break
+        words = {t[0].lower() for t in tokens[i:j]}
+        if not words <= _CALENDAR | knowledge.stopwords():  # "Tuesday", "We" are not names
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def _as_written(sentence: str, tokens: list[Token]) -> str:
+    """The words of an unnamed group or body as written; a common noun that opens the sentence
+    loses its capital ("Opposition groups said" -> "opposition groups")."""
+    text = sentence[tokens[0][1]:tokens[-1][2]]
+    first = tokens[0][0]
+    opens = not sentence[:tokens[0][1]].strip(" \"“‘'(")
+    if opens and first[:1].isupper() and not first.isupper() and not _DEMONYM.search(first):
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def _best_alias(hits: list[Source]) -> Source:
+    """A person wins over the body in their title; else the last alias."""
+    people = [h for h in hits if h.kind == "person"]
+    return people[-1] if people else hits[-1]
+
+
+def _source(sentence: str, tokens: list[Token]) -> Source | None:
+    """Who a noun phrase names, by the rules of "Attribution" in the module docstring."""
+    if not tokens:
+        return None
+    alias_re, rules = _authority_re()  # read with the determiner: "the Observatory" is an alias
+    hits = [(h.start(), h.end(), Source(*rules[h.lastgroup][:1], "alias", rules[h.lastgroup][1]))
+            for h in alias_re.finditer(sentence, tokens[0][1], tokens[-1][2])]
+    det = ""
+    while tokens and tokens[0][0].lower() in _DETERMINERS:
+        det, tokens = tokens[0][0].lower(), tokens[1:]
+    while len(tokens) > 2 and tokens[0][0].lower() in _PREPOSITIONS and tokens[1][0].lower() in _CALENDAR:
+        tokens = tokens[2:]  # "On Monday Barazi said"
+    if not tokens or tokens[0][0].lower() in _PREPOSITIONS:
+        return None
+    if len(tokens) == 1 and tokens[0][0].lower() in _frames().pronouns:
+        return _PERSON_ANAPHOR if tokens[0][0].lower() in _PERSONAL_PRONOUNS else _ANAPHOR
+    runs = _name_runs(tokens)
+
+    def in_name(i: int) -> bool:
+        return any(a <= i < b for a, b in runs) or any(s <= tokens[i][1] < e for s, e, _ in hits)
+
+    # the phrase's own words end at its first preposition outside a name ("Omar Idlibi of ...")
+    p = next((i for i in range(1, len(tokens)) if tokens[i][0].lower() in _PREPOSITIONS and not in_name(i)),
+             len(tokens))
+    own, pp = tokens[:p], tokens[p + 1:]
+    k = len(own)  # words that say what kind of body a name is ("the Saba news agency")
+    while k > 1 and "descriptor" in _kinds(own[k - 1][0]) and any(in_name(i) for i in range(k - 1)):
+        k -= 1
+    head, kinds = own[k - 1], _kinds(own[k - 1][0])
+    own_hits = [src for s, e, src in hits if s < own[-1][2]]
+    at_head = [src for s, e, src in hits if s < head[2] and head[1] < e]
+    named = [a for a, b in runs if a < k]
+    if at_head:
+        return at_head[0]
+    if kinds & {"title", "document"} and pp:  # "a spokesman for the UN", "figures from the ministry"
+        found = _source(sentence, pp)
+        if found is not None and found.how == "name" and _is_cap(head[0]) and "title" in kinds:
+            # "UN High Commissioner for Refugees Filippo Grandi": a formal title, then the name
+            found = Source(_after_title(sentence, _tokens(sentence, pp[0][1], pp[-1][2]), complement=True), "name")
+        if found is not None and found.how != "anaphor":
+            return found
+    modified = k > 1 and "institution" in kinds  # "the interior ministry" is a body; "the ministry" refers back
+    if det in ("the", "its", "their") and not own_hits and not named and kinds & {"anaphor", "title"} and not modified:
+        # "the monitoring group", "the envoy"; "its director" and "the group's head" speak for a body
+        body = "anaphor" in kinds or det != "the" or any(
+            "anaphor" in _kinds(re.sub(r"['’]s$", "", t[0])) for t in own[:k - 1])
+        return _ANAPHOR if body else _PERSON_ANAPHOR
+    unnamed_person = det in ("a", "an") and "title" in kinds  # "a Kurdish commander said"
+    if (kinds & {"group", "institution"} or unnamed_person) and not any(a <= k - 1 < b for a, b in runs if b - a > 1):
+        if own_hits:
+            return _best_alias(own_hits)
+        return Source(_as_written(sentence, own[:k]), "institution" if "institution" in kinds else "group")
+    if "document" in kinds:  # "UN figures", "Amnesty estimates", "the Observatory's count"
+        if own_hits:
+            return _best_alias(own_hits)
+        found = _source(sentence, own[:k - 1])
+        return found if found is not None and found.how in ("alias", "name") else None
+    run = next(((a, b) for a, b in runs if a <= k - 1 < b), None)
+    if run is not None:
+        words = tokens[run[0]:run[1]]
+        if any(_kinds(t[0]) & {"institution", "descriptor"} for t in words):
+            # a body's name: an entity named in it stands for it ("Russian Foreign Ministry" -> Russia)
+            return _best_alias(own_hits) if own_hits else Source(sentence[words[0][1]:words[-1][2]], "name")
+        name = _after_title(sentence, words)  # "Health Minister Nizar Yazigi" -> Nizar Yazigi
+        if name:
+            return Source(name, "name")
+    return _best_alias(own_hits) if own_hits else None
+
+
+def _after_title(sentence: str, words: list[Token], *, complement: bool = False) -> str:
+    """A person's name without the titles before it, and without a possessive ending."""
+    titles = [i for i, t in enumerate(words) if "title" in _kinds(t[0])]
+    words = words[titles[-1] + 1:] if titles else words
+    while words and not _is_cap(words[0][0]):
+        words = words[1:]
+    if complement and len(words) > 2 and not titles:
+        words = words[1:]  # the rest of a title's complement: "for Syria Michael Ratney"
+    return re.sub(r"['’]s$", "", sentence[words[0][1]:words[-1][2]]) if words else ""
+
+
+def _is_description(tokens: list[Token]) -> bool:
+    """"the head of the Observatory", "an official with the civil defence", "head of the
+    monitor": common nouns with a determiner, or a title, and no name of their own."""
+    if not tokens:
+        return False
+    own = next((tokens[:i] for i in range(1, len(tokens)) if tokens[i][0].lower() in _PREPOSITIONS), tokens)
+    described = tokens[0][0].lower() in _DETERMINERS or "title" in _kinds(own[-1][0])
+    return described and not any(_is_cap(t[0]) for t in own)
+
+
+def _subject(sentence: str, verb_start: int) -> Source | None:
+    """The source before a reporting verb (see "Attribution" in the module docstring)."""
+    pre = _frames().fillers_before.sub("", sentence[:verb_start])
+    while (tail := _RELATIVE_TAIL.search(pre)) is not None:
+        pre = pre[:tail.start()]
+    end = len(pre.rstrip())
+    closed = end > 0 and sentence[end - 1] == ","
+    end = end - 1 if closed else end
+    tokens = _np_before(sentence, end)
+    found = _source(sentence, tokens)
+    if closed and (found is None or found.how == "anaphor" or _is_description(tokens)):
+        # an aside between commas: "Rami Abdel Rahman, the head of the Observatory, told AFP"
+        edge = _NP_EDGE.match(sentence, 0, end)
+        if edge and sentence[edge.end() - 1] == ",":
+            before = _source(sentence, _np_before(sentence, edge.end() - 1))
+            if before is not None and before.how in ("alias", "name"):
+                return before
+    return found
+
+
+def _frame_source(sentence: str, verb: re.Match) -> Source | None:
+    """The source a reporting verb credits: its agent, its subject after it, or before it."""
+    if agent := _AGENT.match(sentence, verb.end()):  # "the toll reported by the Observatory"
+        return _source(sentence, _np_after(sentence, agent.end()))
+    pre = sentence[:verb.start()].rstrip()
+    if pre.endswith((",", '"', "”")) and verb.group() not in _ADDRESSED:
+        # the verb opens its clause and its subject follows: '…," said Omar Idlibi of the LCC.'
+        found = _source(sentence, _np_after(sentence, verb.end(), whole=True))
+        if found is not None:
+            return found
+    return _subject(sentence, verb.start())
+
+
+@knowledge.cached(maxsize=4096)
+def _cited(sentence: str) -> tuple[tuple[int, Source], ...]:
+    """(position, source) of every reporting frame of a sentence that names a source or
+    refers back to one."""
+    frames = _frames()
     cited = []
-    for v in verb_re.finditer(sentence):
-        pre = sentence[:v.start()]
-        while (tail := _RELATIVE_TAIL.search(pre)) is not None:
-            pre = pre[:tail.start()]
-        pre = pre[words_back(pre, SOURCE_WORDS):]
-        hits = [rules[h.lastgroup] for h in alias_re.finditer(pre)]
-        people = [a for a, kind in hits if kind == "person"]
-        if hits:
-            cited.append((v.start(), people[-1] if people else hits[-1][0]))
-    for a in according_re.finditer(sentence):
-        hit = alias_re.search(first_words(sentence[a.end():], ACCORDING_WORDS))
-        if hit:
-            cited.append((a.start(), rules[hit.lastgroup][0]))
-    return cited
+    for v in frames.verb.finditer(sentence):
+        found = _frame_source(sentence, v)
+        if found is not None:
+            cited.append((v.start(), found))
+    for a in frames.according.finditer(sentence):
+        found = _source(sentence, _np_after(sentence, a.end()))
+        if found is not None:
+            cited.append((a.start(), found))
+    head = _HEADLINE_SOURCE.match(sentence)
+    if head:  # a headline's "Activists: ..." credits what follows to a person, a body or a group
+        tokens = _tokens(sentence, head.start("np"), head.end("np"))
+        found = _source(sentence, tokens) if len(tokens) <= HEADLINE_WORDS else None
+        if found is not None and (found.how == "group" or found.kind in ("person", "organisation", "group",
+                                                                        "news agency")):
+            cited.append((0, found))
+    return tuple(cited)
 
 
-def _named(sentence: str) -> list[str]:
+def _named(sentence: str, figures: tuple[tuple[int, int], ...] = (), end: int | None = None) -> list[Source]:
+    """The entities a sentence names (before ``end``), outside the spans of its figures ("15
+    rebels" counts people, it names no source)."""
     alias_re, rules = _authority_re()
-    return [rules[h.lastgroup][0] for h in alias_re.finditer(sentence)]
+    return [Source(*rules[h.lastgroup][:1], "alias", rules[h.lastgroup][1])
+            for h in alias_re.finditer(sentence, 0, len(sentence) if end is None else end)
+            if not any(a < h.end() and h.start() < b for a, b in figures)]
 
 
-def _attribute(sentence: str, position: int, previous: str) -> tuple[str, str]:
-    """(authority, basis) for a figure at ``position`` of ``sentence``."""
+def _agrees(source: Source, anaphor: Source) -> bool:
+    """Whether a source can be what an anaphor refers to: a person for "he", "she" or "the
+    envoy", anything else for "it", "they" or "the group"; a name the tables lack, either."""
+    if source.how != "alias":
+        return True
+    return (source.kind == "person") == (anaphor.kind == "person")
+
+
+def _attribute(sentence: str, position: int, previous: str,
+               figures: tuple[tuple[int, int], ...] = ()) -> tuple[Source | None, str]:
+    """(source, basis) for a figure at ``position`` of ``sentence`` whose figures span ``figures``."""
+    frames = _cited(sentence)
     # a frame in another clause ("..., while Washington has said ...") is not the figure's
-    cited = [c for c in _cited(sentence)
-             if not _CLAUSE_JOIN.search(sentence, min(c[0], position), max(c[0], position))]
+    cited = [(at, found) for at, found in frames if found.how != "anaphor"
+             and not _CLAUSE_JOIN.search(sentence, min(at, position), max(at, position))]
     if cited:
         return min(cited, key=lambda c: abs(c[0] - position))[1], "sentence"
-    if previous and not _named(sentence) and _frames()[2].search(sentence):
-        cited_before = _cited(previous)
-        named_before = _named(previous)
+    at, anaphor = next(((at, found) for at, found in frames if found.how == "anaphor"), (0, None))
+    if anaphor is None:
+        return None, ""
+    here = _named(sentence, figures, at)
+    if here:  # "The UN has registered 4 million refugees, it said": named before the pronoun
+        here = [found for found in here if _agrees(found, anaphor)]
+        return (here[-1], "sentence") if here else (None, "")
+    if previous:  # a pronoun refers back: what the sentence names after it ("told AFP") is not it
+        cited_before = [found for _, found in _cited(previous) if found.how != "anaphor" and _agrees(found, anaphor)]
         if cited_before:
-            return cited_before[-1][1], "previous sentence"
-        if named_before:
-            return named_before[-1], "previous sentence"
-    return "", ""
+            return cited_before[-1], "previous sentence"
+        named = [found for found in _named(previous) if _agrees(found, anaphor)]
+        if anaphor.kind == "person" and not named:  # "Abu Khaled described the scene. ... he said"
+            named = _people(previous)
+        if named:
+            return named[-1], "previous sentence"
+    return None, ""
+
+
+def _people(sentence: str) -> list[Source]:
+    """The names of people the alias table lacks in a sentence: runs of two to four
+    capitalised words, titles stripped, with no word of a body or a group in them."""
+    alias_re, _ = _authority_re()
+    taken = [h.span() for h in alias_re.finditer(sentence)]
+    tokens = _tokens(sentence, 0, len(sentence))
+    people = []
+    for a, b in _name_runs(tokens):
+        words = tokens[a:b]
+        if any(_kinds(t[0]) & {"institution", "descriptor", "group", "anaphor"} for t in words):
+            continue
+        if any(s < words[-1][2] and words[0][1] < e for s, e in taken):
+            continue
+        name = _after_title(sentence, words)
+        if 2 <= count_words(name) <= 4:
+            people.append(Source(name, "name"))
+    return people
+
+
+def _full_name(text: str, before: int, name: str) -> str:
+    """A name the alias table lacks, written in full if the article did so before offset
+    ``before`` (the sentence's start): "Barazi" after "Talal Barazi", "Abdel Rahman" after
+    "Rami Abdel Rahman"."""
+    if count_words(name) > 2:
+        return name
+    longer = None
+    pattern = rf"(?<![\w'’.-])((?:(?:[A-Z][\w'’-]*|[A-Z]\.) ){{1,3}}){re.escape(name)}(?![\w'’-])"
+    for longer in re.finditer(pattern, text[:before]):
+        pass
+    if longer is None:
+        return name
+    tokens = _tokens(longer.group(), 0, len(longer.group()))
+    while tokens and not all(_is_cap(t[0]) for t in tokens):  # not "UK-based", "Kurdish-led"
+        tokens = tokens[1:]
+    titles = [i for i, t in enumerate(tokens) if "title" in _kinds(t[0])]
+    tokens = tokens[titles[-1] + 1:] if titles else tokens
+    words = {t[0].lower() for t in tokens}
+    if len(tokens) <= count_words(name) or words & (knowledge.stopwords() | _CALENDAR):
+        return name
+    return longer.group()[tokens[0][1]:]
 
 
 def _since(sentence: str) -> str:
@@ -391,21 +835,28 @@ def casualty_figures(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body"
     high (NaN = open), category, population, attributed_to, attribution_basis, since
     (ISO "YYYY-MM" or "YYYY", empty when not stated) and sentence.
     """
-    sents = sentences(articles, kinds=kinds)
+    # the standfirst is read as context: a source it names can be carried into the body
+    sents = sentences(articles, kinds=tuple(dict.fromkeys([*kinds, "standfirst"])))
     texts = dict(zip(articles["article_id"], articles["text"]))
     rows = []
     previous_article, previous_text = None, ""
-    for s in sents[["article_id", "sentence_id", "start", "text"]].itertuples(index=False):
+    for s in sents[["article_id", "sentence_id", "start", "text", "kind"]].itertuples(index=False):
         previous = previous_text if s.article_id == previous_article else ""
         previous_article, previous_text = s.article_id, s.text
+        if s.kind not in kinds:
+            continue
         figures = _figures_in(s.text)
         if not figures:
             continue
         since = _since(s.text)
         text = texts[s.article_id]
+        spans = tuple((f.start, f.end) for f in figures)
         for f in figures:
-            authority, basis = _attribute(s.text, f.start, previous)
+            source, basis = _attribute(s.text, f.start, previous, spans)
             start, end = s.start + f.start, s.start + f.end
+            authority = "" if source is None else source.name
+            if source is not None and source.how == "name":
+                authority = _full_name(text, s.start, authority)
             rows.append({"article_id": s.article_id, "sentence_id": s.sentence_id, "start": start,
                          "end": end, "surface": text[start:end], "value": f.value,
                          "qualifier": f.qualifier, "low": f.low, "high": f.high,

@@ -149,7 +149,8 @@ def casualty_populations() -> pd.DataFrame:
 
 def casualty_categories() -> pd.DataFrame:
     """``casualty_categories.csv``: pattern, category, reach (word: next to the number; clause:
-    anywhere before it in its clause, for a bare number), note."""
+    anywhere before it in its clause, for a bare number), not_for (populations, space-separated,
+    the trigger does not apply to), note."""
     return table("casualty_categories.csv")
 
 
@@ -159,9 +160,21 @@ def casualty_exclusions() -> pd.DataFrame:
 
 
 def casualty_reporting() -> pd.DataFrame:
-    """``casualty_reporting.csv``: pattern, kind (according, pronoun, subject), note; the
+    """``casualty_reporting.csv``: pattern, kind (according, pronoun, verb), note; the
     frames of a figure's source besides ``reporting_verbs.csv``."""
     return table("casualty_reporting.csv")
+
+
+@cached
+def casualty_sources() -> dict[str, frozenset[str]]:
+    """``casualty_sources.csv`` (word, kind, note) as lower-cased word -> its kinds (group,
+    institution, descriptor, title, anaphor, document): how the noun phrase that reports a
+    casualty figure names its source."""
+    t = table("casualty_sources.csv")
+    kinds: dict[str, set[str]] = {}
+    for word, kind in zip(t["word"].str.lower(), t["kind"]):
+        kinds.setdefault(word, set()).add(kind)
+    return {word: frozenset(k) for word, k in kinds.items()}
 
 
 @cached

@@ -27,7 +27,7 @@ def test_the_results_file_is_current(run):
 @pytest.mark.parametrize("table, cases, passed, f1, value", [
     # reached on the challenge sets; the rules were not written from these cases
     ("dates", 230, 152, 0.93, 0.81),
-    ("casualties", 96, 56, 0.90, 0.66),
+    ("casualties", 96, 96, 1.00, 1.00),
     ("quotes", 95, 71, 0.99, 0.72),
 ])
 def test_reached_rates(run, table, cases, passed, f1, value):
