@@ -35,6 +35,8 @@ th, td { border: 1px solid #ddd; padding: 0.25em 0.5em; text-align: left; vertic
 th { background: #f4f4f4; }
 pre { background: #f8f8f8; padding: 0.5em; overflow-x: auto; font-size: 0.85em; white-space: pre-wrap; }
 .chart { margin: 1em 0; overflow-x: auto; }
+figure.figure { margin: 0; }
+.data-link { font-size: 0.85em; color: #555; }
 .versions { font-size: 0.8em; color: #555; border-top: 1px solid #ddd; margin-top: 3em; }
 .jp-InputPrompt, .jp-OutputPrompt { display: none; }
 """
@@ -73,9 +75,21 @@ def page(title: str, body: str) -> str:
     )
 
 
-def chart_page(spec: dict, title: str) -> str:
-    """A self-contained page showing one chart."""
-    return page(title, chart_snippet(spec, "chart"))
+def chart_snippet_described(spec: dict, element_id: str, alt: str) -> str:
+    """``chart_snippet`` whose container is an image to assistive technology, labelled with ``alt``."""
+    snippet = chart_snippet(spec, element_id)
+    opening = f'<div class="chart" id="{element_id}">'
+    return snippet.replace(opening, f'<div class="chart" id="{element_id}" role="img" aria-label="{html.escape(alt)}">', 1)
+
+
+def chart_page(spec: dict, title: str, *, alt: str | None = None, data_file: str | None = None) -> str:
+    """A self-contained page showing one chart: its title as the page's, the alt text, a link to its data."""
+    chart = chart_snippet_described(spec, "chart", alt) if alt else chart_snippet(spec, "chart")
+    if data_file:
+        link = html.escape(data_file)
+        caption = f'<figcaption class="data-link">Data behind this figure: <a href="{link}">{link}</a></figcaption>'
+        chart = f'<figure class="figure">\n{chart}\n{caption}\n</figure>'
+    return page(title, chart)
 
 
 def versions_html() -> str:
@@ -118,44 +132,69 @@ def write_reports(notebooks: list[Path], out: Path) -> list[Path]:
     return written
 
 
-SAVE_CALL = re.compile(r"figures\.save\(\s*\w+\s*,\s*[\"'](?P<name>[^\"']+)[\"']")
+FIGURE_NAME = re.compile(r"[\"'](?P<name>\d\d_[A-Za-z0-9_]+)[\"']")
+FORMAT_NAMES = [("pdf", "PDF"), ("png", "PNG"), ("svg", "SVG"), ("html", "HTML"), ("csv", "CSV")]
 
 
-def figure_entries(nb_path: Path) -> list[dict]:
-    """For each figure a notebook saves: its name, title, caption (the heading above it), notebook."""
+def figure_names(nb_path: Path, figures_dir: Path) -> list[str]:
+    """The figures a notebook made, in the order its code names them, then any others with its number."""
     nb = nbformat.read(nb_path, as_version=4)
-    entries, heading = [], ""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            found = [line.lstrip("#").strip() for line in cell.source.splitlines() if line.startswith("#")]
-            heading = found[-1] if found else heading
-            continue
-        for match in SAVE_CALL.finditer(cell.source):
-            spec = next((o["data"][VEGALITE_MIME] for o in cell.get("outputs", []) if VEGALITE_MIME in o.get("data", {})), {})
-            title = spec.get("title", "")
-            title = title.get("text", "") if isinstance(title, dict) else title
-            entries.append({"name": match["name"], "title": title or match["name"], "caption": heading,
-                            "notebook": nb_path.name})
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    named = [m["name"] for m in FIGURE_NAME.finditer(code)]
+    prefix = nb_path.name[:3]
+    found = [n for n in dict.fromkeys(named) if (figures_dir / f"{n}.json").exists()]
+    rest = sorted(p.stem for p in figures_dir.glob(f"{prefix}*.json") if p.stem not in found)
+    return found + rest
+
+
+def figure_entries(nb_path: Path, figures_dir: Path) -> list[dict]:
+    """For each figure a notebook saved: the record ``figures.save`` wrote beside it, and the notebook."""
+    entries = []
+    for name in figure_names(nb_path, figures_dir):
+        record = json.loads((figures_dir / f"{name}.json").read_text(encoding="utf-8"))
+        entries.append({**record, "notebook": nb_path.name})
     return entries
 
 
+def _index_entry(e: dict) -> list[str]:
+    files = " · ".join(f"[{label}]({e['name']}.{ext})" for ext, label in FORMAT_NAMES
+                       if f"{e['name']}.{ext}" in e.get("files", []))
+    size = "single column" if e["size"] == "column" else "full width"
+    return [
+        f"## `{e['name']}`: {e['title']}",
+        "",
+        e["description"] or "*(no description given)*",
+        "",
+        f"- **Alt text:** {e['alt']}",
+        f"- **Source:** {e['source'] or '*(none given)*'}",
+        f"- **Size:** {size}, {e['width_in']:.2f} × {e['height_in']:.2f} in; PNG {e['png_px'][0]:,} × "
+        f"{e['png_px'][1]:,} px at 300 ppi; smallest text {e['smallest_text_pt']:g} pt",
+        f"- **Files:** {files}",
+        f"- **Notebook:** `{e['notebook']}`",
+        "",
+    ]
+
+
 def write_figures_index(notebooks: list[Path], figures_dir: Path) -> Path:
-    """``figures/README.md``: every figure with its title, caption and notebook."""
+    """``figures/README.md``: every figure with its title, description, alt text, size and files."""
     lines = [
         "# Figures",
         "",
-        "Generated by `python -m analysis build` (`make figures`); do not edit by hand.",
-        "Each figure is saved as `.png` (300 ppi), `.svg`, `.html` (interactive, self-contained; altair charts)",
-        "and `.csv` (the tidy data it plots). The caption is the finding stated above it in its notebook.",
+        "Generated by `python -m analysis build` (`make figures`) from the record `figures.save` writes",
+        "beside each figure (`<name>.json`); do not edit by hand.",
         "",
-        "| figure | title | caption | notebook |",
-        "|---|---|---|---|",
+        "Each figure comes as `.pdf` (vector, fonts embedded: for LaTeX and layout programs), `.png`",
+        "(300 ppi), `.svg` (vector, font embedded, with `<title>` and `<desc>`), `.html` (interactive,",
+        "self-contained, opens offline; tooltips show the evidence) and `.csv` (the data plotted, with the",
+        "evidence behind each mark). Single-column figures are 3.5 in wide, full-width ones 7 in: place",
+        "them at that width and no text is smaller than 7 pt. Title, description and source line are",
+        "drawn in every image; the alt text is in the SVG, the HTML and below.",
+        "",
     ]
     for nb_path in notebooks:
-        for e in figure_entries(nb_path):
-            cells = [f"`{e['name']}`", e["title"], e["caption"], f"`{e['notebook']}`"]
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        for e in figure_entries(nb_path, figures_dir):
+            lines.extend(_index_entry(e))
     figures_dir.mkdir(parents=True, exist_ok=True)
     path = figures_dir / "README.md"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
     return path
