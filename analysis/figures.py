@@ -28,14 +28,17 @@ House sizes (rules ``analysis.export`` applies):
   inch wider (7.5 in at most for full width), and ``save`` refuses anything wider.
 * PNGs are 300 ppi: 1,050 px (column) or 2,100 px (full) wide, never over 2,250.
 
-Colour: ``PALETTE`` is the house's categorical palette, chosen so that the first five
-colours (one per outlet of the corpus) stay at least ΔE00 20 apart as seen with
+Colour: ``PALETTE`` is the house's categorical palette. Its first five colours (one per
+outlet of the corpus) stay at least ΔE00 20 apart with normal vision and as seen with
 deuteranopia, protanopia and tritanopia (Machado et al. 2009, simulated in
-``analysis.colour``; measured 23.4 for each), and all eight at least 12 (13.8). It was
-found by searching the sRGB grid near the hues of Okabe and Ito's palette, with lightness
-kept between 30 and 70 so that points and thin lines stand out on white. Wherever outlets
-are told apart by colour, give them a second channel: ``outlet_shape_scale`` for points,
-``outlet_dash_scale`` for lines (``outlet_encodings`` gives all three with one legend).
+``analysis.colour``; measured 23.4 in each), and all eight at least 12 (13.8). The five
+were found by searching the sRGB grid near the hues of Okabe and Ito's palette for the
+set whose smallest difference in any of the four visions is largest, with lightness kept
+between L* 30 and 70 so that points and thin lines stand out on white; the three others
+were then added one at a time, each the colour farthest from those before it, from white,
+black and ``NEUTRAL``. Wherever outlets are told apart by colour, give them a second
+channel: ``outlet_shape_scale`` for points, ``outlet_dash_scale`` for lines
+(``outlet_encodings`` gives all three titled alike, so Vega-Lite draws one legend).
 
 Labels: ``label(name)`` turns a column name or a coded value into words from
 ``analysis/data/display_names.csv``; unknown names fall back to a readable form.
@@ -77,7 +80,6 @@ OUTLET_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangl
 OUTLET_DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4], [4, 2, 1, 2, 1, 2], [12, 2]]
 SVG_HASH_SALT = "analysis"
 FRAME_GID = "analysis-figure-footer"
-FORMATS = ("pdf", "png", "svg", "html", "csv", "json")
 
 
 # ---------------------------------------------------------------- style
