@@ -48,7 +48,7 @@ def outlet_bars(data: pd.DataFrame, x: str, *, title: str, x_title: str | None, 
         encoding["opacity"] = opacity
     if column is not None:
         encoding["column"] = column
-    encoding["tooltip"] = tooltip
+    encoding["tooltip"] = figures.tooltips(*tooltip)
     chart = alt.Chart(data, title=title).mark_bar().encode(**encoding)
     chart = chart.properties(width=width, height=BAR_HEIGHT) if width is not None else chart.properties(height=BAR_HEIGHT)
     return chart.resolve_scale(x="independent") if independent_x else chart
@@ -62,7 +62,8 @@ def stacked_bars(data: pd.DataFrame, x: alt.X, category: str, *, title: str, sca
     return (
         alt.Chart(data, title=title)
         .mark_bar()
-        .encode(x=x, y=alt.Y("outlet:N", title=None), color=colour, order=alt.Order(f"{category}:N"), tooltip=tooltip)
+        .encode(x=x, y=alt.Y("outlet:N", title=None), color=colour, order=alt.Order(f"{category}:N"),
+                tooltip=figures.tooltips(*tooltip))
         .properties(height=BAR_HEIGHT)
     )
 
@@ -73,7 +74,8 @@ def heatmap(data: pd.DataFrame, x: str, y: alt.Y, colour, *, title: str, tooltip
     return (
         alt.Chart(data, title=title)
         .mark_rect()
-        .encode(x=alt.X(x, title=None, axis=alt.Axis(labelAngle=-30)), y=y, color=colour, tooltip=tooltip)
+        .encode(x=alt.X(x, title=None, axis=alt.Axis(labelAngle=-30)), y=y, color=colour,
+                tooltip=figures.tooltips(*tooltip))
         .properties(width=width, height=height)
     )
 
@@ -93,7 +95,8 @@ def publication_dates(articles: pd.DataFrame) -> alt.Chart:
             x=alt.X("published:T", title="Published"),
             y=alt.Y("outlet:N", title=None),
             color=alt.Color("outlet:N", scale=figures.outlet_scale(dates["outlet"]), legend=None),
-            tooltip=["outlet", alt.Tooltip("published:T", format="%d %B %Y"), "headline", "date_basis", "url"],
+            tooltip=figures.tooltips("outlet", alt.Tooltip("published:T", format="%d %B %Y"), "headline", "date_basis",
+                                     "url"),
         )
         .properties(height=BAR_HEIGHT)
     )
@@ -112,8 +115,10 @@ def readability_panels(lengths: pd.DataFrame) -> alt.Chart:
         value_vars=["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"],
         var_name="measure", value_name="score",
     )
+    measures = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"]
     return outlet_bars(scores, "score:Q", title="Readability of the body text", x_title=None,
-                       column=alt.Column("measure:N", title=None),
+                       column=alt.Column("measure:N", title=None, sort=measures,
+                                         header=alt.Header(labelExpr=figures.label_expr(measures))),
                        tooltip=["outlet", "measure", alt.Tooltip("score:Q", format=".1f")], width=170,
                        independent_x=True)
 
@@ -135,18 +140,21 @@ def event_timeline(marks: pd.DataFrame, outlets: pd.Series) -> alt.LayerChart:
     if marks.empty:
         return nothing_to_draw("Every dated event in the coverage", "No date could be placed on the calendar: "
                                "relative dates need each article's publication date.")
-    outlet = alt.Color("outlet:N", scale=figures.outlet_scale(outlets), title="Outlet")
-    pick = alt.selection_point(fields=["outlet"], bind="legend")
-    tooltip = ["outlet", "surface", "value", "event_type", "trigger", "actors",
-               alt.Tooltip("published:T", format="%d %B %Y"), "sentence"]
+    outlet = figures.outlet_encodings(outlets)
+    pick = alt.selection_point(name="outlet_pick", fields=["outlet"], bind="legend")
+    tooltip = figures.tooltips("outlet", "surface", "value", "event_type", "trigger", "actors",
+                               alt.Tooltip("published:T", format="%d %B %Y"), "sentence")
+    event_types = sorted(marks["event_type"].dropna().unique())
     base = alt.Chart(marks).encode(
-        y=alt.Y("event_type:N", title=None), yOffset="outlet:N", color=outlet,
+        y=alt.Y("event_type:N", title=None, axis=alt.Axis(labelExpr=figures.label_expr(event_types))),
+        yOffset="outlet:N", color=outlet["color"],
         opacity=alt.condition(pick, alt.value(0.9), alt.value(0.1)), tooltip=tooltip,
     )
     x = alt.X("when_from:T", title="Date named", scale=alt.Scale(padding=12), axis=alt.Axis(format="%b %Y", labelAngle=-30))
+    # colour and dash tell the outlets apart; the mark's shape is the kind of window
     return (
         alt.layer(
-            base.mark_rule(strokeWidth=3).encode(x=x, x2="when_to:T"),
+            base.mark_rule(strokeWidth=3).encode(x=x, x2="when_to:T", strokeDash=outlet["strokeDash"]),
             base.mark_point(filled=True, size=70).encode(x="when_from:T", shape=alt.Shape("shape:N", scale=None)),
         )
         .add_params(pick)
@@ -165,7 +173,8 @@ def conference_dates(conf: pd.DataFrame, outlets: pd.Series) -> alt.VConcatChart
     order = conf.sort_values(["published", "column"])["column"].unique().tolist()
     x = alt.X("column:N", sort=order, title="Article (publication date · outlet)", axis=alt.Axis(labelAngle=-30, labelLimit=300))
     colour = alt.Color("outlet:N", scale=figures.outlet_scale(outlets), title="Outlet")
-    tooltip = ["outlet", alt.Tooltip("published:T", format="%d %B %Y"), "surface", "value", "status", "sentence"]
+    tooltip = figures.tooltips("outlet", alt.Tooltip("published:T", format="%d %B %Y"), "surface", "value", "status",
+                               "sentence")
     dated = alt.Chart(conf[conf["value"].notna()]).encode(x=x, xOffset="statement:N", color=colour, tooltip=tooltip)
     dash = alt.StrokeDash("status:N", title="Statement", scale=alt.Scale(
         domain=["window", "open-ended", "past plan", "ruled out"], range=[[1, 0], [1, 0], [2, 2], [6, 3]]))
@@ -173,57 +182,51 @@ def conference_dates(conf: pd.DataFrame, outlets: pd.Series) -> alt.VConcatChart
         y=alt.Y("y_from:T", title="Stated window for the conference"), y2="y_to:T", strokeDash=dash)
     arrows = dated.transform_filter("datum.open_end").mark_point(shape="triangle-up", filled=True, size=160).encode(y="arrow_at:T")
     published = alt.Chart(conf.drop_duplicates("article_id")).mark_tick(color="black", thickness=2, size=40).encode(
-        x=x, y="published:T", tooltip=[alt.Tooltip("published:T", format="%d %B %Y", title="published")])
+        x=x, y="published:T", tooltip=[alt.Tooltip("published:T", format="%d %B %Y", title="Published")])
     undated = alt.Chart(conf[conf["value"].isna()]).mark_point(shape="cross", filled=True, size=80).encode(
         x=x, xOffset="statement:N", color=colour, tooltip=tooltip).properties(height=40, title="No date stated")
     return alt.vconcat(
-        alt.layer(windows, arrows, published).properties(width=520, height=320,
-                                                         title="When will the Geneva conference happen? What each article says"),
+        alt.layer(windows, arrows, published).properties(width=520, height=320),
         undated.properties(width=520),
+        title="When will the Geneva conference happen? What each article says",
     )
 
 
 # ---------------------------------------------------------------- 02 casualty counts
 
-HEDGE_SHAPES = {"exact": "circle", "open above": "triangle-up", "upper bound": "triangle-down", "band": "diamond",
-                "vague amount": "square", "open below": "triangle-left"}
-
-
 def death_tolls(tolls: pd.DataFrame, outlets: pd.Series) -> alt.FacetChart:
-    """The outlets' tolls against publication date, one panel per year: a mark per toll (its
-    shape the hedge), a line over the interval the hedge implies, black crosses for the
-    reference tolls. ``tolls`` is ``casualties.toll_series`` with a ``year`` column."""
+    """The outlets' tolls against publication date, one panel per year: a mark per toll
+    (colour and shape: its outlet), a line over the interval the hedge implies (dashed when
+    open-ended), short black bars for the reference tolls. ``tolls`` is
+    ``casualties.toll_series`` with a ``year`` column."""
     if not (tolls["series"] == "outlet").any():
         return nothing_to_draw("Death tolls as printed, by outlet and publication date", "No death toll was found "
                                "in this corpus (the reference tolls are in the table above).")
     own, ref = alt.datum.series == "outlet", alt.datum.series == "reference"
-    outlet_colour = alt.Color("outlet:N", title="Outlet", scale=figures.outlet_scale(outlets))
-    hedge_shape = alt.Shape("interval:N", title="Hedge", scale=alt.Scale(
-        domain=list(HEDGE_SHAPES), range=list(HEDGE_SHAPES.values())))
-    tooltip = ["outlet", alt.Tooltip("published:T", format="%d %B %Y"), "surface", "qualifier", "interval",
-               "cited", "period", "evidence"]
+    outlet = figures.outlet_encodings(outlets)
+    tooltip = figures.tooltips("outlet", alt.Tooltip("published:T", format="%d %B %Y"), "surface", "qualifier",
+                               "interval", "cited", "period", "evidence")
     y_scale = alt.Scale(zero=True)
     x_date = alt.X("plot_date:T", title=None, axis=alt.Axis(format="%b", tickCount="month"))
     return alt.layer(
         alt.Chart().transform_filter(own).mark_rule(strokeWidth=2).encode(
             x=x_date, y=alt.Y("low_drawn:Q", title="Reported death toll", scale=y_scale),
-            y2="high_drawn:Q", color=outlet_colour,
+            y2="high_drawn:Q", color=outlet["color"],
             strokeDash=alt.condition("datum.interval == 'open above'", alt.value([4, 3]), alt.value([1, 0]))),
         alt.Chart().transform_filter(own).mark_point(filled=True, size=110, opacity=1).encode(
-            x=x_date, y=alt.Y("value:Q", scale=y_scale), color=outlet_colour, shape=hedge_shape, tooltip=tooltip),
-        alt.Chart().transform_filter(ref).mark_point(shape="cross", filled=True, size=120, color="black").encode(
+            x=x_date, y=alt.Y("value:Q", scale=y_scale), color=outlet["color"], shape=outlet["shape"], tooltip=tooltip),
+        # reference tolls as short black bars: no outlet's shape
+        alt.Chart().transform_filter(ref).mark_tick(color="black", thickness=3, size=16).encode(
             x=x_date, y=alt.Y("value:Q", scale=y_scale),
-            tooltip=["outlet", alt.Tooltip("published:T", format="%d %B %Y"), "surface", "period", "evidence"]),
+            tooltip=figures.tooltips("outlet", alt.Tooltip("published:T", format="%d %B %Y"), "surface", "period",
+                                     "evidence")),
         data=tolls,
     ).properties(width=250, height=320).facet(
-        column=alt.Column("year:O", title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")),
+        column=alt.Column("year:O", title=None, header=alt.Header(labelFontWeight="bold")),
         title=alt.TitleParams("Death tolls as printed, by outlet and publication date",
                               subtitle=["Line: the interval the hedge implies (dashed = open-ended). "
-                                        "Black crosses: published reference tolls. One panel per year."]),
+                                        "Black bars: published reference tolls. One panel per year."]),
     ).resolve_scale(x="independent")
-
-
-AUTHORITY_COLOURS = ["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#9d755d", "#e45756", "#72b7b2"]
 
 
 def toll_sources(cites: pd.DataFrame) -> alt.Chart:
@@ -231,7 +234,7 @@ def toll_sources(cites: pd.DataFrame) -> alt.Chart:
     if cites.empty:
         return nothing_to_draw("Whom each outlet credits for its death tolls", "No death toll was found in this corpus.")
     domain = sorted(set(cites["cited"]) - {"nobody cited"}) + ["nobody cited"]
-    scale = alt.Scale(domain=domain, range=AUTHORITY_COLOURS[: len(domain) - 1] + ["#c8c8c8"])
+    scale = figures.category_scale(domain, neutral="nobody cited")
     return stacked_bars(
         cites, alt.X("sum(figures):Q", title="Death tolls printed", axis=alt.Axis(values=list(range(50)), format="d")),
         "cited", title="Whom each outlet credits for its death tolls", legend_title="Credited to", scale=scale,
@@ -261,7 +264,7 @@ def voices_by_affiliation(voices: pd.DataFrame, affiliations: list[str]) -> alt.
     return stacked_bars(
         voices, alt.X("quotations:Q", title="Quotations", axis=alt.Axis(tickMinStep=1, format="d")), "affiliation",
         title="Direct quotations by the speaker's affiliation", legend_title="Speaker's affiliation",
-        scale=alt.Scale(domain=affiliations, scheme="tableau10"),
+        scale=figures.category_scale(affiliations),
         tooltip=["outlet", "affiliation", "quotations", "words", "speakers", "example"])
 
 
@@ -301,7 +304,7 @@ def distinctive_words(words: pd.DataFrame, outlets: alt.Scale) -> alt.Chart:
             y=alt.Y("word:N", title=None, sort=alt.EncodingSortField("z", order="descending")),
             color=alt.Color("outlet:N", scale=outlets, legend=None),
             row=alt.Row("outlet:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
-            tooltip=["outlet", "word", "n_outlet", "n_rest", alt.Tooltip("z:Q", format=".2f"), "sentence"],
+            tooltip=figures.tooltips("outlet", "word", "n_outlet", "n_rest", alt.Tooltip("z:Q", format=".2f"), "sentence"),
         )
         .properties(width=300, height=alt.Step(12))
         .resolve_scale(y="independent")

@@ -13,6 +13,9 @@ cannot be computed stays in the notebooks' prose, marked as written about the se
 """
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 
 NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -26,11 +29,20 @@ FLESCH_BANDS = [(90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plai
                 (30, "difficult"), (float("-inf"), "very difficult")]
 
 
+_MARKDOWN = re.compile(r"([\\`*_\[\]])")
+
+
 class Finding(str):
-    """A finding as Markdown: shown as a heading in a notebook, plain text elsewhere."""
+    """A finding as Markdown: shown as a heading in a notebook, plain text elsewhere.
+
+    The text carries words of the corpus (outlet names, quotations), so as Markdown it is
+    escaped: HTML can never reach a report page, and no word turns into emphasis or a link.
+    """
 
     def _repr_markdown_(self) -> str:
-        return str(self)
+        blocks = str(self).split("\n\n")
+        heading = blocks[0].removeprefix("## ")
+        return "\n\n".join(["## " + _escaped(heading), *map(_escaped, blocks[1:])])
 
     def __repr__(self) -> str:
         return str(self)
@@ -39,6 +51,10 @@ class Finding(str):
     def headline(self) -> str:
         """The heading's text, without the Markdown mark (for a figure's description)."""
         return self.splitlines()[0].lstrip("# ").strip()
+
+
+def _escaped(text: str) -> str:
+    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def finding(heading: str, sentence: str = "") -> Finding:

@@ -92,14 +92,16 @@ def test_death_tolls_one_panel_per_year():
         "evidence": ["The UN says ...", "OHCHR release"], "year": [2013, 2013]})
     s = spec(charts.death_tolls(tolls, pd.Series(["BBC News"])))
     assert s["facet"]["column"]["field"] == "year" and len(s["spec"]["layer"]) == 3
-    assert s["spec"]["layer"][1]["encoding"]["shape"]["scale"]["domain"] == list(charts.HEDGE_SHAPES)
+    points = s["spec"]["layer"][1]["encoding"]
+    # colour and shape both name the outlet, so the chart reads without colour
+    assert points["shape"]["field"] == points["color"]["field"] == "outlet"
 
 
 def test_toll_sources_put_nobody_cited_last_in_grey():
     cites = pd.DataFrame({"outlet": ["BBC News", "Press TV"], "category": ["killed"] * 2,
                           "cited": ["nobody cited", "United Nations"], "figures": [1, 2], "surfaces": ["x", "y"]})
     scale = encodings(spec(charts.toll_sources(cites)))["color"]["scale"]
-    assert scale["domain"] == ["United Nations", "nobody cited"] and scale["range"][-1] == "#c8c8c8"
+    assert scale["domain"] == ["United Nations", "nobody cited"] and scale["range"][-1] == figures.NEUTRAL
 
 
 def test_label_heatmap_greys_labels_never_used():
@@ -144,3 +146,16 @@ def test_overlap_heatmap_reads_row_in_column():
                             "share_a_in_b": [0.05, 0.1]})
     enc = encodings(spec(charts.overlap_heatmap(overlap)))
     assert (enc["x"]["field"], enc["y"]["field"], enc["color"]["field"]) == ("outlet_b", "outlet_a", "share_a_in_b")
+
+
+def test_tooltips_and_labels_use_display_names(articles):
+    enc = encodings(spec(charts.body_length(articles)))
+    assert [t.get("title") for t in enc["tooltip"]] == ["Outlet", "Article", "Words in the body"]
+    header = spec(charts.readability_panels(articles))["encoding"]["column"]["header"]
+    assert "Flesch reading ease" in header["labelExpr"]
+
+
+def test_a_chart_with_nothing_to_draw_says_why(articles):
+    undated = articles.assign(published=pd.NaT)
+    s = spec(charts.publication_dates(undated))
+    assert s["mark"]["type"] == "text" and "No article has a publication date" in s["datasets"][s["data"]["name"]][0]["why"]

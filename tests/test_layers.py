@@ -7,8 +7,8 @@ from analysis.paths import PACKAGE_DIR
 
 # each module's layer; a module may import only from lower layers (see analysis/__init__.py)
 LAYERS = {
-    "paths": 0, "errors": 0, "text": 0, "writing": 0,
-    "matches": 1, "knowledge": 1,
+    "paths": 0, "errors": 0, "text": 0, "writing": 0, "colour": 0, "export": 0,
+    "matches": 1, "knowledge": 1, "layout": 1,
     "corpus": 2,
     "ingest": 3,
     "dates": 3, "casualties": 3, "quotes": 3, "reuse": 3,
