@@ -20,81 +20,104 @@ Speakers
     (:data:`SPEAKER_RULES`, in this order):
 
     1. an attribution right after the closing mark: ``," Mr Kerry told``, ``," he said``,
-       ``," said Kerry``;
+       ``," said Kerry``, ``," said the UN envoy Staffan de Mistura``;
     2. the nearest attribution before it in the same sentence, ``SPEAKER [fillers] VERB``
        (``Kerry said Tuesday that a "…"``, ``President Vladimir Putin said that … "…"``;
        an appositive between commas may separate speaker and verb). Besides the speech
-       verbs, the verbs that characterise in their own words (``speaker_cues.csv``,
+       verbs, the verbs that characterise in the subject's own words (``speaker_cues.csv``,
        kind ``characterising_verb``: ``Lavrov called the decision "a mistake"``, ``the
        government blamed "terrorists"``) attribute the quoted words after them;
     3. ``according to SPEAKER`` in the sentence;
     4. any other attribution in the sentence;
     5. a reporting verb without a subject (``…, telling the press conference he was
        "pleased"``): the first actor named in the sentence;
-    6. a quotation that carries on one left open at the end of the previous paragraph
+    6. a quotation right after a colon takes the subject the sentence opens with
+       (``The Russian minister was more cautious: "…"``), when it names someone;
+    7. a quotation that carries on one left open at the end of the previous paragraph
        has that quotation's speaker;
-    7. the speaker of the previous segment of the same paragraph;
-    8. a sentence that is only a quotation takes the attribution of the next sentence of
+    8. the speaker of the previous segment of the same paragraph, unless a sentence
+       between them names someone else (``"…," Kerry said. Lavrov disagreed. "…"``);
+    9. a sentence that is only a quotation takes the attribution of the next sentence of
        its paragraph when that sentence quotes nothing itself: ``"…?" Kerry asked.``,
-       ``"…." So said Riad Hijab.``, or a person named in the possessive beside a noun of
-       speech (``That was Kerry's verdict.``, ``The words were Moualem's.``);
-    9. a paragraph that opens with a quotation continues the speaker of the previous
-       paragraph's last quotation;
-    10. a sentence that is only a quotation, with none of the above, is the words of the
+       ``"…." So said Riad Hijab.``; or, when that sentence has a noun of speech
+       (``speaker_cues.csv``, kind ``speech_noun``), the first person it names (``That was
+       Kerry's verdict.``, ``Those were the words of the envoy.``);
+    10. a paragraph that opens with a quotation continues the speaker of the previous
+        paragraph's last quotation;
+    11. a sentence that is only a quotation, with none of the above, is the words of the
         person the story is about at that point: the one "he" would name there (below).
 
-    A quotation right after "so-called" is the writer's label, never a speaker's words.
+    Never a speaker's words: a quotation right after "so-called", and a short quoted name
+    inside the writer's sentence (``the "Geneva 2" conference``: at most
+    ``SCARE_MAX_WORDS`` words, each capitalised or a number, no punctuation of its own, not
+    right after a verb of speech); both are scare quotes.
 
     A SPEAKER is an alias of ``data/aliases.csv`` (longest first), a run of capitalised
     words ("US Secretary of State John Kerry", "Mr Kerry and Mr Lavrov"), a description
     ending in a title of ``speaker_cues.csv`` ("the UN envoy", "a senior US official",
-    "Russia's foreign minister"), or a pronoun; the words that may stand between it and
-    the verb ("has", "on Monday") are in ``data/reporting_fillers.csv``, the verbs are the
-    speech verbs of ``data/reporting_verbs.csv``. A name's capitalised tokens are words,
-    initials ("F.") and dotted acronyms ("U.S.", read whole, so a speaker never starts
-    inside one) and the abbreviations of ``abbreviations.csv`` ("Mr."); a full stop after
-    any other word ends the sentence, not the name. A phrase is resolved in this order:
+    "Russia's foreign minister", "the secretary of state"), or a pronoun; the words that may
+    stand between it and the verb ("has", "on Monday") are in ``data/reporting_fillers.csv``,
+    the verbs are the speech verbs of ``data/reporting_verbs.csv``. A name's capitalised
+    tokens are words, initials ("F.") and dotted acronyms ("U.S.", read whole, so a speaker
+    never starts inside one: not "S. Secretary of State John Kerry") and the capitalised
+    abbreviations of ``abbreviations.csv`` ("Mr."); a full stop after any other word ends
+    the sentence, not the name. A sentence adverb alone ("So said …") is not a speaker.
+
+    People in the story: who spoke (every attribution and quotation with a person as
+    speaker) and who is named in each body sentence outside quotations: the people of the
+    alias table, a name with a title before it or a description in apposition after it
+    ("UNHCR spokeswoman Melissa Fleming", "Riad Hijab, the opposition's coordinator,"), and
+    one word of a listed person's name ("Zakharova was asked …"). A sentence is read for
+    names only when a question needs it, and only when it has a word of a listed person's
+    name or a title.
+
+    A phrase is resolved in this order:
 
     * "he"/"she": the person in focus where the pronoun stands. A person who spoke earlier
       in the same sentence; else, going back sentence by sentence, the first person who
       spoke in that sentence or, if nobody spoke there, the first person named in it.
       "they" is not resolved.
-    * aliases: the canonical entities of ``data/entities.csv`` the phrase names; a person
-      wins over the body in their title ("United Nations Special Envoy … Staffan de
-      Mistura"); several people are a joint speaker.
-    * descriptions: a definite one ("the envoy", "the Russian minister", "the UN chief")
-      names the latest person named earlier in the article who fits it: whose role has the
+    * descriptions: a person alias in it names that person ("the US secretary of state").
+      Else a definite description ("the envoy", "the Russian minister", "the UN chief")
+      names the latest person in the story before it who fits it: whose role has the
       description's sense (``speaker_cues.csv``: "spokesman" and "spokeswoman" are one
       sense; a person's roles are the titles written around their name in the article and
       the titles in their ``entities.csv`` note), among those whose affiliation is that of
       any body the description names ("UN", "Russian"); with no role matching, the latest
       person of that affiliation. A person named in the possessive is the owner, not the
-      referent ("Kerry's spokesman"). An indefinite description ("a senior US official",
-      "a Russian diplomat") and one that fits nobody stand for the body they name; an
-      appositive name ("Damascus's envoy, Bashar al-Jaafari, said") wins over either.
-    * names: leading titles, bodies and honorifics are dropped ("Provincial Governor Talal
-      Barazi" is Talal Barazi; after "for"/"of"/"to" a first capitalised word is the
-      title's object: "Special Envoy for Syria Jane Doe"). A one-word name is the person
-      named earlier in the article who has that word in their name ("Melissa Fleming …
-      Fleming said"), else the one person of the alias table with that word in a full-name
-      alias ("Ban", "Psaki", "Zakharova"), else the one person whose word has the same
+      referent ("Kerry's spokesman"). A description of a body ("the ministry", "the
+      government": sense ``body``), an indefinite one ("a senior US official", "a Russian
+      diplomat") and one that fits nobody stand for the body they name, or else for the
+      bodies named where the article introduced that title ("a State Department official
+      … the official said"); else they are kept as written. An appositive name wins over
+      any of this ("Damascus's envoy, Bashar al-Jaafari, said").
+    * aliases: the canonical entities of ``data/entities.csv`` the phrase names; a person
+      wins over the body in their title ("United Nations Special Envoy … Staffan de
+      Mistura"); several people are a joint speaker.
+    * names: leading titles, bodies, ranks and honorifics are dropped ("Provincial Governor
+      Talal Barazi" is Talal Barazi; after "for"/"of"/"to" a first capitalised word is the
+      title's object: "Special Envoy for Syria Jane Doe"). A one-word name is the latest
+      person in the story with that word in their name ("Melissa Fleming … Fleming said"),
+      else the one person of the alias table with that word in a full-name alias ("Ban",
+      "Psaki"), else the one person in the story, then in the table, whose word has the same
       consonant skeleton (below). A longer name is the one person of the table whose name
       has the same skeleton word for word ("Walid Moallem" = "Walid al-Muallem"), else a
-      person of its own, when a title stands with it or it has two to four words, none of
+      person of its own when a title stands with it or it has two to four words, none of
       them a body word of ``speaker_cues.csv`` ("Ministry", "House", "Front"). Its
       affiliation is that of a body in its title ("UN spokesman Stephane Dujarric": UN).
     * anything else is kept as written, without a leading "The".
 
     Transliteration: well-known spellings of listed people are rows of ``aliases.csv``
-    ("Moallem", "al-Moualem"); beyond them, a name in speaker position matches a listed
+    ("Moallem", "al-Moualem", "Rohani"); beyond them, a name in speaker position matches a
     person's when their consonant skeletons agree (lower case, accents, "al-"/"el-" and
-    vowels removed, doubled letters single, "q" as "k": "Mouallem" and "Muallem" are
-    "mlm"), with at least three consonants and one person matching.
+    every vowel but a first letter removed, doubled letters single, "q" as "k":
+    "Mouallem", "Moualem" and "Muallem" are all "mlm", "Ibrahim" is "ibrhm" and "Brahimi"
+    "brhm"), with at least three letters and one person matching.
 
     ``affiliation`` is the entity's (US, Russia, UN, Syrian government, opposition,
     other), ``joint`` when the speakers differ ("Kerry and Lavrov said"), ``unknown`` for
     a name the tables do not hold and no title places. ``speaker_surface`` is the phrase
-    as written, <NA> for a speaker inferred from the story (rule 10).
+    as written, <NA> for a speaker inferred from the story (rule 11).
 
 Scare quotes (``quote_kind == "scare"``)
     A quoted stretch of at most ``SCARE_MAX_WORDS`` words that none of the rules above
@@ -107,13 +130,17 @@ Reported speech (``quote_kind == "reported"``)
     quotation mark, ``CONTENT, SPEAKER VERB.`` (``…, he added.``), ``told OBJECT that
     CONTENT`` and ``According to SPEAKER, CONTENT``. ``start``/``end`` span the content
     to the end of the sentence. Partial quotations inside it are also direct rows. Only
-    speech verbs report; characterising verbs attribute quoted words only.
+    speech verbs report; characterising verbs attribute quoted words only. A trailing
+    credit after another attribution only relays it ("Kerry said …, the agency reported"
+    is Kerry's statement, not the agency's).
 
 Known limits: plural speakers named only by a common noun ("officials", "the pair") are
-not recognised and "they" is not resolved; "he" and "she" are not told apart; a
-description fits only people named earlier; a quotation whose marks do not balance
-inside its paragraph runs to the paragraph's end; a one-word name that is also the
-first word of a sentence and a listed person's name ("Ban on …") is read as the person.
+not recognised and "they" is not resolved; "he" and "she" are not told apart; a person
+first named without a title or a listed name ("Mevlut Cavusoglu arrived …") is not in the
+story until they speak; a description fits only people named before it; a quotation whose
+marks do not balance inside its paragraph runs to the paragraph's end; a one-word name
+that is also the first word of a sentence and a listed person's name ("Ban on …") is read
+as the person; office aliases ("UN chief") stand for the holders of 2013-2016.
 """
 from __future__ import annotations
 
@@ -209,8 +236,9 @@ def _patterns() -> dict[str, re.Pattern]:
     heads = "(?i:" + alternation([(w[0], r"[\s\-]+".join(map(re.escape, re.split(r"[\s\-]+", w))))
                                   for w in sorted(cues.heads, key=lambda w: (-len(w), w))]) + ")"
     determiner = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|{up}[\w\-]*[’']s)"
+    # "the UN envoy", "Russia's foreign minister", "the secretary of state"
     description = (rf"{determiner}\s+(?:(?!(?:{_STOP_MODIFIERS})\b)[\w’'\-.]+\s+){{0,4}}"
-                   rf"(?:{heads})(?![\w\-])")
+                   rf"(?:{heads})(?![\w\-])(?:\s+of\s+(?:the\s+)?[A-Za-z]+(?![\w\-]))?")
     start = r"(?<![\w\-.’'])"  # never inside a word, a hyphenated word or a dotted acronym
     alias = rf"(?:{alias_src})(?![\w\-])"
     speaker = rf"(?P<spk>{start}(?:{alias}|{name}|{description}|(?:he|she|they)\b))"
@@ -229,6 +257,8 @@ def _patterns() -> dict[str, re.Pattern]:
     speech_verb = rf"(?P<verb>{speech})\b"
     return {
         "before": re.compile(rf"{plain_speaker}{filler}\s+{verb}"),
+        # a name in apposition right before the verb: "Syria's envoy to the talks, Bashar al-Jaafari, said"
+        "appositive": re.compile(rf"(?<=,\s)(?P<spk>{start}(?:{alias}|{name})),\s+{verb}"),
         "before_described": re.compile(rf"(?P<spk>{start}{description}){filler}\s+{verb}"),
         # a description is sought from its head: a verb after it, a determiner before it
         "after_head": re.compile(rf"{filler}\s+{verb}"),
@@ -247,6 +277,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "heads": re.compile(rf"(?<![\w\-])(?:{heads})(?![\w\-])"),
         "so_called": re.compile(r"(?i:so-called)\s*[“\"‘']?$"),
         "colon_before": re.compile(r":\s*[“\"‘']?$"),
+        "verb_before": re.compile(rf"(?<![\w\-]){verb}\s*[:,]?\s*$"),
         # the subject a sentence opens with, after an adverbial and its comma ("In Geneva, …")
         "subject": re.compile(rf"(?:[^,:{_MASK}]{{1,60}},\s+)?"
                               rf"(?P<spk>{start}(?:{description}|{alias}|{name}|(?:he|she|they)\b))"),
@@ -423,6 +454,7 @@ class Person(NamedTuple):
     name: str
     affiliation: str
     senses: frozenset[str]
+    end: int = -1  # where the name ends when it was read in the text, -1 when not
 
 
 class NameParse(NamedTuple):
@@ -586,7 +618,8 @@ class Reading:
             for m in index.pattern.finditer(part):
                 name, aff, _ = index.lookup[m.lastgroup]
                 senses = self._titles_around(ss + m.start(), ss + m.end(), ss, se)[0] if titled else frozenset()
-                found.append(Person(ss + m.start(), name, aff, _entity_senses().get(name, frozenset()) | senses))
+                found.append(Person(ss + m.start(), name, aff, _entity_senses().get(name, frozenset()) | senses,
+                                    ss + m.end()))
                 spans.append(m.span())
         loose = words.difference(*(_name_words(part[s:e]) for s, e in spans))
         if not titled and loose.isdisjoint(index.words):
@@ -609,10 +642,11 @@ class Reading:
             known = (_unique(index.words.get(_name_words(run)[0])) if len(parsed.words) == 1
                      else self._by_name(parsed, ss + s, speaking=False))
             if known is not None:
-                found.append(Person(ss + s, known.name, known.affiliation, known.senses | senses))
+                found.append(Person(ss + s, known.name, known.affiliation, known.senses | senses, ss + e))
             elif len(parsed.words) > 1 and (parsed.titled or senses):
                 inside = [hit[1] for _, _, hit in hits if hit[2] != "person"]
-                found.append(Person(ss + s, " ".join(parsed.words), (inside or [aff])[0], parsed.senses | senses))
+                found.append(Person(ss + s, " ".join(parsed.words), (inside or [aff])[0], parsed.senses | senses,
+                                   ss + e))
         return sorted(found, key=lambda p: p.start)
 
     def persons_before(self, at: int) -> Iterator[Person]:
@@ -678,7 +712,7 @@ class Reading:
             return Who(None, "unknown", "group")
         hits = _alias_hits(phrase)
         description = _patterns()["description"].fullmatch(phrase)
-        if description and _patterns()["heads"].search(phrase.split()[-1]):
+        if description and _patterns()["heads"].search(re.sub(r"\s+of\s+(?:the\s+)?\S+$", "", phrase).split()[-1]):
             return self._described(phrase, description.group("det"), hits, at)
         persons = [h for h in hits if h[2][2] == "person"]
         if persons:
@@ -884,8 +918,15 @@ def _next_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     found = found or pats["inverted"].search(part)
     if found:
         return r.attribution(found, ns).speaker()
+    if r.words(nxt).isdisjoint(_cues().speech_nouns):
+        return None
+    # "That was Kerry's verdict.", "Those were the words of the envoy.": the person named
+    people = sorted(r.spoke.get(nxt, []) + r.mentions(nxt), key=lambda p: p.start)
+    if people:
+        p = people[0]
+        return Speaker(p.name, r.text[p.start:p.end] if p.end > p.start else None, p.affiliation, "", "person")
     owner = pats["possessive"].search(part)
-    if owner and any(w.group().lower() in _cues().speech_nouns for w in WORD_RE.finditer(part)):
+    if owner:
         who = r.resolve(owner.group("spk"), ns + owner.start("spk"))
         if who.name is not None:
             return Speaker(who.name, owner.group("spk"), who.affiliation, "", who.kind)
@@ -1044,7 +1085,10 @@ def _read_sentence(r: Reading, i: int, sid: int, ss: int, se: int) -> Sentence:
     # an attribution ends in a reporting verb: without one the costly search is idle
     matches = list(pats["before"].finditer(sent_masked)) if has_verb else []
     if has_verb:
-        matches = _leftmost(matches + _descriptions(sent_masked))
+        found = _descriptions(sent_masked)
+        if ", " in sent_masked:
+            found += pats["appositive"].finditer(sent_masked)
+        matches = _leftmost(matches + found)
     attributions = [r.attribution(m, ss) for m in matches if _is_speaker(m.group("spk"))]
     according = [r.attribution(m, ss) for m in pats["according"].finditer(sent_masked)]
     return Sentence(i, sid, ss, se, has_verb, attributions, according)
@@ -1077,8 +1121,21 @@ def _leftmost(matches: list[re.Match]) -> list[re.Match]:
     return kept
 
 
+_NAME_WORD = re.compile(r"(?:[A-Z0-9][\w’'\-.]*|of|the|and|for|de|al)$")
+
+
+def _quoted_name(r: Reading, s: Sentence, seg: Segment) -> bool:
+    """A short quotation that is a name ("Geneva 2", "Friends of Syria"): every word capitalised
+    or a number, no punctuation of its own, inside a sentence of the writer's: held at a
+    distance, nobody's words."""
+    words = r.text[seg.start:seg.end].split()
+    return (len(words) <= SCARE_MAX_WORDS and r.text[seg.end - 1].isalnum() and not _whole_quotation(r, s)
+            and seg.start - 1 > s.start and all(_NAME_WORD.match(w) for w in words)
+            and not _patterns()["verb_before"].search(r.masked, max(s.start, seg.start - 40), seg.start - 1))
+
+
 def _segment_row(r: Reading, s: Sentence, seg: Segment) -> Row:
-    speaker = find_speaker(r, s, seg)
+    speaker = None if _quoted_name(r, s, seg) else find_speaker(r, s, seg)
     kind = "direct"
     if speaker is None:
         speaker = NOBODY
