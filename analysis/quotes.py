@@ -184,16 +184,42 @@ _STOP_MODIFIERS = ("the|a|an|and|or|but|that|who|which|whose|has|have|had|is|was
 
 # ---------------------------------------------------------------- knowledge
 
+_KEY_WORD = re.compile(r"[^\W_]+")
+
+
 @knowledge.cached
-def _alias_re() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
-    """The actors' aliases as one pattern, longest first, each alias a group ``a<i>`` that
-    ``lookup`` maps to (name, affiliation, kind)."""
+def _alias_index() -> dict[str, list[tuple[int, re.Pattern, tuple[str, str, str]]]]:
+    """Every alias of ``aliases.csv`` as its own pattern (whole words, spaces and hyphens
+    interchangeable), filed under its longest word in lower case with its rank, longest
+    alias first, and the entity it names: (name, affiliation, kind).
+
+    A text is searched only with the aliases whose word it has, so the table can grow
+    without slowing the search of a sentence."""
+    index: dict[str, list[tuple[int, re.Pattern, tuple[str, str, str]]]] = {}
     rows = sorted(knowledge.aliases().itertuples(index=False), key=lambda r: -len(r.alias))
-    groups, lookup = [], {}
-    for i, r in enumerate(rows):
-        groups.append((first_char(r.alias), f"(?P<a{i}>{phrase_pattern(r.alias, r.match_case)})"))
-        lookup[f"a{i}"] = (r.entity, r.affiliation, r.kind)
-    return re.compile(r"(?<![\w\-])(?:" + alternation(groups) + r")(?![\w\-])"), lookup
+    for rank, r in enumerate(rows):
+        key = max(_KEY_WORD.findall(r.alias.lower()), key=len)
+        pattern = re.compile(rf"(?<![\w\-]){phrase_pattern(r.alias, r.match_case)}(?![\w\-])")
+        index.setdefault(key, []).append((rank, pattern, (r.entity, r.affiliation, r.kind)))
+    return index
+
+
+def _alias_hits(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, tuple[str, str, str]]]:
+    """(start, end, (name, affiliation, kind)) of the aliases named in ``text[start:end]``: at
+    each place the longest alias, leftmost first, never overlapping (as one alternation of
+    the aliases, longest first, would find them)."""
+    end = len(text) if end is None else end
+    index = _alias_index()
+    found = []
+    for key in set(_KEY_WORD.findall(text[start:end].lower())):
+        for rank, pattern, hit in index.get(key, ()):
+            found.extend((m.start(), -m.end(), rank, hit) for m in pattern.finditer(text, start, end))
+    hits, last = [], -1
+    for s, negative_end, _, hit in sorted(found):
+        if s >= last:
+            hits.append((s, -negative_end, hit))
+            last = -negative_end
+    return hits
 
 
 class Cues(NamedTuple):
@@ -240,7 +266,13 @@ def _patterns() -> dict[str, re.Pattern]:
     description = (rf"{determiner}\s+(?:(?!(?:{_STOP_MODIFIERS})\b)[\w’'\-.]+\s+){{0,4}}"
                    rf"(?:{heads})(?![\w\-])(?:\s+of\s+(?:the\s+)?[A-Za-z]+(?![\w\-]))?")
     start = r"(?<![\w\-.’'])"  # never inside a word, a hyphenated word or a dotted acronym
-    alias = rf"(?:{alias_src})(?![\w\-])"
+    # in a speaker the name pattern reads every alias written as a name ("Kerry", "UN
+    # Security Council"); only the others are spelt out ("the regime", "de Mistura", "US
+    # secretary of state"), which keeps the speaker searches fast however long the table
+    as_name = re.compile(name)
+    alias = "(?:" + alternation([(first_char(a), phrase_pattern(a, m)) for a, m in sorted(
+        zip(aliases["alias"], aliases["match_case"]), key=lambda t: -len(t[0])) if not as_name.fullmatch(a)]) + \
+        r")(?![\w\-])"
     speaker = rf"(?P<spk>{start}(?:{alias}|{name}|{description}|(?:he|she|they)\b))"
     # read on its own (a description is sought only in a sentence with a title word): cheaper
     plain_speaker = rf"(?P<spk>{start}(?:{alias}|{name}|(?:he|she|they)\b))"
@@ -346,8 +378,6 @@ class PersonIndex(NamedTuple):
     skeletons: dict[str, frozenset[str]]  # the skeleton of such a word -> entities
     names: dict[tuple[str, ...], frozenset[str]]  # the skeletons of a whole name -> entities
     signals: frozenset[str]  # lower-case words a sentence naming a listed person has one of
-    pattern: re.Pattern  # the aliases of people only, longest first, as in :func:`_alias_re`
-    lookup: dict[str, tuple[str, str, str]]
 
 
 @knowledge.cached
@@ -378,11 +408,7 @@ def _person_index() -> PersonIndex:
     freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
     # the words that are also a body's alias ("US", "Russian") say nothing of a person
     bodies = {a.lower() for a, kind in zip(aliases["alias"], aliases["kind"]) if kind != "person"}
-    groups = [(first_char(r.alias), f"(?P<a{i}>{phrase_pattern(r.alias, r.match_case)})") for i, r in enumerate(people)]
-    pattern = re.compile(r"(?<![\w\-])(?:" + alternation(groups) + r")(?![\w\-])")
-    lookup = {f"a{i}": (r.entity, r.affiliation, r.kind) for i, r in enumerate(people)}
-    return PersonIndex(freeze(words), freeze(skeletons), freeze(names), frozenset(signals - bodies - {"the", "of"}),
-                       pattern, lookup)
+    return PersonIndex(freeze(words), freeze(skeletons), freeze(names), frozenset(signals - bodies - {"the", "of"}))
 
 
 # ---------------------------------------------------------------- segments
@@ -463,11 +489,6 @@ class NameParse(NamedTuple):
     words: tuple[str, ...]
     senses: frozenset[str]
     titled: bool
-
-
-def _alias_hits(phrase: str) -> list[tuple[int, int, tuple[str, str, str]]]:
-    pattern, lookup = _alias_re()
-    return [(m.start(), m.end(), lookup[m.lastgroup]) for m in pattern.finditer(phrase)]
 
 
 def _named(hits: list[tuple[int, int, tuple[str, str, str]]]) -> Who:
@@ -615,12 +636,11 @@ class Reading:
         titled = not words.isdisjoint(_cues().heads)
         found, spans = [], []
         if not words.isdisjoint(index.signals):
-            for m in index.pattern.finditer(part):
-                name, aff, _ = index.lookup[m.lastgroup]
-                senses = self._titles_around(ss + m.start(), ss + m.end(), ss, se)[0] if titled else frozenset()
-                found.append(Person(ss + m.start(), name, aff, _entity_senses().get(name, frozenset()) | senses,
-                                    ss + m.end()))
-                spans.append(m.span())
+            for s, e, (name, aff, kind) in _alias_hits(self.masked, ss, se):
+                if kind == "person":
+                    senses = self._titles_around(s, e, ss, se)[0] if titled else frozenset()
+                    found.append(Person(s, name, aff, _entity_senses().get(name, frozenset()) | senses, e))
+                    spans.append((s - ss, e - ss))
         loose = words.difference(*(_name_words(part[s:e]) for s, e in spans))
         if not titled and loose.isdisjoint(index.words):
             return found  # no title and no other word of a listed name: the costly search is idle
