@@ -175,7 +175,10 @@ _PARTICLES = frozenset({"al", "el", "de", "di", "da", "du", "der", "van", "von",
 _NAME_STOPS = frozenset({"of", "for", "to", "the", "The", "and", "on", "at", "in", "from", "with"})
 # sentence adverbs a capitalised run may start with ("Meanwhile Jones said")
 _LEADING = frozenset({"The", "But", "And", "However", "Also", "Meanwhile", "Still", "Yet", "So", "Then", "Later",
-                      "Earlier", "Separately", "Instead", "Now", "Today", "Yesterday", "Asked", "When", "While"})
+                      "Earlier", "Separately", "Instead", "Now", "Today", "Yesterday", "Asked", "When", "While",
+                      "As", "If", "After", "Before", "Since", "Although", "Though", "Because", "Despite",
+                      "Following", "Under", "With", "Without", "For", "In", "On", "At", "By", "From", "Like",
+                      "Unlike", "Speaking", "Addressing"})
 _NOT_HEADS = frozenset({"honorific", "rank"})  # title senses that never head a description
 _BODY = "body"  # the sense of a title word naming an organisation ("the ministry"), never a person's role
 _STOP_MODIFIERS = ("the|a|an|and|or|but|that|who|which|whose|has|have|had|is|was|were|are|be|been|will|would|"
@@ -274,8 +277,11 @@ def _patterns() -> dict[str, re.Pattern]:
         zip(aliases["alias"], aliases["match_case"]), key=lambda t: -len(t[0])) if not as_name.fullmatch(a)]) + \
         r")(?![\w\-])"
     speaker = rf"(?P<spk>{start}(?:{alias}|{name}|{description}|(?:he|she|they)\b))"
-    # read on its own (a description is sought only in a sentence with a title word): cheaper
-    plain_speaker = rf"(?P<spk>{start}(?:{alias}|{name}|(?:he|she|they)\b))"
+    # without descriptions, which are sought from their title word (see _descriptions): cheaper
+    # a subject never follows a preposition: "one activist in Aleppo described it" is not Aleppo's
+    after_preposition = "".join(rf"(?<!\b{p}\s)" for p in ("in", "at", "from", "of", "to", "with", "by", "for", "on",
+                                                              "near", "into", "across"))
+    plain_speaker = rf"(?P<spk>{start}{after_preposition}(?:{alias}|{name}|(?:he|she|they)\b))"
     # after the verb the longest name first: "said UN High Commissioner … Navi Pillay" is not "UN"
     # "said the UN envoy Staffan de Mistura": a description with the name after it
     inverted_speaker = (rf"(?P<spk>{start}(?:{name}|{alias}|{description}(?:\s+{name})?|(?:he|she|they)\b))"
@@ -298,6 +304,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"{start}{determiner}\s+(?:(?!(?:{_STOP_MODIFIERS})\b)[\w’'\-.]+\s+){{0,4}}$"),
         "after": re.compile(rf"^[\s,.;:!?]*{speaker}{filler}\s+{verb}"),
         "after_inverted": re.compile(rf"^[\s,.;:!?]*{speech_verb}\s+{inverted_speaker}"),
+        # a dash and the speaker, with no verb: ``"…" — UN Secretary-General Ban Ki-moon, in a statement``
+        "after_dash": re.compile(rf"^\s*[—–]+\s*{speaker}(?=\s*(?:[,.;(]|$))"),
         "inverted": re.compile(rf"(?<![\w\-]){speech_verb}\s+{inverted_speaker}"),
         "possessive": re.compile(rf"(?P<spk>{start}(?:{alias}|{name}))(?<![’'])[’']s(?!\w)"),
         # the whole phrase up to the next comma: its aliases name the speaker
@@ -305,9 +313,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "verb": re.compile(rf"(?<![\w\-]){verb}"),
         "actor": re.compile(rf"(?<![\w\-])(?:(?:{alias_src})(?![\w\-])|(?:he|she)\b)"),
         "name": re.compile(rf"{start}{name}"),
+        "name_after": re.compile(rf"\s+{name}"),
         "description": re.compile(rf"(?P<det>{determiner})\s+.*"),
         "heads": re.compile(rf"(?<![\w\-])(?:{heads})(?![\w\-])"),
         "so_called": re.compile(r"(?i:so-called)\s*[“\"‘']?$"),
+        # the speaker's label of a transcript's turn, in capitals
+        "turn": re.compile(r"([A-Z][A-Z.’'\- ]{1,40}[A-Z.]):\s"),
         "colon_before": re.compile(r":\s*[“\"‘']?$"),
         "verb_before": re.compile(rf"(?<![\w\-]){verb}\s*[:,]?\s*$"),
         # the subject a sentence opens with, after an adverbial and its comma ("In Geneva, …")
@@ -511,6 +522,13 @@ def _unique(entities: frozenset[str] | None) -> Who | None:
     return _entity(next(iter(entities))) if entities and len(entities) == 1 else None
 
 
+def _is_office(alias: str, entity: str) -> bool:
+    """Whether an alias as written names an office ("US secretary of state", "UN chief"): a
+    title, and no word of the holder's name ("Secretary of State John Kerry" is a name)."""
+    return (any(w.lower() in _cues().titles for w in re.split(r"[\s\-]+", alias))
+            and not set(_name_words(alias)) & set(_name_words(entity)))
+
+
 def _person_name(phrase: str, hits) -> NameParse | None:
     """The personal name ``phrase`` ends in, read backwards from its last word (see the
     module docstring); None for an organisation's name or a phrase without one."""
@@ -573,6 +591,7 @@ class Reading:
         self.starts = [s for _, s, _ in self.sentences]
         par_starts = [s for s, _ in self.paragraphs]
         self.sentence_paragraph = [bisect.bisect_right(par_starts, s) - 1 for s in self.starts]
+        self.paragraph_starts = frozenset(par_starts)
 
     def index_of(self, at: int) -> int:
         """The index of the body sentence that holds offset ``at`` (-1 before the first)."""
@@ -635,9 +654,17 @@ class Reading:
         part, words, index = self.masked[ss:se], self.words(i), _person_index()
         titled = not words.isdisjoint(_cues().heads)
         found, spans = [], []
+        label = _patterns()["turn"].match(part)
+        if label and ss in self.paragraph_starts:  # a transcript's turn: "SECRETARY KERRY: …"
+            hit = [h for _, _, h in _alias_hits(label.group(1).title()) if h[2] == "person"]
+            if hit:
+                found.append(Person(ss, hit[0][0], hit[0][1], _entity_senses().get(hit[0][0], frozenset()),
+                                    ss + label.end(1)))
         if not words.isdisjoint(index.signals):
             for s, e, (name, aff, kind) in _alias_hits(self.masked, ss, se):
-                if kind == "person":
+                # an office with a name after it is the name's title ("UN human rights chief Jane Doe")
+                if kind == "person" and not (_is_office(self.masked[s:e], name) and _patterns()["name_after"].match(
+                        self.masked, e, se)):
                     senses = self._titles_around(s, e, ss, se)[0] if titled else frozenset()
                     found.append(Person(s, name, aff, _entity_senses().get(name, frozenset()) | senses, e))
                     spans.append((s - ss, e - ss))
@@ -660,11 +687,11 @@ class Reading:
                 continue
             senses, aff = self._titles_around(ss + s, ss + e, ss, se) if titled else (frozenset(), "unknown")
             known = (_unique(index.words.get(_name_words(run)[0])) if len(parsed.words) == 1
-                     else self._by_name(parsed, ss + s, speaking=False))
+                     else self._by_name(parsed, ss + s))
             if known is not None:
                 found.append(Person(ss + s, known.name, known.affiliation, known.senses | senses, ss + e))
-            elif len(parsed.words) > 1 and (parsed.titled or senses):
-                inside = [hit[1] for _, _, hit in hits if hit[2] != "person"]
+            elif len(parsed.words) > 1 and (parsed.titled or parsed.senses or senses):
+                inside = [hit[1] for _, _, hit in hits]  # a body or an office in the title
                 found.append(Person(ss + s, " ".join(parsed.words), (inside or [aff])[0], parsed.senses | senses,
                                    ss + e))
         return sorted(found, key=lambda p: p.start)
@@ -735,19 +762,21 @@ class Reading:
         if description and _patterns()["heads"].search(re.sub(r"\s+of\s+(?:the\s+)?\S+$", "", phrase).split()[-1]):
             return self._described(phrase, description.group("det"), hits, at)
         persons = [h for h in hits if h[2][2] == "person"]
-        if persons:
-            return _named(persons)
+        # an office stands for its holder ("UN Secretary General"), unless a name says who
+        named = [h for h in persons if not _is_office(phrase[h[0]:h[1]], h[2][0])]
         parsed = _person_name(phrase, hits)
+        if named or (persons and parsed is None):
+            return _named(named or persons)
         if parsed is not None:
-            known = self._by_name(parsed, at, speaking=True)
+            known = self._by_name(parsed, at)
             if known is not None:
                 return known
             i = self.index_of(at)
             senses, aff = (self._titles_around(at, at + len(phrase), *self.sentences[i][1:])
                            if i >= 0 and not self.words(i).isdisjoint(_cues().heads) else (frozenset(), "unknown"))
-            if parsed.titled or senses or (2 <= len(parsed.words) <= 4 and not hits):
-                bodies = [h[2][1] for h in hits if h[2][2] != "person"]
-                return Who(" ".join(parsed.words), bodies[0] if bodies else aff, "person", parsed.senses | senses)
+            if parsed.titled or parsed.senses or senses or (2 <= len(parsed.words) <= 4 and not hits):
+                titles = [h[2][1] for h in hits]  # a body or an office in the title
+                return Who(" ".join(parsed.words), titles[0] if titles else aff, "person", parsed.senses | senses)
         if hits:
             return _named(hits)
         return Who(re.sub(r"^(?:(?i:the)|But|And|However|Also|Meanwhile)\s+", "", phrase), "unknown", "unknown")
@@ -778,41 +807,44 @@ class Reading:
         """The bodies named where the article introduced the title ``head`` before ``at``
         ("a senior State Department official …" for "the official")."""
         start = self.starts[0] if self.starts else 0
-        where = self.masked.lower().rfind(head.lower(), start, at)
-        while where >= 0:
+        places = re.finditer(rf"(?<![\w\-])(?i:{re.escape(head)})(?![\w\-])", self.masked[start:at])
+        for where in reversed([start + m.start() for m in places]):
             before = _patterns()["title_before"].search(self.masked, max(start, where - 80), where)
             hits = _alias_hits(before.group()) if before else []
             if hits:
                 return hits
-            where = self.masked.lower().rfind(head.lower(), start, where)
         return []
 
-    def _by_name(self, parsed: NameParse, at: int, speaking: bool) -> Who | None:
-        """A listed or earlier-named person a parsed name stands for, if one does."""
+    def _by_name(self, parsed: NameParse, at: int) -> Who | None:
+        """The person a parsed name in speaker position stands for, if one does."""
         if len(parsed.words) == 1:
-            return self._by_word(parsed.words[0], at, speaking)
+            return self._by_word(parsed.words[0], at)
         return _unique(_person_index().names.get(tuple(map(skeleton, _name_words(" ".join(parsed.words))))))
 
-    def _by_word(self, word: str, at: int, speaking: bool) -> Who | None:
-        """The person a one-word name stands for: named earlier with that word, else the one
-        listed person with it, else (in speaker position) the one with its skeleton."""
+    def _by_word(self, word: str, at: int) -> Who | None:
+        """The person a one-word name in speaker position stands for: the latest in the story
+        with that word, else the one listed person with it, else the one in the story, then
+        in the table, with its skeleton."""
         key = (_name_words(word) or ("",))[0]
         if not key:
             return None
         # who spoke is filed as they speak; when nobody who spoke has the word, the
-        # sentences before that have it are scanned for the names in them
+        # sentences before that have it are scanned for the names in them, or all of them
+        # when several listed people have the word ("John": the article tells which)
+        index = _person_index()
         person = self._owner(self.by_word, key, at)
-        if person is None:
+        if person is None and len(index.words.get(key, ())) > 1:
+            self._scanned_to(at)
+        elif person is None:
             found = self.masked.find(word, self.starts[0] if self.starts else 0, at)
             while found >= 0:
                 self.mentions(self.index_of(found))
                 found = self.masked.find(word, found + len(word), at)
-            person = self._owner(self.by_word, key, at)
+        person = person or self._owner(self.by_word, key, at)
         if person is not None:
             return Who(person.name, person.affiliation, "person", person.senses)
-        index = _person_index()
         found = _unique(index.words.get(key))
-        if found is not None or not speaking or len(skeleton(key)) < 3:
+        if found is not None or len(skeleton(key)) < 3:
             return found
         person = self._owner(self.by_skeleton, skeleton(key), at)
         if person is not None:
@@ -821,9 +853,9 @@ class Reading:
 
     # ------------------------------------------------ attributions
 
-    def attribution(self, m: re.Match, offset: int) -> Attribution:
-        """The attribution a pattern's match names; an appositive name wins over a
-        description or a body ("Damascus's envoy, Bashar al-Jaafari, said")."""
+    def attribution(self, m: re.Match, offset: int, verb: str = "according to") -> Attribution:
+        """The attribution a pattern's match names (``verb`` when it has none); an appositive
+        name wins over a description or a body ("Damascus's envoy, Bashar al-Jaafari, said")."""
         at, surface = offset + m.start("spk"), m.group("spk")
         who = self.resolve(surface, at)
         app = m.groupdict().get("app")
@@ -836,7 +868,7 @@ class Reading:
                     who, surface = candidate, named
         self.said(at, who)
         verb_end = offset + m.end("verb") if m.groupdict().get("verb") else offset + m.end("spk")
-        return Attribution(at, offset + m.end("spk"), verb_end, surface, m.groupdict().get("verb") or "according to",
+        return Attribution(at, offset + m.end("spk"), verb_end, surface, m.groupdict().get("verb") or verb,
                            who.name, who.affiliation, who.kind)
 
 
@@ -882,8 +914,12 @@ def _whole_quotation(r: Reading, s: Sentence) -> bool:
 def _after_the_quotation(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     close = seg.end + 1 if seg.end < len(r.text) and r.text[seg.end] in QUOTE_CLOSERS + "’'" else seg.end
     pats = _patterns()
-    after = pats["after"].match(r.masked[close:s.end + 1]) or pats["after_inverted"].match(r.masked[close:s.end + 1])
-    return r.attribution(after, close).speaker() if after else None
+    rest = r.masked[close:s.end + 1]
+    after = pats["after"].match(rest) or pats["after_inverted"].match(rest)
+    if after:
+        return r.attribution(after, close).speaker()
+    dash = pats["after_dash"].match(rest)
+    return r.attribution(dash, close, verb="").speaker() if dash else None
 
 
 def _before_it_in_the_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:

@@ -271,3 +271,18 @@ def test_a_credit_after_an_attribution_only_relays_it(load):
     q = quotes.quotations(load("Kerry said the two sides had agreed on a plan, the news agency reported."),
                           quote_kinds=("reported",))
     assert speakers_of(q) == ["John Kerry"]
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # a dash and a name after the quotation, no verb
+    ('"Aid must reach Madaya." — UN Secretary-General Ban Ki-moon, in a statement.', ["Ban Ki-moon"]),
+    # a place after a preposition is not the subject of the verb after it
+    ('"A truce in name only," is how one resident of Homs described it.', [None]),
+    # a title inside the run of capitals makes the name a person's, so "she" can name her
+    ('Turkish Deputy Prime Minister Numan Kurtulmus was blunt about it. "This must end," he said.', ["Numan Kurtulmus"]),
+    # a given name that several listed people share: the one the article named
+    ('SECRETARY KERRY: Thank you all.\n\nFOREIGN MINISTER LAVROV: As John said, "we worked late," and I agree.',
+     ["John Kerry"]),
+])
+def test_more_attributions(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
