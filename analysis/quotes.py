@@ -281,7 +281,7 @@ def _patterns() -> dict[str, re.Pattern]:
     # a subject never follows a preposition: "one activist in Aleppo described it" is not Aleppo's
     after_preposition = "".join(rf"(?<!\b{p}\s)" for p in ("in", "at", "from", "of", "to", "with", "by", "for", "on",
                                                               "near", "into", "across"))
-    plain_speaker = rf"(?P<spk>{start}{after_preposition}(?:{alias}|{name}|(?:he|she|they)\b))"
+    plain_speaker = rf"(?P<spk>{start}(?:{alias}|(?={up}){after_preposition}{name}|(?:he|she|they)\b))"
     # after the verb the longest name first: "said UN High Commissioner … Navi Pillay" is not "UN"
     # "said the UN envoy Staffan de Mistura": a description with the name after it
     inverted_speaker = (rf"(?P<spk>{start}(?:{name}|{alias}|{description}(?:\s+{name})?|(?:he|she|they)\b))"
@@ -764,9 +764,11 @@ class Reading:
         persons = [h for h in hits if h[2][2] == "person"]
         # an office stands for its holder ("UN Secretary General"), unless a name says who
         named = [h for h in persons if not _is_office(phrase[h[0]:h[1]], h[2][0])]
+        if named:
+            return _named(named)
         parsed = _person_name(phrase, hits)
-        if named or (persons and parsed is None):
-            return _named(named or persons)
+        if persons and parsed is None:
+            return _named(persons)
         if parsed is not None:
             known = self._by_name(parsed, at)
             if known is not None:
