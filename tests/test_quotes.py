@@ -286,3 +286,13 @@ def test_a_credit_after_an_attribution_only_relays_it(load):
 ])
 def test_more_attributions(load, body, speakers):
     assert speakers_of(direct(load(body))) == speakers
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("UN Secretary General Ban Ki-moon", "Ban Ki-moon"),  # the person wins over the office
+    ("UN Secretary General Antonio Guterres", "Antonio Guterres"),  # a name wins over the office's holder
+    ("Provincial Governor Samir Khalil", "Samir Khalil"),
+    ("Walid Mouallim", "Walid al-Muallem"),  # the same skeleton, word for word
+])
+def test_resolve_speaker_out_of_context(phrase, name):
+    assert quotes.resolve_speaker(phrase)[0] == name
