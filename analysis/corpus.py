@@ -48,8 +48,11 @@ Sentences
     ("Mr", "Sept"), after initials or dotted acronyms ("U.S.", "U.N."), inside a decimal,
     or inside a quotation (``text.quoted_stretches``: straight or curly double quotes,
     either closing either). A paragraph whose quotation marks do not balance is split as
-    if it had none.
-    Limit: a sentence that really ends with "U.S." is joined to the next.
+    if it had none. After initials or a dotted acronym the sentence does end when the next
+    word is one that opens sentences and never follows a name or an acronym inside one
+    (:data:`SENTENCE_OPENERS`: "… sanctions on the U.S. The move …").
+    Limit: a sentence that ends with "U.S." before any other word ("… the U.S. Kerry said")
+    is joined to the next; so is one ending in "a.m." or "p.m.".
 
 Speed
     Every extractor asks for paragraphs and sentences, so the layout of a text, the
@@ -302,15 +305,23 @@ _BOUNDARY = re.compile(r'(?P<stop>[.!?]+)(?P<close>["”’\')\]]*)(?P<space>\s+
 _OPENERS = "\"“‘'("
 _WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+# words that open a sentence and never follow an initial or a dotted acronym inside one
+SENTENCE_OPENERS = frozenset({"The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These",
+                              "Those", "There", "His", "Her", "Its", "Their", "But", "And", "Yet", "In", "On",
+                              "At", "Meanwhile", "However"})
+_NEXT_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _ends_in_abbreviation(par: str, dot: int) -> bool:
+def _ends_in_abbreviation(par: str, dot: int, nxt: int) -> bool:
     m = _WORD_BEFORE_DOT.search(par, max(0, dot - 40), dot)
     if not m:
         return False
     word = m.group(1)
-    # initials and dotted acronyms ("J", "U.S", "U.N") as well as listed abbreviations
-    return word in knowledge.abbreviations() or _INITIALS.fullmatch(word) is not None
+    if word in knowledge.abbreviations():
+        return True
+    # initials and dotted acronyms ("J", "U.S", "U.N"), unless a sentence opener follows
+    following = _NEXT_WORD.match(par, nxt)
+    return _INITIALS.fullmatch(word) is not None and not (following and following.group() in SENTENCE_OPENERS)
 
 
 @knowledge.cached(maxsize=65536)
@@ -326,7 +337,7 @@ def split_sentences(par: str) -> tuple[tuple[int, int], ...]:
             nxt < n
             and not any(o < at < c for o, c in stretches)
             and (par[nxt].isupper() or par[nxt].isdigit() or par[nxt] in _OPENERS)
-            and not (par[m.start()] == "." and _ends_in_abbreviation(par, m.start()))
+            and not (par[m.start()] == "." and _ends_in_abbreviation(par, m.start(), nxt))
         ):
             spans.append((start, at))
             start = nxt

@@ -20,30 +20,104 @@ Speakers
     (:data:`SPEAKER_RULES`, in this order):
 
     1. an attribution right after the closing mark: ``," Mr Kerry told``, ``," he said``,
-       ``," said Kerry``;
+       ``," said Kerry``, ``," said the UN envoy Staffan de Mistura``;
     2. the nearest attribution before it in the same sentence, ``SPEAKER [fillers] VERB``
        (``Kerry said Tuesday that a "…"``, ``President Vladimir Putin said that … "…"``;
-       an appositive between commas may separate speaker and verb);
+       an appositive between commas may separate speaker and verb). Besides the speech
+       verbs, the verbs that characterise in the subject's own words (``speaker_cues.csv``,
+       kind ``characterising_verb``: ``Lavrov called the decision "a mistake"``, ``the
+       government blamed "terrorists"``) attribute the quoted words after them;
     3. ``according to SPEAKER`` in the sentence;
     4. any other attribution in the sentence;
     5. a reporting verb without a subject (``…, telling the press conference he was
        "pleased"``): the first actor named in the sentence;
-    6. the speaker of the previous segment of the same paragraph;
-    7. a paragraph that opens with a quotation and has no attribution continues the
-       speaker of the previous paragraph's last quotation.
+    6. a quotation right after a colon takes the subject the sentence opens with
+       (``The Russian minister was more cautious: "…"``), when it names someone;
+    7. a quotation that carries on one left open at the end of the previous paragraph
+       has that quotation's speaker;
+    8. the speaker of the previous segment of the same paragraph, unless a sentence
+       between them names someone else (``"…," Kerry said. Lavrov disagreed. "…"``);
+    9. a sentence that is only a quotation takes the attribution of the next sentence of
+       its paragraph when that sentence quotes nothing itself: ``"…?" Kerry asked.``,
+       ``"…." So said Riad Hijab.``; or, when that sentence has a noun of speech
+       (``speaker_cues.csv``, kind ``speech_noun``), the first person it names (``That was
+       Kerry's verdict.``, ``Those were the words of the envoy.``);
+    10. a paragraph that opens with a quotation continues the speaker of the previous
+        paragraph's last quotation;
+    11. a sentence that is only a quotation, with none of the above, is the words of the
+        person the story is about at that point: the one "he" would name there (below).
+
+    Never a speaker's words: a quotation right after "so-called", and a short quoted name
+    inside the writer's sentence (``the "Geneva 2" conference``: at most
+    ``SCARE_MAX_WORDS`` words, each capitalised or a number, no punctuation of its own, not
+    right after a verb of speech); both are scare quotes.
 
     A SPEAKER is an alias of ``data/aliases.csv`` (longest first), a run of capitalised
-    words ("US Secretary of State John Kerry", "Mr Kerry and Mr Lavrov"), or a pronoun;
-    the words that may stand between it and the verb ("has", "on Monday") are in
-    ``data/reporting_fillers.csv``, the verbs are the speech verbs of
-    ``data/reporting_verbs.csv``. The phrase is resolved to the canonical entities of
-    ``data/entities.csv`` through the aliases it contains (a person wins over the body in
-    their title); "he"/"she" is the last person who spoke (directly or in reported speech)
-    earlier in the article, or, before anyone spoke, the last person named in the body so
-    far. Segments of one quotation share the speaker found for any of them.
+    words ("US Secretary of State John Kerry", "Mr Kerry and Mr Lavrov"), a description
+    ending in a title of ``speaker_cues.csv`` ("the UN envoy", "a senior US official",
+    "Russia's foreign minister", "the secretary of state"), or a pronoun; the words that may
+    stand between it and the verb ("has", "on Monday") are in ``data/reporting_fillers.csv``,
+    the verbs are the speech verbs of ``data/reporting_verbs.csv``. A name's capitalised
+    tokens are words, initials ("F.") and dotted acronyms ("U.S.", read whole, so a speaker
+    never starts inside one: not "S. Secretary of State John Kerry") and the capitalised
+    abbreviations of ``abbreviations.csv`` ("Mr."); a full stop after any other word ends
+    the sentence, not the name. A sentence adverb alone ("So said …") is not a speaker.
+
+    People in the story: who spoke (every attribution and quotation with a person as
+    speaker) and who is named in each body sentence outside quotations: the people of the
+    alias table, a name with a title before it or a description in apposition after it
+    ("UNHCR spokeswoman Melissa Fleming", "Riad Hijab, the opposition's coordinator,"), and
+    one word of a listed person's name ("Zakharova was asked …"). A sentence is read for
+    names only when a question needs it, and only when it has a word of a listed person's
+    name or a title.
+
+    A phrase is resolved in this order:
+
+    * "he"/"she": the person in focus where the pronoun stands. A person who spoke earlier
+      in the same sentence; else, going back sentence by sentence, the first person who
+      spoke in that sentence or, if nobody spoke there, the first person named in it.
+      "they" is not resolved.
+    * descriptions: a person alias in it names that person ("the US secretary of state").
+      Else a definite description ("the envoy", "the Russian minister", "the UN chief")
+      names the latest person in the story before it who fits it: whose role has the
+      description's sense (``speaker_cues.csv``: "spokesman" and "spokeswoman" are one
+      sense; a person's roles are the titles written around their name in the article and
+      the titles in their ``entities.csv`` note), among those whose affiliation is that of
+      any body the description names ("UN", "Russian"); with no role matching, the latest
+      person of that affiliation. A person named in the possessive is the owner, not the
+      referent ("Kerry's spokesman"). A description of a body ("the ministry", "the
+      government": sense ``body``), an indefinite one ("a senior US official", "a Russian
+      diplomat") and one that fits nobody stand for the body they name, or else for the
+      bodies named where the article introduced that title ("a State Department official
+      … the official said"); else they are kept as written. An appositive name wins over
+      any of this ("Damascus's envoy, Bashar al-Jaafari, said").
+    * aliases: the canonical entities of ``data/entities.csv`` the phrase names; a person
+      wins over the body in their title ("United Nations Special Envoy … Staffan de
+      Mistura"); several people are a joint speaker.
+    * names: leading titles, bodies, ranks and honorifics are dropped ("Provincial Governor
+      Talal Barazi" is Talal Barazi; after "for"/"of"/"to" a first capitalised word is the
+      title's object: "Special Envoy for Syria Jane Doe"). A one-word name is the latest
+      person in the story with that word in their name ("Melissa Fleming … Fleming said"),
+      else the one person of the alias table with that word in a full-name alias ("Ban",
+      "Psaki"), else the one person in the story, then in the table, whose word has the same
+      consonant skeleton (below). A longer name is the one person of the table whose name
+      has the same skeleton word for word ("Walid Moallem" = "Walid al-Muallem"), else a
+      person of its own when a title stands with it or it has two to four words, none of
+      them a body word of ``speaker_cues.csv`` ("Ministry", "House", "Front"). Its
+      affiliation is that of a body in its title ("UN spokesman Stephane Dujarric": UN).
+    * anything else is kept as written, without a leading "The".
+
+    Transliteration: well-known spellings of listed people are rows of ``aliases.csv``
+    ("Moallem", "al-Moualem", "Rohani"); beyond them, a name in speaker position matches a
+    person's when their consonant skeletons agree (lower case, accents, "al-"/"el-" and
+    every vowel but a first letter removed, doubled letters single, "q" as "k":
+    "Mouallem", "Moualem" and "Muallem" are all "mlm", "Ibrahim" is "ibrhm" and "Brahimi"
+    "brhm"), with at least three letters and one person matching.
+
     ``affiliation`` is the entity's (US, Russia, UN, Syrian government, opposition,
     other), ``joint`` when the speakers differ ("Kerry and Lavrov said"), ``unknown`` for
-    a name the tables do not hold.
+    a name the tables do not hold and no title places. ``speaker_surface`` is the phrase
+    as written, <NA> for a speaker inferred from the story (rule 11).
 
 Scare quotes (``quote_kind == "scare"``)
     A quoted stretch of at most ``SCARE_MAX_WORDS`` words that none of the rules above
@@ -55,18 +129,25 @@ Reported speech (``quote_kind == "reported"``)
     ``SPEAKER [fillers] VERB [that] CONTENT`` where the content does not open with a
     quotation mark, ``CONTENT, SPEAKER VERB.`` (``…, he added.``), ``told OBJECT that
     CONTENT`` and ``According to SPEAKER, CONTENT``. ``start``/``end`` span the content
-    to the end of the sentence. Partial quotations inside it are also direct rows.
+    to the end of the sentence. Partial quotations inside it are also direct rows. Only
+    speech verbs report; characterising verbs attribute quoted words only. A trailing
+    credit after another attribution only relays it ("Kerry said …, the agency reported"
+    is Kerry's statement, not the agency's).
 
-Known limits: speakers named only by a common noun ("officials", "the pair") are not
-recognised; "they" is not resolved; an attribution in the next sentence
-("…". That was what Kerry said.) is not used; a quotation whose marks do not balance
-inside its paragraph runs to the paragraph's end.
+Known limits: plural speakers named only by a common noun ("officials", "the pair") are
+not recognised and "they" is not resolved; "he" and "she" are not told apart; a person
+first named without a title or a listed name ("Mevlut Cavusoglu arrived …") is not in the
+story until they speak; a description fits only people named before it; a quotation whose
+marks do not balance inside its paragraph runs to the paragraph's end; a one-word name
+that is also the first word of a sentence and a listed person's name ("Ban on …") is read
+as the person; office aliases ("UN chief") stand for the holders of 2013-2016.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -75,7 +156,7 @@ import pandas as pd
 from . import knowledge
 from .corpus import classify_paragraphs, sentences
 from .matches import alternation, first_char, phrase_pattern
-from .text import QUOTE_CLOSERS, QUOTE_OPENERS, count_words, has_words, quoted_stretches, trim_span
+from .text import QUOTE_CLOSERS, QUOTE_OPENERS, WORD_RE, count_words, has_words, quoted_stretches, trim_span
 
 SCARE_MAX_WORDS = 3
 QUOTE_KINDS = ["direct", "reported", "scare"]
@@ -83,52 +164,176 @@ AFFILIATIONS = ["US", "Russia", "UN", "Syrian government", "opposition", "other"
 COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "quote_id", "speaker", "speaker_surface",
            "affiliation", "verb", "quote_kind", "sentence"]
 
-_PRONOUNS = {"he": "person", "she": "person", "they": "group"}
 _MASK = "\u00b7"  # stands for a quoted character while attributions are searched
 _SINGLE_QUOTED = re.compile(r"(?<![\w’'])[‘'](?=\w)(.+?)(?<=[\w.,!?])[’'](?![\w])")
+# the capital letters a name may start with: A-Z and the common Latin capitals with accents
+# (a short class: a long one slows every search for a speaker)
+_UPPER = "A-ZÀ-ÖØ-ÞĆČĐŁŃŚŞŠŹŻŽ"
+# lower-case words inside a name ("Staffan de Mistura", "Osama bin Laden")
+_PARTICLES = frozenset({"al", "el", "de", "di", "da", "du", "der", "van", "von", "bin", "ibn", "la", "le"})
+# words that end a name read backwards: the title's object or a conjunction comes before them
+_NAME_STOPS = frozenset({"of", "for", "to", "the", "The", "and", "on", "at", "in", "from", "with"})
+# sentence adverbs a capitalised run may start with ("Meanwhile Jones said")
+_LEADING = frozenset({"The", "But", "And", "However", "Also", "Meanwhile", "Still", "Yet", "So", "Then", "Later",
+                      "Earlier", "Separately", "Instead", "Now", "Today", "Yesterday", "Asked", "When", "While",
+                      "As", "If", "After", "Before", "Since", "Although", "Though", "Because", "Despite",
+                      "Following", "Under", "With", "Without", "For", "In", "On", "At", "By", "From", "Like",
+                      "Unlike", "Speaking", "Addressing"})
+_NOT_HEADS = frozenset({"honorific", "rank"})  # title senses that never head a description
+_BODY = "body"  # the sense of a title word naming an organisation ("the ministry"), never a person's role
+_STOP_MODIFIERS = ("the|a|an|and|or|but|that|who|which|whose|has|have|had|is|was|were|are|be|been|will|would|"
+                   "also|as|of|to|in|on|at|for|with|by|from|it|he|she|they")
 
 
 # ---------------------------------------------------------------- knowledge
 
+_KEY_WORD = re.compile(r"[^\W_]+")
+
+
 @knowledge.cached
-def _alias_re() -> tuple[re.Pattern, dict[str, tuple[str, str, str]]]:
-    """The actors' aliases as one pattern, longest first, each alias a group ``a<i>`` that
-    ``lookup`` maps to (name, affiliation, kind)."""
+def _alias_index() -> dict[str, list[tuple[int, re.Pattern, tuple[str, str, str]]]]:
+    """Every alias of ``aliases.csv`` as its own pattern (whole words, spaces and hyphens
+    interchangeable), filed under its longest word in lower case with its rank, longest
+    alias first, and the entity it names: (name, affiliation, kind).
+
+    A text is searched only with the aliases whose word it has, so the table can grow
+    without slowing the search of a sentence."""
+    index: dict[str, list[tuple[int, re.Pattern, tuple[str, str, str]]]] = {}
     rows = sorted(knowledge.aliases().itertuples(index=False), key=lambda r: -len(r.alias))
-    groups, lookup = [], {}
-    for i, r in enumerate(rows):
-        groups.append((first_char(r.alias), f"(?P<a{i}>{phrase_pattern(r.alias, r.match_case)})"))
-        lookup[f"a{i}"] = (r.entity, r.affiliation, r.kind)
-    return re.compile(r"(?<![\w\-])(?:" + alternation(groups) + r")(?![\w\-])"), lookup
+    for rank, r in enumerate(rows):
+        key = max(_KEY_WORD.findall(r.alias.lower()), key=len)
+        pattern = re.compile(rf"(?<![\w\-]){phrase_pattern(r.alias, r.match_case)}(?![\w\-])")
+        index.setdefault(key, []).append((rank, pattern, (r.entity, r.affiliation, r.kind)))
+    return index
+
+
+def _alias_hits(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, tuple[str, str, str]]]:
+    """(start, end, (name, affiliation, kind)) of the aliases named in ``text[start:end]``: at
+    each place the longest alias, leftmost first, never overlapping (as one alternation of
+    the aliases, longest first, would find them)."""
+    end = len(text) if end is None else end
+    index = _alias_index()
+    found = []
+    for key in set(_KEY_WORD.findall(text[start:end].lower())):
+        for rank, pattern, hit in index.get(key, ()):
+            found.extend((m.start(), -m.end(), rank, hit) for m in pattern.finditer(text, start, end))
+    hits, last = [], -1
+    for s, negative_end, _, hit in sorted(found):
+        if s >= last:
+            hits.append((s, -negative_end, hit))
+            last = -negative_end
+    return hits
+
+
+class Cues(NamedTuple):
+    """``speaker_cues.csv``: title word (lower case) -> sense, body words, speech nouns,
+    characterising verbs."""
+    titles: dict[str, str]
+    bodies: frozenset[str]
+    speech_nouns: frozenset[str]
+    characterising_verbs: tuple[str, ...]
+    heads: frozenset[str]  # the title words that may head a description, lower case
+
+
+@knowledge.cached
+def _cues() -> Cues:
+    t = knowledge.table("speaker_cues.csv")
+    of = {kind: t[t["kind"] == kind] for kind in ("title", "body", "speech_noun", "characterising_verb")}
+    verbs = set(of["characterising_verb"]["word"]) - set(knowledge.speech_verbs())
+    titles = dict(zip(of["title"]["word"].str.lower(), of["title"]["sense"]))
+    return Cues(titles, frozenset(of["body"]["word"]), frozenset(of["speech_noun"]["word"]),
+                tuple(sorted(verbs, key=lambda v: (-len(v), v))),
+                frozenset(w for w, sense in titles.items() if sense not in _NOT_HEADS))
 
 
 @knowledge.cached
 def _patterns() -> dict[str, re.Pattern]:
     aliases = knowledge.aliases()
+    cues = _cues()
     alias_src = alternation([
         (first_char(a), phrase_pattern(a, m)) for a, m in sorted(
             zip(aliases["alias"], aliases["match_case"]), key=lambda t: -len(t[0]))])
-    token = r"(?:(?:al|el)-)?[A-Z][\w’'\-]*\.?"
-    name = rf"{token}(?:\s+(?:(?:of|for|de|al|bin|the|and)\s+)*{token})*"
-    speaker = rf"(?P<spk>(?<![\w\-])(?:(?:{alias_src})(?![\w\-])|{name}|(?:he|she|they)\b))"
+    up = f"[{_UPPER}]"
+    abbreviations = "|".join(rf"(?<=\b{re.escape(a)})" for a in sorted(
+        (a for a in knowledge.abbreviations() if a[:1].isupper()), key=len, reverse=True))
+    # a dotted acronym whole ("U.S."), an initial with its stop ("F."), or a word, with its
+    # stop if it is an abbreviation ("Mr."); the stop is looked at first, as most words have none
+    token = (rf"(?:(?:al|el)-)?{up}(?:\.(?:{up}\.)+|\.(?=\s+{up})"
+             rf"|[\w’'\-]*(?:(?=\.)(?:{abbreviations})\.)?)")
+    name = rf"{token}(?:\s+(?:(?:of|for|to|de|al|el|bin|ibn|van|von|der|da|di|the|and)\s+)*{token})*"
+    # the title words that head a description, in one case-insensitive alternation
+    heads = "(?i:" + alternation([(w[0], r"[\s\-]+".join(map(re.escape, re.split(r"[\s\-]+", w))))
+                                  for w in sorted(cues.heads, key=lambda w: (-len(w), w))]) + ")"
+    determiner = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|{up}[\w\-]*[’']s)"
+    # "the UN envoy", "Russia's foreign minister", "the secretary of state"
+    description = (rf"{determiner}\s+(?:(?!(?:{_STOP_MODIFIERS})\b)[\w’'\-.]+\s+){{0,4}}"
+                   rf"(?:{heads})(?![\w\-])(?:\s+of\s+(?:the\s+)?[A-Za-z]+(?![\w\-]))?")
+    start = r"(?<![\w\-.’'])"  # never inside a word, a hyphenated word or a dotted acronym
+    # in a speaker the name pattern reads every alias written as a name ("Kerry", "UN
+    # Security Council"); only the others are spelt out ("the regime", "de Mistura", "US
+    # secretary of state"), which keeps the speaker searches fast however long the table
+    as_name = re.compile(name)
+    alias = "(?:" + alternation([(first_char(a), phrase_pattern(a, m)) for a, m in sorted(
+        zip(aliases["alias"], aliases["match_case"]), key=lambda t: -len(t[0])) if not as_name.fullmatch(a)]) + \
+        r")(?![\w\-])"
+    speaker = rf"(?P<spk>{start}(?:{alias}|{name}|{description}|(?:he|she|they)\b))"
+    # without descriptions, which are sought from their title word (see _descriptions): cheaper
+    # a subject never follows a preposition: "one activist in Aleppo described it" is not Aleppo's
+    after_preposition = "".join(rf"(?<!\b{p}\s)" for p in ("in", "at", "from", "of", "to", "with", "by", "for", "on",
+                                                              "near", "into", "across"))
+    plain_speaker = rf"(?P<spk>{start}(?:{alias}|(?={up}){after_preposition}{name}|(?:he|she|they)\b))"
+    # after the verb the longest name first: "said UN High Commissioner … Navi Pillay" is not "UN"
+    # "said the UN envoy Staffan de Mistura": a description with the name after it
+    inverted_speaker = (rf"(?P<spk>{start}(?:{name}|{alias}|{description}(?:\s+{name})?|(?:he|she|they)\b))"
+                        rf"(?:,\s+(?P<app>{name})(?=\s*[,.;]|\s*$))?")
     # an appositive between commas, then words from reporting_fillers.csv ("has", "on Monday")
-    filler = (r"(?:\s*,[^,.;:" + _MASK + r"“”\"]{1,120},)?"
+    # (a full stop inside a sentence is an abbreviation's: "in St. Petersburg")
+    filler = (r"(?P<app>\s*,[^,;:" + _MASK + r"“”\"]{1,120},)?"
               r"(?:\s+(?:" + "|".join(knowledge.reporting_fillers()["pattern"]) + r"))*")
-    verb = r"(?P<verb>" + "|".join(map(re.escape, knowledge.speech_verbs())) + r")\b"
+    speech = "|".join(map(re.escape, knowledge.speech_verbs()))
+    verb = r"(?P<verb>" + "|".join([speech, *map(re.escape, cues.characterising_verbs)]) + r")\b"
+    speech_verb = rf"(?P<verb>{speech})\b"
     return {
-        "before": re.compile(rf"{speaker}{filler}\s+{verb}"),
+        "before": re.compile(rf"{plain_speaker}{filler}\s+{verb}"),
+        # a name in apposition right before the verb: "Syria's envoy to the talks, Bashar al-Jaafari, said"
+        "appositive": re.compile(rf"(?<=,\s)(?P<spk>{start}(?:{alias}|{name})),\s+{verb}"),
+        "before_described": re.compile(rf"(?P<spk>{start}{description}){filler}\s+{verb}"),
+        # a description is sought from its head: a verb after it, a determiner before it
+        "after_head": re.compile(rf"{filler}\s+{verb}"),
+        "determiner_before": re.compile(
+            rf"{start}{determiner}\s+(?:(?!(?:{_STOP_MODIFIERS})\b)[\w’'\-.]+\s+){{0,4}}$"),
         "after": re.compile(rf"^[\s,.;:!?]*{speaker}{filler}\s+{verb}"),
-        "after_inverted": re.compile(rf"^[\s,.;:!?]*{verb}\s+{speaker}"),
+        "after_inverted": re.compile(rf"^[\s,.;:!?]*{speech_verb}\s+{inverted_speaker}"),
+        # a dash and the speaker, with no verb: ``"…" — UN Secretary-General Ban Ki-moon, in a statement``
+        "after_dash": re.compile(rf"^\s*[—–]+\s*{speaker}(?=\s*(?:[,.;(]|$))"),
+        "inverted": re.compile(rf"(?<![\w\-]){speech_verb}\s+{inverted_speaker}"),
+        "possessive": re.compile(rf"(?P<spk>{start}(?:{alias}|{name}))(?<![’'])[’']s(?!\w)"),
         # the whole phrase up to the next comma: its aliases name the speaker
-        "according": re.compile(r"\b(?i:according to)\s+(?:the\s+)?(?P<spk>[^,.;:" + _MASK + r"“”\"]+)"),
+        "according": re.compile(r"\b(?i:according to)\s+(?:the\s+(?=[A-Z]))?(?P<spk>[^,.;:" + _MASK + r"“”\"]+)"),
         "verb": re.compile(rf"(?<![\w\-]){verb}"),
         "actor": re.compile(rf"(?<![\w\-])(?:(?:{alias_src})(?![\w\-])|(?:he|she)\b)"),
+        "name": re.compile(rf"{start}{name}"),
+        "name_after": re.compile(rf"\s+{name}"),
+        "description": re.compile(rf"(?P<det>{determiner})\s+.*"),
+        "heads": re.compile(rf"(?<![\w\-])(?:{heads})(?![\w\-])"),
+        "so_called": re.compile(r"(?i:so-called)\s*[“\"‘']?$"),
+        # the speaker's label of a transcript's turn, in capitals
+        "turn": re.compile(r"([A-Z][A-Z.’'\- ]{1,40}[A-Z.]):\s"),
+        "colon_before": re.compile(r":\s*[“\"‘']?$"),
+        "verb_before": re.compile(rf"(?<![\w\-]){verb}\s*[:,]?\s*$"),
+        # the subject a sentence opens with, after an adverbial and its comma ("In Geneva, …")
+        "subject": re.compile(rf"(?:[^,:{_MASK}]{{1,60}},\s+)?"
+                              rf"(?P<spk>{start}(?:{description}|{alias}|{name}|(?:he|she|they)\b))"),
         # what may follow a reporting verb before the content of reported speech
         "lead": re.compile(
             r"^(?:\s+(?:on\s+)?(?:[A-Z]\w+day|today|yesterday|last\s+\w+|also|previously))*"
             r"(?:\s+(?:after|on|in|at|during|following|from|with)\b(?:\s+(?!that\b)[\w’'\-]+){1,5}?(?=\s+that\b))?"
             r"(?:\s+that\b)?"),
         "told": re.compile(r"^(?:\s+(?!that\b)[\w’'\-]+){1,4}?\s+that\b"),
+        # the title words a person's name may stand after, and a body named among them
+        "title_before": re.compile(r"(?:[\w’'\-.]+\s+){1,5}$"),
+        # an appositive that is a description: ", a spokesman for OCHA,", ", Turkey's foreign minister,"
+        "title_after": re.compile(rf",\s+{determiner}\s+((?:[\w’'\-.]+\s+){{0,4}}?(?:{heads})(?![\w\-])[^,.;:()]*)"),
     }
 
 
@@ -142,8 +347,79 @@ def _affiliation_of(name: str | None) -> str:
     return _actor_facts().get(name, ("unknown", "unknown"))[0] if name is not None else "unknown"
 
 
-def _kind_of(name: str) -> str:
-    return _actor_facts().get(name, ("unknown", "unknown"))[1]
+@knowledge.cached
+def _entity_senses() -> dict[str, frozenset[str]]:
+    """person entity -> the senses of the titles in its ``entities.csv`` note ("UN Special Envoy …": envoy)."""
+    titles = _cues().titles
+    return {r.entity: _senses(r.note.split(), titles) for r in knowledge.entities().itertuples(index=False)
+            if r.kind == "person"}
+
+
+def _senses(words, titles: dict[str, str]) -> frozenset[str]:
+    """The senses of the person titles among ``words`` ("spokeswoman": spokesperson)."""
+    found = {titles.get(w.strip(",.;:()").lower()) for w in words}
+    return frozenset(s for s in found if s and s not in _NOT_HEADS and s != _BODY)
+
+
+@knowledge.cached(maxsize=16384)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a name as compared: lower case, without "al-"/"el-", a particle or a possessive."""
+    words = []
+    for w in name.split():
+        w = w.strip(",.;:").lower()
+        w = w[:-2] if w.endswith(("’s", "'s")) else w
+        w = w[3:] if w.startswith(("al-", "el-")) else w
+        if w and w not in _PARTICLES:
+            words.append(w)
+    return tuple(words)
+
+
+@knowledge.cached(maxsize=16384)
+def skeleton(word: str) -> str:
+    """A word's consonant skeleton, for spellings of one name (see the module docstring)."""
+    w = unicodedata.normalize("NFKD", word.lower())
+    w = re.sub(r"^(?:al|el)[\s\-]", "", "".join(c for c in w if c.isalpha() or c in " -"))
+    w = w[:1] + re.sub(r"[aeiouy\s\-]", "", w[1:])
+    return re.sub(r"(.)\1+", r"\1", w.replace("q", "k"))
+
+
+class PersonIndex(NamedTuple):
+    """The people of the alias table by their names' words (see :func:`_person_index`)."""
+    words: dict[str, frozenset[str]]  # a word of a full-name alias -> entities
+    skeletons: dict[str, frozenset[str]]  # the skeleton of such a word -> entities
+    names: dict[tuple[str, ...], frozenset[str]]  # the skeletons of a whole name -> entities
+    signals: frozenset[str]  # lower-case words a sentence naming a listed person has one of
+
+
+@knowledge.cached
+def _person_index() -> PersonIndex:
+    """The people of the alias table by the words of their full-name aliases ("Ban" of
+    "Ban Ki-moon"; "US secretary of state" and "Mr Ban" name no one by their words)."""
+    words: dict[str, set[str]] = {}
+    skeletons: dict[str, set[str]] = {}
+    names: dict[tuple[str, ...], set[str]] = {}
+    cues = _cues()
+    aliases = knowledge.aliases()
+    people = sorted((r for r in aliases.itertuples(index=False) if r.kind == "person"), key=lambda r: -len(r.alias))
+    signals: set[str] = set()
+    for r in people:
+        written = r.alias.split()
+        signals.update(w.lower() for w in written)
+        signals.update(_name_words(r.alias))
+        if any(w.lower() in cues.titles or w in cues.bodies or
+               not (w[0].isupper() or w.lower() in _PARTICLES or w[:3] in ("al-", "el-")) for w in written):
+            continue
+        parts = _name_words(r.alias)
+        for w in parts if len(parts) > 1 else []:
+            words.setdefault(w, set()).add(r.entity)
+        for w in parts:
+            if len(skeleton(w)) >= 3:
+                skeletons.setdefault(skeleton(w), set()).add(r.entity)
+        names.setdefault(tuple(map(skeleton, parts)), set()).add(r.entity)
+    freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
+    # the words that are also a body's alias ("US", "Russian") say nothing of a person
+    bodies = {a.lower() for a, kind in zip(aliases["alias"], aliases["kind"]) if kind != "person"}
+    return PersonIndex(freeze(words), freeze(skeletons), freeze(names), frozenset(signals - bodies - {"the", "of"}))
 
 
 # ---------------------------------------------------------------- segments
@@ -194,33 +470,415 @@ class Speaker(NamedTuple):
     surface: str | None  # as written
     affiliation: str
     verb: str | None
+    kind: str = "unknown"  # person, group, government ...: only a person is what "he" names
 
 
 NOBODY = Speaker(None, None, "unknown", None)
 
 
-def resolve_speaker(phrase: str) -> tuple[str | None, str, str]:
-    """(canonical name, affiliation, kind) of a speaker phrase; pronouns give (None, ...)."""
-    if phrase.lower() in _PRONOUNS:
-        return None, "unknown", _PRONOUNS[phrase.lower()]
-    pattern, lookup = _alias_re()
+class Who(NamedTuple):
+    """What a speaker phrase names: canonical name, affiliation, kind, and the senses of the
+    titles that describe it (for "the envoy")."""
+    name: str | None
+    affiliation: str
+    kind: str
+    senses: frozenset[str] = frozenset()
+
+
+class Person(NamedTuple):
+    """A person named, or speaking, at ``start`` of the article's text."""
+    start: int
+    name: str
+    affiliation: str
+    senses: frozenset[str]
+    end: int = -1  # where the name ends when it was read in the text, -1 when not
+
+
+class NameParse(NamedTuple):
+    """The personal name a capitalised phrase ends in, the senses of the titles in the
+    phrase, and whether a title or honorific stands before the name."""
+    words: tuple[str, ...]
+    senses: frozenset[str]
+    titled: bool
+
+
+def _named(hits: list[tuple[int, int, tuple[str, str, str]]]) -> Who:
+    """The entities that alias hits name: one, or several as a joint speaker."""
     found: list[tuple[str, str, str]] = []
-    for m in pattern.finditer(phrase):
-        hit = lookup[m.lastgroup]
+    for _, _, hit in hits:
         if hit[0] not in [f[0] for f in found]:
             found.append(hit)
-    if not found:
-        name = re.sub(r"^(?:The|But|And|However|Also|Meanwhile)\s+", "", phrase)
-        return name, "unknown", "unknown"
-    persons = [f for f in found if f[2] == "person"]
-    if persons:
-        # "United Nations Special Envoy ... Staffan de Mistura": the body is the person's title
-        found = persons
     if len(found) == 1:
-        return found[0]
-    names = " and ".join(f[0] for f in found)
+        return Who(*found[0], _entity_senses().get(found[0][0], frozenset()))
     affs = {f[1] for f in found}
-    return names, affs.pop() if len(affs) == 1 else "joint", "group"
+    return Who(" and ".join(f[0] for f in found), affs.pop() if len(affs) == 1 else "joint", "group")
+
+
+def _entity(name: str) -> Who:
+    return Who(name, _affiliation_of(name), "person", _entity_senses().get(name, frozenset()))
+
+
+def _unique(entities: frozenset[str] | None) -> Who | None:
+    return _entity(next(iter(entities))) if entities and len(entities) == 1 else None
+
+
+def _is_office(alias: str, entity: str) -> bool:
+    """Whether an alias as written names an office ("US secretary of state", "UN chief"): a
+    title, and no word of the holder's name ("Secretary of State John Kerry" is a name)."""
+    return (any(w.lower() in _cues().titles for w in re.split(r"[\s\-]+", alias))
+            and not set(_name_words(alias)) & set(_name_words(entity)))
+
+
+def _person_name(phrase: str, hits) -> NameParse | None:
+    """The personal name ``phrase`` ends in, read backwards from its last word (see the
+    module docstring); None for an organisation's name or a phrase without one."""
+    cues = _cues()
+    covered = [(s, e) for s, e, _ in hits]
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", phrase)]
+    while tokens and tokens[0][1] in _LEADING:
+        tokens.pop(0)
+    words: list[str] = []
+    stop, titled = None, False
+    for at, token in reversed(tokens):
+        word = re.sub(r"[’']s$", "", token.strip(",;:"))
+        bare = word.rstrip(".")
+        if any(s <= at < e for s, e in covered):
+            stop = "alias"
+            break
+        if bare.lower() in cues.titles:
+            stop, titled = "title", True
+            break
+        if bare in cues.bodies:
+            return None
+        if bare in _NAME_STOPS:
+            stop = bare
+            break
+        if not (bare[:1].isupper() or bare.lower() in _PARTICLES or bare[:3].lower() in ("al-", "el-")):
+            break
+        words.insert(0, word)
+    while words and words[0].lower() in _PARTICLES:
+        words.pop(0)
+    if stop in ("of", "for", "to") and sum(w[:1].isupper() for w in words) >= 3:
+        words.pop(0)  # the title's object: "Special Envoy for Syria Jane Doe"
+    if not words:
+        return None
+    return NameParse(tuple(words), _senses([t for _, t in tokens], cues.titles), titled)
+
+
+@dataclass
+class Reading:
+    """What is known while one article is read in text order: the texts, its body
+    sentences, who spoke and who was named in each, and each segment's speaker and
+    quotation number."""
+    text: str
+    masked: str  # the text with every quoted character replaced by a mask character
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int, int]]  # (sentence_id, start, end) of each body sentence
+    speakers: dict[int, Speaker] = field(default_factory=dict)  # by segment start
+    quote_ids: dict[int, int] = field(default_factory=dict)
+    next_quote_id: int = 0
+    previous: Segment | None = None
+    spoke: dict[int, list[Person]] = field(default_factory=dict)  # by sentence index, in text order
+    senses_of: dict[str, frozenset[str]] = field(default_factory=dict)  # a person's roles seen so far
+    # every person who spoke or was named, by a word and by a skeleton of their name
+    by_word: dict[str, list[Person]] = field(default_factory=dict)
+    by_skeleton: dict[str, list[Person]] = field(default_factory=dict)
+    _mentions: dict[int, list[Person]] = field(default_factory=dict)  # by sentence index
+    _words: dict[int, frozenset[str]] = field(default_factory=dict)
+    _resolved: dict[tuple[int, str], Who] = field(default_factory=dict)  # one phrase is often read twice
+
+    def __post_init__(self):
+        self.starts = [s for _, s, _ in self.sentences]
+        par_starts = [s for s, _ in self.paragraphs]
+        self.sentence_paragraph = [bisect.bisect_right(par_starts, s) - 1 for s in self.starts]
+        self.paragraph_starts = frozenset(par_starts)
+
+    def index_of(self, at: int) -> int:
+        """The index of the body sentence that holds offset ``at`` (-1 before the first)."""
+        return bisect.bisect_right(self.starts, at) - 1
+
+    # ------------------------------------------------ people in the story
+
+    def _note(self, person: Person) -> None:
+        for w in _name_words(person.name):
+            self.by_word.setdefault(w, []).append(person)
+            self.by_skeleton.setdefault(skeleton(w), []).append(person)
+
+    def said(self, at: int, who: Who) -> None:
+        """Note that the person ``who`` spoke at ``at``."""
+        if who.kind != "person" or not who.name:
+            return
+        senses = who.senses | self.senses_of.get(who.name, frozenset())
+        self.senses_of[who.name] = senses
+        people = self.spoke.setdefault(self.index_of(at), [])
+        if all(p.name != who.name for p in people):
+            person = Person(at, who.name, who.affiliation, senses)
+            people.append(person)
+            people.sort(key=lambda p: p.start)
+            self._note(person)
+
+    def _owner(self, index: dict[str, list[Person]], key: str, at: int) -> Person | None:
+        """The latest person before ``at`` filed under ``key`` (the sentences before it scanned)."""
+        before = [p for p in index.get(key, ()) if p.start < at]
+        return max(before, key=lambda p: p.start) if before else None
+
+    def mentions(self, i: int) -> list[Person]:
+        """The people named in body sentence ``i`` outside quotations, in text order (a
+        sentence is scanned once, when a question first needs it)."""
+        if i < 0:
+            return []
+        if i not in self._mentions:
+            self._mentions[i] = self._scan(i)
+            for p in self._mentions[i]:
+                self._note(p)
+        return self._mentions[i]
+
+    def _scanned_to(self, at: int) -> None:
+        """Scan every sentence up to the one holding ``at``, so that the people named before
+        it are all filed."""
+        for j in range(self.index_of(at) + 1):
+            self.mentions(j)
+
+    def words(self, i: int) -> frozenset[str]:
+        """The words of body sentence ``i`` outside quotations, in lower case (kept: several
+        rules ask whether a sentence has a word of a lexicon before searching it)."""
+        if i not in self._words:
+            _, ss, se = self.sentences[i]
+            self._words[i] = frozenset(w.lower() for w in WORD_RE.findall(self.masked, ss, se))
+        return self._words[i]
+
+    def _scan(self, i: int) -> list[Person]:
+        """The people of the alias table named in sentence ``i``, a name with a title
+        ("spokeswoman Melissa Fleming") and one word of a person's name ("Zakharova")."""
+        _, ss, se = self.sentences[i]
+        part, words, index = self.masked[ss:se], self.words(i), _person_index()
+        titled = not words.isdisjoint(_cues().heads)
+        found, spans = [], []
+        label = _patterns()["turn"].match(part)
+        if label and ss in self.paragraph_starts:  # a transcript's turn: "SECRETARY KERRY: …"
+            hit = [h for _, _, h in _alias_hits(label.group(1).title()) if h[2] == "person"]
+            if hit:
+                found.append(Person(ss, hit[0][0], hit[0][1], _entity_senses().get(hit[0][0], frozenset()),
+                                    ss + label.end(1)))
+        if not words.isdisjoint(index.signals):
+            for s, e, (name, aff, kind) in _alias_hits(self.masked, ss, se):
+                # an office with a name after it is the name's title ("UN human rights chief Jane Doe")
+                if kind == "person" and not (_is_office(self.masked[s:e], name) and _patterns()["name_after"].match(
+                        self.masked, e, se)):
+                    senses = self._titles_around(s, e, ss, se)[0] if titled else frozenset()
+                    found.append(Person(s, name, aff, _entity_senses().get(name, frozenset()) | senses, e))
+                    spans.append((s - ss, e - ss))
+        loose = words.difference(*(_name_words(part[s:e]) for s, e in spans))
+        if not titled and loose.isdisjoint(index.words):
+            return found  # no title and no other word of a listed name: the costly search is idle
+        for m in _patterns()["name"].finditer(part):
+            s, e = m.span()
+            if any(hs < e and s < he for hs, he in spans):
+                continue
+            run = m.group()
+            if " " not in run:  # one word: only a word of a listed person's name is of interest
+                if (_name_words(run) or ("",))[0] not in index.words:
+                    continue
+            elif not titled and tuple(map(skeleton, _name_words(run))) not in index.names:
+                continue
+            hits = _alias_hits(run)
+            parsed = _person_name(run, hits)
+            if parsed is None:
+                continue
+            senses, aff = self._titles_around(ss + s, ss + e, ss, se) if titled else (frozenset(), "unknown")
+            known = (_unique(index.words.get(_name_words(run)[0])) if len(parsed.words) == 1
+                     else self._by_name(parsed, ss + s))
+            if known is not None:
+                found.append(Person(ss + s, known.name, known.affiliation, known.senses | senses, ss + e))
+            elif len(parsed.words) > 1 and (parsed.titled or parsed.senses or senses):
+                inside = [hit[1] for _, _, hit in hits]  # a body or an office in the title
+                found.append(Person(ss + s, " ".join(parsed.words), (inside or [aff])[0], parsed.senses | senses,
+                                   ss + e))
+        return sorted(found, key=lambda p: p.start)
+
+    def persons_before(self, at: int) -> Iterator[Person]:
+        """The people who spoke or were named before ``at``, the latest first, each once."""
+        seen: set[str] = set()
+        self._scanned_to(at)
+        for j in range(self.index_of(at), -1, -1):
+            for p in sorted(self.spoke.get(j, []) + self.mentions(j), key=lambda p: -p.start):
+                if p.start < at and p.name not in seen:
+                    seen.add(p.name)
+                    yield p
+
+    def antecedent(self, at: int) -> Person | None:
+        """The person "he" or "she" at ``at`` names (see the module docstring)."""
+        i = self.index_of(at)
+        for p in self.spoke.get(i, []):
+            if p.start < at:
+                return p
+        for j in range(i - 1, -1, -1):
+            if self.spoke.get(j):
+                return self.spoke[j][0]
+            if self.mentions(j):
+                return self.mentions(j)[0]
+        return None
+
+    def _titles_around(self, s: int, e: int, ss: int, se: int) -> tuple[frozenset[str], str]:
+        """The senses of the titles written right before a name (``UNHCR spokeswoman``) or in
+        an appositive after it (``, the opposition's chief coordinator,``), and the
+        affiliation of a body named in them ("unknown" when none is)."""
+        pats, titles = _patterns(), _cues().titles
+        words: list[str] = []
+        before = pats["title_before"].search(self.masked, max(ss, s - 80), s)
+        if before:
+            run = before.group().split()
+            while run and run[-1].lower() in titles:
+                words.insert(0, run.pop())
+            if words:
+                words = run[-3:] + words  # the body or country the title belongs to
+        after = pats["title_after"].match(self.masked, e, min(se, e + 100))
+        if after:
+            words += after.group(1).split()
+        senses = _senses(words, titles)
+        if not senses:
+            return frozenset(), "unknown"
+        bodies = [hit[1] for _, _, hit in _alias_hits(" ".join(words)) if hit[2] != "person"]
+        return senses, bodies[0] if bodies else "unknown"
+
+    # ------------------------------------------------ resolving a phrase
+
+    def resolve(self, phrase: str, at: int) -> Who:
+        """What the speaker phrase at offset ``at`` names (see the module docstring)."""
+        key = (at, phrase)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(phrase, at)
+        return self._resolved[key]
+
+    def _resolve(self, phrase: str, at: int) -> Who:
+        low = phrase.lower()
+        if low in ("he", "she"):
+            p = self.antecedent(at)
+            return Who(p.name, p.affiliation, "person", p.senses) if p else Who(None, "unknown", "person")
+        if low == "they":
+            return Who(None, "unknown", "group")
+        hits = _alias_hits(phrase)
+        description = _patterns()["description"].fullmatch(phrase)
+        if description and _patterns()["heads"].search(re.sub(r"\s+of\s+(?:the\s+)?\S+$", "", phrase).split()[-1]):
+            return self._described(phrase, description.group("det"), hits, at)
+        persons = [h for h in hits if h[2][2] == "person"]
+        # an office stands for its holder ("UN Secretary General"), unless a name says who
+        named = [h for h in persons if not _is_office(phrase[h[0]:h[1]], h[2][0])]
+        if named:
+            return _named(named)
+        parsed = _person_name(phrase, hits)
+        if persons and parsed is None:
+            return _named(persons)
+        if parsed is not None:
+            known = self._by_name(parsed, at)
+            if known is not None:
+                return known
+            i = self.index_of(at)
+            senses, aff = (self._titles_around(at, at + len(phrase), *self.sentences[i][1:])
+                           if i >= 0 and not self.words(i).isdisjoint(_cues().heads) else (frozenset(), "unknown"))
+            if parsed.titled or parsed.senses or senses or (2 <= len(parsed.words) <= 4 and not hits):
+                titles = [h[2][1] for h in hits]  # a body or an office in the title
+                return Who(" ".join(parsed.words), titles[0] if titles else aff, "person", parsed.senses | senses)
+        if hits:
+            return _named(hits)
+        return Who(re.sub(r"^(?:(?i:the)|But|And|However|Also|Meanwhile)\s+", "", phrase), "unknown", "unknown")
+
+    def _described(self, phrase: str, determiner: str, hits, at: int) -> Who:
+        """The person a description names, or the body it names (see the module docstring)."""
+        owners = [h for h in hits if phrase[h[1]:h[1] + 2] in ("’s", "'s")]
+        persons = [h for h in hits if h[2][2] == "person" and h not in owners]
+        if persons:
+            return _named(persons)
+        head = [m.group() for m in _patterns()["heads"].finditer(phrase)][-1]
+        sense = _cues().titles.get(re.sub(r"[\s\-]+", "-", head.lower()), "")
+        if determiner.lower() not in ("a", "an", "one") and sense != _BODY:
+            affs = {h[2][1] for h in hits}
+            candidates = [p for p in self.persons_before(at) if not affs or p.affiliation in affs]
+            fitting = [p for p in candidates if sense in p.senses] or (candidates if affs else [])
+            if fitting:
+                return Who(fitting[0].name, fitting[0].affiliation, "person", fitting[0].senses)
+        # a person it is said to belong to is not its referent ("Kerry's spokesman")
+        hits = [h for h in hits if h not in owners or h[2][2] != "person"]
+        if not hits and determiner.lower() not in ("a", "an", "one") and not owners:
+            hits = self._introduced(head, at)
+        if hits:
+            return _named(hits)
+        return Who(re.sub(r"^(?i:the|an?|one)\s+", "", phrase), "unknown", "unknown")
+
+    def _introduced(self, head: str, at: int) -> list:
+        """The bodies named where the article introduced the title ``head`` before ``at``
+        ("a senior State Department official …" for "the official")."""
+        start = self.starts[0] if self.starts else 0
+        places = re.finditer(rf"(?<![\w\-])(?i:{re.escape(head)})(?![\w\-])", self.masked[start:at])
+        for where in reversed([start + m.start() for m in places]):
+            before = _patterns()["title_before"].search(self.masked, max(start, where - 80), where)
+            hits = _alias_hits(before.group()) if before else []
+            if hits:
+                return hits
+        return []
+
+    def _by_name(self, parsed: NameParse, at: int) -> Who | None:
+        """The person a parsed name in speaker position stands for, if one does."""
+        if len(parsed.words) == 1:
+            return self._by_word(parsed.words[0], at)
+        return _unique(_person_index().names.get(tuple(map(skeleton, _name_words(" ".join(parsed.words))))))
+
+    def _by_word(self, word: str, at: int) -> Who | None:
+        """The person a one-word name in speaker position stands for: the latest in the story
+        with that word, else the one listed person with it, else the one in the story, then
+        in the table, with its skeleton."""
+        key = (_name_words(word) or ("",))[0]
+        if not key:
+            return None
+        # who spoke is filed as they speak; when nobody who spoke has the word, the
+        # sentences before that have it are scanned for the names in them, or all of them
+        # when several listed people have the word ("John": the article tells which)
+        index = _person_index()
+        person = self._owner(self.by_word, key, at)
+        if person is None and len(index.words.get(key, ())) > 1:
+            self._scanned_to(at)
+        elif person is None:
+            found = self.masked.find(word, self.starts[0] if self.starts else 0, at)
+            while found >= 0:
+                self.mentions(self.index_of(found))
+                found = self.masked.find(word, found + len(word), at)
+        person = person or self._owner(self.by_word, key, at)
+        if person is not None:
+            return Who(person.name, person.affiliation, "person", person.senses)
+        found = _unique(index.words.get(key))
+        if found is not None or len(skeleton(key)) < 3:
+            return found
+        person = self._owner(self.by_skeleton, skeleton(key), at)
+        if person is not None:
+            return Who(person.name, person.affiliation, "person", person.senses)
+        return _unique(index.skeletons.get(skeleton(key)))
+
+    # ------------------------------------------------ attributions
+
+    def attribution(self, m: re.Match, offset: int, verb: str = "according to") -> Attribution:
+        """The attribution a pattern's match names (``verb`` when it has none); an appositive
+        name wins over a description or a body ("Damascus's envoy, Bashar al-Jaafari, said")."""
+        at, surface = offset + m.start("spk"), m.group("spk")
+        who = self.resolve(surface, at)
+        app = m.groupdict().get("app")
+        if app and who.kind != "person":
+            named = app.strip(" ,")
+            app_at = offset + m.start("app") + app.index(named)
+            if _patterns()["name"].fullmatch(named):
+                candidate = self.resolve(named, app_at)
+                if candidate.kind == "person" and candidate.name:
+                    who, surface = candidate, named
+        self.said(at, who)
+        verb_end = offset + m.end("verb") if m.groupdict().get("verb") else offset + m.end("spk")
+        return Attribution(at, offset + m.end("spk"), verb_end, surface, m.groupdict().get("verb") or verb,
+                           who.name, who.affiliation, who.kind)
+
+
+def resolve_speaker(phrase: str) -> tuple[str | None, str, str]:
+    """(canonical name, affiliation, kind) of a speaker phrase read on its own, outside any
+    article; pronouns give (None, ...)."""
+    who = Reading(phrase, phrase, [(0, len(phrase))], [(0, 0, len(phrase))]).resolve(phrase, 0)
+    return who.name, who.affiliation, who.kind
 
 
 class Attribution(NamedTuple):
@@ -235,40 +893,13 @@ class Attribution(NamedTuple):
     kind: str
 
     def speaker(self) -> Speaker:
-        return Speaker(self.name, self.surface, self.affiliation, self.verb)
-
-
-@dataclass
-class Reading:
-    """What is known while one article is read in text order: the texts, the last person
-    who spoke (for "he"/"she"), and each segment's speaker and quotation number."""
-    text: str
-    masked: str  # the text with every quoted character replaced by a mask character
-    paragraphs: list[tuple[int, int]]
-    last_person: str | None = None
-    speakers: dict[int, Speaker] = field(default_factory=dict)  # by segment start
-    quote_ids: dict[int, int] = field(default_factory=dict)
-    next_quote_id: int = 0
-    previous: Segment | None = None
-    named_before: dict[int, str | None] = field(default_factory=dict)  # one pronoun is often found twice
-
-    def attribution(self, m: re.Match, offset: int) -> Attribution:
-        """The attribution a pattern's match names, a pronoun resolved to the last person."""
-        name, aff, kind = resolve_speaker(m.group("spk"))
-        if name is None and kind == "person":
-            at = offset + m.start("spk")
-            if not self.last_person and at not in self.named_before:
-                self.named_before[at] = _last_person_named(self.masked, self.paragraphs[0][0], at)
-            name = self.last_person or self.named_before[at]
-            aff = _affiliation_of(name)
-        verb_end = offset + m.end("verb") if m.groupdict().get("verb") else offset + m.end("spk")
-        return Attribution(offset + m.start("spk"), offset + m.end("spk"), verb_end, m.group("spk"),
-                           m.groupdict().get("verb") or "according to", name, aff, kind)
+        return Speaker(self.name, self.surface, self.affiliation, self.verb, self.kind)
 
 
 @dataclass
 class Sentence:
     """One body sentence and the attributions found in it."""
+    index: int  # among the article's body sentences
     id: int
     start: int
     end: int
@@ -277,11 +908,20 @@ class Sentence:
     according: list[Attribution]  # according to SPEAKER
 
 
+def _whole_quotation(r: Reading, s: Sentence) -> bool:
+    """Whether the sentence is only quoted words (and marks)."""
+    return WORD_RE.search(r.masked, s.start, s.end) is None
+
+
 def _after_the_quotation(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     close = seg.end + 1 if seg.end < len(r.text) and r.text[seg.end] in QUOTE_CLOSERS + "’'" else seg.end
     pats = _patterns()
-    after = pats["after"].match(r.masked[close:s.end + 1]) or pats["after_inverted"].match(r.masked[close:s.end + 1])
-    return r.attribution(after, close).speaker() if after else None
+    rest = r.masked[close:s.end + 1]
+    after = pats["after"].match(rest) or pats["after_inverted"].match(rest)
+    if after:
+        return r.attribution(after, close).speaker()
+    dash = pats["after_dash"].match(rest)
+    return r.attribution(dash, close, verb="").speaker() if dash else None
 
 
 def _before_it_in_the_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
@@ -300,26 +940,84 @@ def _any_attribution(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
 def _first_actor_named(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     if not (s.attributions or s.according or s.has_verb):
         return None
-    first = _patterns()["actor"].search(r.masked[s.start:s.end])
+    first = _patterns()["actor"].search(r.masked, s.start, s.end)
     if not first:
         return None
-    name, aff, _ = resolve_speaker(first.group())
-    if name is None:
-        name, aff = r.last_person, _affiliation_of(r.last_person)
-    return Speaker(name, first.group(), aff, "")
+    who = r.resolve(first.group(), first.start())
+    return Speaker(who.name, first.group(), who.affiliation, "", who.kind)
+
+
+def _continued_quotation(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    return r.speakers[r.previous.start] if seg.continues and r.previous is not None else None
 
 
 def _previous_in_the_paragraph(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
-    # the previous segment's speaker, even an unknown one, is this one's
-    same = r.previous is not None and r.previous.paragraph == seg.paragraph
-    return r.speakers[r.previous.start] if same else None
+    # the previous segment's speaker, even an unknown one, is this one's, unless a sentence
+    # between them is about someone else ("…," Kerry said. Lavrov disagreed. "…")
+    if r.previous is None or r.previous.paragraph != seg.paragraph:
+        return None
+    before = r.speakers[r.previous.start]
+    for j in range(r.index_of(r.previous.start) + 1, s.index):
+        if any(p.name != before.name for p in r.spoke.get(j, []) + r.mentions(j)):
+            return None
+    return before
 
 
-def _continued_paragraph(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
-    opens = seg.continues or r.text[r.paragraphs[seg.paragraph][0]] in QUOTE_OPENERS
-    if opens and r.previous is not None and r.previous.paragraph in (seg.paragraph, seg.paragraph - 1):
+def _next_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    nxt = s.index + 1
+    if (not _whole_quotation(r, s) or nxt >= len(r.sentences)
+            or r.sentence_paragraph[nxt] != r.sentence_paragraph[s.index]):
+        return None
+    _, ns, ne = r.sentences[nxt]
+    part, pats = r.masked[ns:ne], _patterns()
+    if _MASK in part:
+        return None
+    found = next((m for m in pats["before"].finditer(part) if _is_speaker(m.group("spk"))), None)
+    found = found or pats["inverted"].search(part)
+    if found:
+        return r.attribution(found, ns).speaker()
+    if r.words(nxt).isdisjoint(_cues().speech_nouns):
+        return None
+    # "That was Kerry's verdict.", "Those were the words of the envoy.": the person named
+    people = sorted(r.spoke.get(nxt, []) + r.mentions(nxt), key=lambda p: p.start)
+    if people:
+        p = people[0]
+        return Speaker(p.name, r.text[p.start:p.end] if p.end > p.start else None, p.affiliation, "", "person")
+    owner = pats["possessive"].search(part)
+    if owner:
+        who = r.resolve(owner.group("spk"), ns + owner.start("spk"))
+        if who.name is not None:
+            return Speaker(who.name, owner.group("spk"), who.affiliation, "", who.kind)
+    return None
+
+
+def _paragraph_opening_quote(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    opens = r.text[r.paragraphs[seg.paragraph][0]] in QUOTE_OPENERS
+    if opens and r.previous is not None and r.previous.paragraph == seg.paragraph - 1:
         return r.speakers[r.previous.start]
     return None
+
+
+def _subject_before_colon(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    """``The Russian minister was more cautious: "…"``: the subject of the clause that a
+    colon ends right before the quotation."""
+    if not _patterns()["colon_before"].search(r.masked, s.start, seg.start):
+        return None
+    subject = _patterns()["subject"].match(r.masked, s.start, seg.start)
+    if subject is None or not _is_speaker(subject.group("spk")):
+        return None
+    who = r.resolve(subject.group("spk"), subject.start("spk"))
+    if who.name is None or who.kind == "unknown":
+        return None
+    r.said(subject.start("spk"), who)
+    return Speaker(who.name, subject.group("spk"), who.affiliation, "", who.kind)
+
+
+def _person_in_focus(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    if not _whole_quotation(r, s):
+        return None
+    p = r.antecedent(seg.start)
+    return Speaker(p.name, None, p.affiliation, "", "person") if p else None
 
 
 SPEAKER_RULES: list[Callable[[Reading, Sentence, Segment], Speaker | None]] = [
@@ -328,28 +1026,25 @@ SPEAKER_RULES: list[Callable[[Reading, Sentence, Segment], Speaker | None]] = [
     _according_to,
     _any_attribution,
     _first_actor_named,
+    _subject_before_colon,
+    _continued_quotation,
     _previous_in_the_paragraph,
-    _continued_paragraph,
+    _next_sentence,
+    _paragraph_opening_quote,
+    _person_in_focus,
 ]
 
 
 def find_speaker(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
-    """The speaker of the first rule of :data:`SPEAKER_RULES` that finds one."""
+    """The speaker of the first rule of :data:`SPEAKER_RULES` that finds one; none for a
+    quotation right after "so-called"."""
+    if _patterns()["so_called"].search(r.text, max(0, seg.start - 12), seg.start):
+        return None
     for rule in SPEAKER_RULES:
         found = rule(r, s, seg)
         if found is not None:
             return found
     return None
-
-
-def _last_person_named(masked: str, start: int, end: int) -> str | None:
-    """The last person of the alias table named in ``masked[start:end]`` (for "he" before anyone spoke)."""
-    pattern, lookup = _alias_re()
-    last = None
-    for m in pattern.finditer(masked, start, end):
-        if lookup[m.lastgroup][2] == "person":
-            last = lookup[m.lastgroup][0]
-    return last
 
 
 def _only_attribution(between: str) -> bool:
@@ -391,8 +1086,9 @@ def quotations(articles: pd.DataFrame, *, quote_kinds: tuple[str, ...] = tuple(Q
         spans = {sid: (s, e) for sid, s, e in group}
         for r in _article_quotations(text, body, group):
             s, e = spans[r.sentence_id]
-            rows.append((aid, r.sentence_id, r.start, r.end, text[r.start:r.end], r.quote_id, *r.speaker,
-                         r.quote_kind, text[s:e]))
+            sp = r.speaker
+            rows.append((aid, r.sentence_id, r.start, r.end, text[r.start:r.end], r.quote_id, sp.name, sp.surface,
+                         sp.affiliation, sp.verb, r.quote_kind, text[s:e]))
     if not rows:
         return _typed(pd.DataFrame({c: [] for c in COLUMNS}))
     df = _typed(pd.DataFrame(rows, columns=COLUMNS))
@@ -415,40 +1111,89 @@ def _article_quotations(text: str, paragraphs: list[tuple[int, int]], sent_spans
     masked = list(text)
     for seg in segments:
         masked[seg.start:seg.end] = _MASK * (seg.end - seg.start)
-    reading = Reading(text, "".join(masked), paragraphs)
+    reading = Reading(text, "".join(masked), paragraphs, sent_spans)
     by_sentence: dict[int, list[Segment]] = {}
-    starts = [s for _, s, _ in sent_spans]
     for seg in segments:
-        i = bisect.bisect_right(starts, seg.start) - 1
+        i = reading.index_of(seg.start)
         if i >= 0 and seg.start < sent_spans[i][2]:
             by_sentence.setdefault(i, []).append(seg)
     rows: list[Row] = []
     for i, (sid, ss, se) in enumerate(sent_spans):
-        sentence = _read_sentence(reading, sid, ss, se)
+        sentence = _read_sentence(reading, i, sid, ss, se)
         for seg in by_sentence.get(i, []):
             rows.append(_segment_row(reading, sentence, seg))
         for attr in sentence.attributions + sentence.according:
-            content = _reported_content(reading, attr, ss, se)
-            if content is not None:
-                rows.append(Row(sid, *content, None, attr.speaker(), "reported"))
-            if attr.name is not None and attr.kind == "person":
-                reading.last_person = attr.name
+            if attr.verb in _speech_verbs() or attr.verb == "according to":
+                nested = any(a.start < attr.start for a in sentence.attributions)
+                content = _reported_content(reading, attr, ss, se, nested)
+                if content is not None:
+                    rows.append(Row(sid, *content, None, attr.speaker(), "reported"))
     return _share_speakers(rows)
 
 
-def _read_sentence(r: Reading, sid: int, ss: int, se: int) -> Sentence:
+@knowledge.cached
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(knowledge.speech_verbs())
+
+
+def _read_sentence(r: Reading, i: int, sid: int, ss: int, se: int) -> Sentence:
     pats = _patterns()
     sent_masked = r.masked[ss:se]
     has_verb = pats["verb"].search(sent_masked) is not None
     # an attribution ends in a reporting verb: without one the costly search is idle
-    attributions = [r.attribution(m, ss) for m in pats["before"].finditer(sent_masked)
-                    if _MASK not in m.group("spk")] if has_verb else []
+    matches = list(pats["before"].finditer(sent_masked)) if has_verb else []
+    if has_verb:
+        found = _descriptions(sent_masked)
+        if ", " in sent_masked:
+            found += pats["appositive"].finditer(sent_masked)
+        matches = _leftmost(matches + found)
+    attributions = [r.attribution(m, ss) for m in matches if _is_speaker(m.group("spk"))]
     according = [r.attribution(m, ss) for m in pats["according"].finditer(sent_masked)]
-    return Sentence(sid, ss, se, has_verb, attributions, according)
+    return Sentence(i, sid, ss, se, has_verb, attributions, according)
+
+
+def _descriptions(sentence: str) -> list[re.Match]:
+    """The attributions of ``sentence`` whose speaker is a description ("the UN envoy said"),
+    found from each title word with a verb after it."""
+    pats, found = _patterns(), []
+    for head in pats["heads"].finditer(sentence):
+        if pats["after_head"].match(sentence, head.end()):
+            det = pats["determiner_before"].search(sentence, max(0, head.start() - 100), head.start())
+            m = det and pats["before_described"].match(sentence, det.start())
+            if m:
+                found.append(m)
+    return found
+
+
+def _is_speaker(phrase: str) -> bool:
+    """Not quoted words, and not a sentence adverb alone ("So said Riad Hijab")."""
+    return _MASK not in phrase and phrase not in _LEADING
+
+
+def _leftmost(matches: list[re.Match]) -> list[re.Match]:
+    """Matches in text order, dropping any that overlaps one kept before it."""
+    kept: list[re.Match] = []
+    for m in sorted(matches, key=lambda m: (m.start(), -m.end())):
+        if not kept or m.start() >= kept[-1].end():
+            kept.append(m)
+    return kept
+
+
+_NAME_WORD = re.compile(r"(?:[A-Z0-9][\w’'\-.]*|of|the|and|for|de|al)$")
+
+
+def _quoted_name(r: Reading, s: Sentence, seg: Segment) -> bool:
+    """A short quotation that is a name ("Geneva 2", "Friends of Syria"): every word capitalised
+    or a number, no punctuation of its own, inside a sentence of the writer's: held at a
+    distance, nobody's words."""
+    words = r.text[seg.start:seg.end].split()
+    return (len(words) <= SCARE_MAX_WORDS and r.text[seg.end - 1].isalnum() and not _whole_quotation(r, s)
+            and seg.start - 1 > s.start and all(_NAME_WORD.match(w) for w in words)
+            and not _patterns()["verb_before"].search(r.masked, max(s.start, seg.start - 40), seg.start - 1))
 
 
 def _segment_row(r: Reading, s: Sentence, seg: Segment) -> Row:
-    speaker = find_speaker(r, s, seg)
+    speaker = None if _quoted_name(r, s, seg) else find_speaker(r, s, seg)
     kind = "direct"
     if speaker is None:
         speaker = NOBODY
@@ -461,8 +1206,8 @@ def _segment_row(r: Reading, s: Sentence, seg: Segment) -> Row:
         quote_id, r.next_quote_id = r.next_quote_id, r.next_quote_id + 1
     r.speakers[seg.start], r.quote_ids[seg.start] = speaker, quote_id
     r.previous = seg
-    if speaker.name is not None and _kind_of(speaker.name) == "person":
-        r.last_person = speaker.name
+    r.said(seg.start, Who(speaker.name, speaker.affiliation, speaker.kind,
+                          _entity_senses().get(speaker.name, frozenset())))
     return Row(s.id, seg.start, seg.end, quote_id, speaker, kind)
 
 
@@ -478,8 +1223,10 @@ def _share_speakers(rows: list[Row]) -> list[Row]:
     return rows
 
 
-def _reported_content(r: Reading, attr: Attribution, ss: int, se: int) -> tuple[int, int] | None:
-    """The span of what ``attr`` reports in the sentence [ss, se), if it reports anything."""
+def _reported_content(r: Reading, attr: Attribution, ss: int, se: int, nested: bool) -> tuple[int, int] | None:
+    """The span of what ``attr`` reports in the sentence [ss, se), if it reports anything;
+    ``nested``: another attribution stands before it in the sentence ("Kerry said …, the
+    agency reported": the words are Kerry's, the agency only relays them)."""
     text, masked, pats = r.text, r.masked, _patterns()
     if attr.verb == "according to":
         rest = masked[attr.end:se]
@@ -488,7 +1235,7 @@ def _reported_content(r: Reading, attr: Attribution, ss: int, se: int) -> tuple[
             cs = attr.end + m.end()
             return _content_span(text, masked, cs, se)
         head = masked[ss:attr.start]
-        m = re.search(r",\s*(?i:according to)\s+(?:the\s+)?$", head)
+        m = re.search(r",\s*(?i:according to)\s+$", head)
         return _content_span(text, masked, ss, ss + m.start()) if m else None
     head = masked[ss:attr.start]
     if re.search(r"[" + _MASK + r"”\"’']\W*$", head):
@@ -501,8 +1248,8 @@ def _reported_content(r: Reading, attr: Attribution, ss: int, se: int) -> tuple[
     rest = masked[cs:se].lstrip(" ,")
     if rest and rest[0] not in QUOTE_OPENERS + _MASK and has_words(rest, 3):
         return _content_span(text, masked, cs, se)
-    # "CONTENT, he added." with no quotation before the attribution
-    if re.search(r",\s*$", head) and _MASK not in head and has_words(head, 3) \
+    # "CONTENT, he added." with no quotation or attribution before the attribution
+    if not nested and re.search(r",\s*$", head) and _MASK not in head and has_words(head, 3) \
             and re.fullmatch(r"[\s\w’'\-]*[.!?]?", masked[attr.verb_end:se]):
         return _content_span(text, masked, ss, ss + len(head.rstrip().rstrip(",")))
     return None

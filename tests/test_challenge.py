@@ -25,10 +25,11 @@ def test_the_results_file_is_current(run):
 
 
 @pytest.mark.parametrize("table, cases, passed, f1, value", [
-    # reached on the challenge sets; the rules were not written from these cases
+    # reached on the development challenge sets: the rules of casualties and quotes were improved with
+    # these cases in view, so these are not estimates of accuracy (see the held-out sets)
     ("dates", 230, 152, 0.93, 0.81),
     ("casualties", 96, 96, 1.00, 1.00),
-    ("quotes", 95, 71, 0.99, 0.72),
+    ("quotes", 95, 95, 1.00, 1.00),
 ])
 def test_reached_rates(run, table, cases, passed, f1, value):
     results, scores = run

@@ -122,6 +122,10 @@ def test_first_body_paragraph_after_headline_is_not_a_standfirst(seeds):
     "He said “It is hard. It may be somewhere thereafter,” of the timing.",
     "“I can't tell you. I would express hope,\" he said.",
     "Gen. Smith and Dr. Jones spoke to J. Doe.",
+    # listed titles and ranks
+    "Brig. Gen. Ali Hassan and the Rev. Paul Ward met Messrs. Cole and Park.",
+    # an acronym before a capitalised word that does not open sentences
+    "He works for the U.N. Refugee Agency in Amman.",
 ])
 def test_no_split_inside(text):
     assert split_sentences(text) == ((0, len(text)),)
@@ -134,6 +138,9 @@ def test_no_split_inside(text):
     ("He left.\u00a0Then he came back.", ["He left.", "Then he came back."]),
     ("It said so.” Then it stopped.", ["It said so.”", "Then it stopped."]),
     ("The toll was 93,000. 20 inspectors arrived.", ["The toll was 93,000.", "20 inspectors arrived."]),
+    # an acronym, then a word that opens sentences and never follows an acronym inside one
+    ("The money came from the U.S. The rest came later.", ["The money came from the U.S.", "The rest came later."]),
+    ("They chose plan B. It failed.", ["They chose plan B.", "It failed."]),
 ])
 def test_splits_between_sentences(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected

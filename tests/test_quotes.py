@@ -152,3 +152,147 @@ def test_quote_share_and_voices(seeds):
     v = quotes.voices(seeds)
     bbc = v[v["outlet"] == "BBC News"].set_index("affiliation")["quotations"]
     assert bbc["UN"] > bbc["US"]  # Ban Ki-moon is quoted more often than Kerry in the BBC story
+
+
+# ---------------------------------------------------------------- speakers in the article's context
+
+def speakers_of(q: pd.DataFrame) -> list:
+    return [None if pd.isna(s) else s for s in q["speaker"]]
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # a surname of someone named in full earlier, though no table lists them
+    ('Defence analyst Tomas Brandt expected delays. "Nobody is ready," Brandt said.', ["Tomas Brandt"]),
+    # one word of a full-name alias of the table, with no alias of its own
+    ('"The vote was clear," Hammond told the Commons.', ["Philip Hammond"]),
+    # a word two listed people share names neither of them
+    ('"We will see," Faisal said.', ["Faisal"]),
+    # a spelling that no alias row lists: the same consonant skeleton, one person
+    ('"Our delegation stays," Moalem said.', ["Walid al-Muallem"]),
+    # ... but a skeleton is not a name's first letter away from another
+    ('"The roads are cut," Ibrahim said.', ["Ibrahim"]),
+    # an honorific, a title and a rank are not part of the name
+    ('"We are leaving," Mr Haddad said.', ["Haddad"]),
+    ('"Water is running out," Provincial Governor Samir Khalil told reporters.', ["Samir Khalil"]),
+    ('"Hold your fire," said the rebel commander, Colonel Adnan Saleh.', ["Adnan Saleh"]),
+    # a full stop after a name ends the sentence, not the name
+    ('"Talks will go on," said Kamal Rahimi.', ["Kamal Rahimi"]),
+])
+def test_names(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
+
+
+def test_a_dotted_acronym_is_read_whole_in_a_speaker(load):
+    q = direct(load('U.S. Ambassador Robert Ford said that "the door is closing".'))
+    assert q.loc[0, "speaker"] == "Robert Ford" and q.loc[0, "speaker_surface"] == "U.S. Ambassador Robert Ford"
+
+
+def test_a_title_gives_an_unknown_person_an_affiliation(load):
+    q = direct(load('"We are stretched thin," UN spokesman Jens Laerke told reporters.'))
+    assert q.loc[0, "speaker"] == "Jens Laerke" and q.loc[0, "affiliation"] == "UN"
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # a definite description: the person named before it with that role ("mediator" = envoy)
+    ('Staffan de Mistura met both delegations. "Time is short," the mediator said.', ["Staffan de Mistura"]),
+    # no role fits: the latest person of the affiliation the description names
+    ('Kerry and Lavrov spoke by phone. "We agreed to meet," the top Russian diplomat said.', ["Sergei Lavrov"]),
+    # a role given by an appositive earlier in the article
+    ('"Convoys are ready," said Jens Laerke, a spokesman for the aid office. '
+     '"They need a green light," the spokesman added.', ["Jens Laerke", "Jens Laerke"]),
+    # the owner of a spokesman is not the spokesman
+    ("Kerry's spokesman said the talks were \"productive\".", ["Kerry's spokesman"]),
+    # an indefinite description, and the definite one that takes it up, stand for the body
+    ('A senior Russian official met reporters. "There will be no deal," the official said.', ["Russia"]),
+    # an organisation's description is kept as written
+    ('The foreign ministry, in a statement, said the raid was "illegal".', ["foreign ministry"]),
+    # an appositive name wins over the description before it
+    ('The government\'s man at the talks, Bashar al-Jaafari, said "nothing has changed".', ["Bashar al-Jaafari"]),
+])
+def test_descriptions(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # the first person named in the sentence before, not the last
+    ('Lavrov spoke after Kerry had left. "We will keep talking," he said.', ["Sergei Lavrov"]),
+    # back over a sentence that names nobody
+    ('Zakharova faced questions on Thursday. Reporters pressed hard. "Nothing was hidden," she said.',
+     ["Maria Zakharova"]),
+    # the person who spoke in the sentence before wins over a person named in it
+    ('Kerry said the deal with Lavrov would hold.\n\n"It is a start," he said.', ["John Kerry"]),
+])
+def test_pronouns_name_the_person_in_focus(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # the next sentence is only an attribution
+    ('"Why now?" Lavrov asked.', ["Sergei Lavrov"]),
+    # the next sentence names the speaker beside a noun of speech
+    ('"The answer is no." That was the reply of the Russian foreign minister.', ["Sergei Lavrov"]),
+    # a colon after the subject of the clause
+    ('Brahimi was blunt: "Nobody is serious yet."', ["Lakhdar Brahimi"]),
+    # a sentence that is only a quotation: the person the story is about
+    ('Lavrov landed in Geneva late. Talks started at once. "We have no time to lose."', ["Sergei Lavrov"]),
+    # not the previous speaker when a sentence between turns to someone else
+    ('"We hope so," Kerry said. Lavrov shook his head. "It will not happen this month."',
+     ["John Kerry", "Sergei Lavrov"]),
+    # a quotation continued over paragraphs after reported speech
+    ('Kerry said the plan needed a week of calm. "If the fighting stops, we move on.\n\n"If not, we will know why."',
+     ["John Kerry", "John Kerry"]),
+])
+def test_attribution_beyond_the_sentence(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('Churkin described the draft as "unbalanced".', "Vitaly Churkin"),
+    ('Damascus blamed "armed gangs" for the blast.', "Syrian government"),
+])
+def test_characterising_verbs_attribute_a_partial_quotation(load, body, speaker):
+    assert speakers_of(direct(load(body))) == [speaker]
+
+
+def test_characterising_verbs_report_no_speech(load):
+    assert quotes.quotations(load("Kerry called the offer serious and worth a close study."),
+                             quote_kinds=("reported",)).empty
+
+
+@pytest.mark.parametrize("body", [
+    'Lavrov said the "Friends of Syria" meeting was useless.',  # a quoted name
+    'Kerry said the so-called "moderate" groups had left.',  # after "so-called"
+])
+def test_labels_are_scare_quotes_even_beside_a_speaker(load, body):
+    assert list(quotes.quotations(load(body), quote_kinds=("direct", "scare"))["quote_kind"]) == ["scare"]
+
+
+def test_a_credit_after_an_attribution_only_relays_it(load):
+    q = quotes.quotations(load("Kerry said the two sides had agreed on a plan, the news agency reported."),
+                          quote_kinds=("reported",))
+    assert speakers_of(q) == ["John Kerry"]
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # a dash and a name after the quotation, no verb
+    ('"Aid must reach Madaya." — UN Secretary-General Ban Ki-moon, in a statement.', ["Ban Ki-moon"]),
+    # a place after a preposition is not the subject of the verb after it
+    ('"A truce in name only," is how one resident of Homs described it.', [None]),
+    # a title inside the run of capitals makes the name a person's, so "she" can name her
+    ('Turkish Deputy Prime Minister Numan Kurtulmus was blunt about it. "This must end," he said.', ["Numan Kurtulmus"]),
+    # a given name that several listed people share: the one the article named
+    ('SECRETARY KERRY: Thank you all.\n\nFOREIGN MINISTER LAVROV: As John said, "we worked late," and I agree.',
+     ["John Kerry"]),
+])
+def test_more_attributions(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("UN Secretary General Ban Ki-moon", "Ban Ki-moon"),  # the person wins over the office
+    ("UN Secretary General Antonio Guterres", "Antonio Guterres"),  # a name wins over the office's holder
+    ("Provincial Governor Samir Khalil", "Samir Khalil"),
+    ("Walid Mouallim", "Walid al-Muallem"),  # the same skeleton, word for word
+])
+def test_resolve_speaker_out_of_context(phrase, name):
+    assert quotes.resolve_speaker(phrase)[0] == name
