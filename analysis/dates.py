@@ -1,6 +1,158 @@
 """Temporal expressions: every date in the coverage, resolved onto one calendar.
 
-DOCSTRING PLACEHOLDER
+Rules this module implements, and their known limits.
+
+What is a temporal expression (see also ``analysis/data/gold/dates_guideline.md``)
+    A phrase that names a calendar date, week, month, part of a year or year, or a window
+    of them. Durations ("two years", "12-day tour", "several weeks", "more than one
+    month") are never matched: no rule reads a bare count of units. Deictic adverbs
+    ("now", "currently", "soon", "later", "previously") and anaphora ("thereafter") are
+    left out: they name no calendar position without an antecedent. Prepositions that
+    only locate ("on", "in", "by", "since", "until") are not part of the span (TIMEX3
+    practice); "after" and "before" directly before a date are, and so is a following
+    "or later"/"or earlier", because they turn the date into an open window; so is a
+    determiner of the phrase ("the 21st of August") and a weekday written with the date
+    ("Saturday, Sept. 14, 2013" is one expression, valued as the day). Expressions are
+    found in every paragraph kind; ``kind`` says which (body, headline, caption, dateline ...).
+    Not dates (``data/timeline_not_dates.csv``): sets ("every Friday"), month and weekday
+    words in names ("the March 14 alliance", "the Sunday Times", "Mail on Sunday", "Theresa
+    May"), and a sentence that opens with the modal May or the verb March ("May I ...",
+    "March with us"). A day the month does not have ("February 30", "June 31",
+    "31/02/2013") is not a date: the month alone is taken when it stands as a word.
+
+Values (TIMEX3-style; ``date_start``/``date_end`` give the covered interval)
+    ``YYYY-MM-DD`` day · ``YYYY-Www`` ISO week · ``YYYY-MM`` month ·
+    ``YYYY-MM-EARLY|MID|LATE`` days 1–10, 11–20, 21–end of a month ·
+    ``YYYY-SP|SU|FA|WI`` season (Mar–May, Jun–Aug, Sep–Nov, Dec–Feb) ·
+    ``YYYY-H1|H2`` half year · ``YYYY-EARLY|MID|LATE`` Jan–Apr, May–Aug, Sep–Dec ·
+    ``YYYY`` year · ``A/B`` a closed window of days (ISO 8601 interval) ·
+    open windows ``>X`` after X (starts the day after X ends), ``>=X`` X or later,
+    ``<X`` before X (ends the day before X starts), ``<=X`` by the end of X; the open end
+    has no date (``NaT``).
+
+Rules (:data:`RULE_TABLE`, in order; the ``rule`` column names the one that matched; each is
+tested on its own in tests/test_dates.py). A match is kept when no earlier-starting,
+then longer, then earlier-listed match overlaps it.
+    ``date_dmy``, ``date_mdy``: "30 June 2012", "2 July, 2013", "June 30, 2012", "June 30 ,
+    2012", "Aug 26, 2016", "the 21st of August 2013" -> the day. A month beside a day or a
+    year may be abbreviated without its full stop ("Oct 7", "7 Oct", "Sept 12", "Sept.15").
+    ``date_iso``: "2013-10-23". ``date_slash``: "10/23/2013", "28/08/2013", "1/20/14" (a
+    two-digit year is of this century). A first number above 12 is the day, a second above
+    12 the day; otherwise the article's convention decides: day first when one of its slash
+    dates has a first number above 12 and none a second one, else month first (US order; so
+    "03/04/2013" alone is 4 March). Known limit: a British article whose only slash dates
+    are ambiguous is read month first.
+    ``month_year``: "March 2011", "Sept 2013" -> the month. ``year``: "in 2012" (a preposition
+    must precede a bare year, so counts like "2000 people" are not years);
+    ``year_modifier``: "the 2012 communique", "Syria's 2011 uprising", "the 2015 Vienna
+    statements": a year after a determiner or a possessive, before a noun of
+    ``data/timeline_year_heads.csv`` or a capitalised word not ending in "s" (so "the 2000
+    refugees", "the 2000 Syrians" are counts).
+    ``part_year``: "mid-2014" -> ``2014-MID``; ``half``: "the first half of 2014" -> H1, "the
+    second half of last year"; ``season``: "summer 2013", "the spring of 2014"; ``season_rel``:
+    "this summer", "last fall"; ``season_the``: "the summer" (a bare "summer" is left out,
+    "the fall" too: "the fall of Aleppo").
+    The rules below need the anchor (``relative`` is True, ``anchor`` is the date resolved
+    against) unless the match states a year; without an anchor their value is empty.
+    ``date_md``: "September 27", "6 Oct", "January 22nd" (no year), ``month``: "November",
+    "Sept.", ``part_month``: "mid-November", ``week_of_month``: "the second week of
+    November", ``end_of`` with a month name, ``season_the``: the year by direction (below).
+    A weekday written with a month and day keeps the year in which the date falls on it.
+    ``month_rel``: "last June" -> the latest June before the anchor's month, "next June" the
+    first after it, "this June" the anchor's year's. ``month_of_rel``: "May of this year".
+    ``weekday``: "Monday", by direction; "last"/"next" before it override the direction.
+    ``relative_unit``: "last/this/next week|month|year" -> the ISO week, month or year
+    before, of, or after the anchor's. ``part_rel``: "late last year" -> ``YYYY-LATE``,
+    "early next month" -> ``YYYY-MM-EARLY``. ``earlier_this``: "earlier this month" -> the
+    days from the month's first to the day before the anchor; "later this year" -> from the
+    day after the anchor to the year's end. ``deictic_day``: today, tonight, yesterday,
+    tomorrow. ``ago``: "two weeks ago" -> that week (counts: the number words of
+    ``data/numbers.csv``). ``end_of``: "the end of the month" -> ``YYYY-MM-LATE``, "the end
+    of next month", "the end of last year" -> ``YYYY-LATE``; "before the end of X" is
+    ``<=X`` (by the end of X). ``next_days``: "the next couple of days" -> the two days
+    after the anchor (couple = 2, a number as written); "the next days", "the coming weeks",
+    "the coming months" -> ``>anchor``, open (a vague count fixes no end); "the past two
+    months" -> the window before the anchor. ``week_of_month``: the nth week of a month is
+    the ISO week whose Monday is the month's nth Monday ("last" = its last Monday).
+
+The anchor
+    The article's publication date, or the date the article gives itself when it lies on
+    or up to a week before publication (``OWN_DATE_DAYS``): a line among its first
+    (``HEADER_LINES``) that is only a full date, optionally after a label ("Posted",
+    "Filed") or names and places ("John Kerry, Secretary of State, New York City, December
+    18, 2015": a transcript's header), or a wire dateline opening such a line ("GENEVA, Sept
+    14 (Reuters) -"). "Today" in a transcript posted the next day is the day of the remarks.
+    Without a publication date, a header date with its year is the anchor.
+
+Direction (the ``tense`` column): which way a date without a year lies
+    A month, a part of a month or a weekday without a year takes its year (or week) from
+    the clause that governs it, read with ``data/timeline_tense_cues.csv`` (cue, direction,
+    kind, scope, reported) and ``data/timeline_clause_words.csv`` (boundaries, fillers):
+
+    =========  ===========================================  =====================================
+    direction  a month, a day, a part of a month             a weekday
+    =========  ===========================================  =====================================
+    past       the latest on or before the anchor            the latest on or before it (the day itself)
+    future     the earliest on or after the anchor           the next one strictly after it
+    later      the nearest                                   the next one on or after it
+    nearest    the nearest                                   the nearest (within three days)
+    none       the nearest (a tie: the anchor's year)        the latest on or before it
+    =========  ===========================================  =====================================
+
+    (Months are compared as months: June is "on or before" 2 June.) A weekday with no cue
+    is past because news reports days just gone ("said on Tuesday").
+
+    Precedence, first that applies:
+    1. The expression's own words: "last"/"next" (weekdays, months), "this", "ago",
+       "earlier this", "coming" are fixed rules above.
+    2. A date in a condition ("if"/"unless": "threatened to walk out if talks had not begun
+       by Saturday"): its tenses are shifted, so the nearest modal or plan word outside the
+       condition decides.
+    3. The date as the subject of the verb right after it: "Monday is the test", "May would
+       be critical", "the date of February 8 has been put back until ..." (the whole verb
+       group after the date); not after a locating preposition ("the truce agreed on Friday
+       will hold": there the date is an adjunct).
+    4. The nearest cue before the date in its clause, else the first after it. The clause
+       runs from the nearest boundary before the date to the nearest after it: "that",
+       "which", "who", "when", "while", "because", "but" ..., semicolons, colons, dashes,
+       brackets and quotation marks, a comma before "and"/"or", a comma before a participle
+       ("..., saying"). A reporting verb (``reporting_verbs.csv``, speech) ends the clause on
+       its side: before the date it governs it only as the nearest verb of all ("said on
+       Tuesday"); after a comma it is a clause of its own ("..., Kerry said") and governs
+       nothing, unless the date is in an adverbial opening the clause (a preposition first,
+       no verb: "In May, Kerry announced ...", "After their meeting in July, Kerry said"). Cues of scope ``adjacent`` count only right before the date ("since July",
+       "postponed until February 25"); ``group`` ones only inside a verb group.
+    5. A cue stands for its verb group: the first auxiliary, modal or plan word before it,
+       over filler words ("will be sent", "had been expected to", "is believed to have
+       struck") decides. An auxiliary or modal gives its direction, with these readings:
+       present + plan word = future ("is set for Friday"); simple or past perfect + plan
+       word = nearest (the planning is past, the planned date on either side: "was
+       originally planned for June", "had been scheduled to begin on February 8"); a perfect
+       ("have"/"has"/"to have") + event = past, + plan word = the plan as of now ("have
+       suggested the last week of November"). A bare past participle after a plan word in its
+       clause is that plan's ("wants the conference held at the end of November"). A verb
+       right after a determiner or a preposition is an adjective or a noun ("the armed
+       groups", "the end of") and no cue.
+    6. Reported speech: in a clause a past-tense reporting verb introduces (right after it,
+       or after the "that" it takes), past forms are the present moved back (sequence of
+       tenses): each cue's ``reported`` direction applies ("said he expected the conference
+       in early June" = ahead; "told the council that the conference was pencilled in for
+       November" = ahead); a reported "was" alone sets nothing.
+    7. No cue: ``none`` (the nearest; a weekday, the past).
+
+    Negation does not change the direction ("will not take place before August" is ahead,
+    "did not resume until March" past): the auxiliary that carries it decides.
+    Known limits: clause boundaries are words and punctuation, not a parse: a relative
+    clause ending without a comma can lend its verb to the main clause's date; a date right
+    after a reporting verb is taken as the reporting clause's ("said the vote on Friday
+    ..."); a plan read as "nearest" is wrong when the planned date is more than six months
+    away; the past tense of "lie", "read" and similar ambiguous forms is not a cue.
+
+Scale
+    A sentence is searched only with the date patterns whose literal words it contains
+    (``matches.Prefilter``), its cues are found word by word (one-word cues from a
+    dictionary, a few phrases by the letters they begin with), and what a sentence yields
+    without the anchor is memoised by its text, so a reprinted wire story is read once.
 """
 from __future__ import annotations
 
@@ -268,9 +420,14 @@ def slash_order(a: int, b: int, day_first: bool) -> tuple[int, int]:
     return a, b
 
 
+def slash_year(year: str) -> int:
+    """The year of a numeric date: a two-digit year is of this century ("10/23/13")."""
+    return int(year) + (2000 if len(year) == 2 else 0)
+
+
 def _slash_date(g, anchor, tense):
     month, day = slash_order(int(g["a"]), int(g["b"]), bool(g.get("day_first")))
-    return day_value(date(int(g["year"]), month, day))
+    return day_value(date(slash_year(g["year"]), month, day))
 
 
 def _month_day(g, anchor, tense):
@@ -387,17 +544,26 @@ def _ago(g, anchor, tense):
     return shift_unit(anchor, g["unit"].lower(), -count_of(g["count"]))
 
 
+def shift_day(day: date, unit: str, n: int) -> date:
+    """The day ``n`` days, weeks or months from ``day`` (a month shift keeps the day of the
+    month, or the month's last day when it has fewer)."""
+    if unit == "months":
+        year, month = add_months(day.year, day.month, n)
+        return date(year, month, min(day.day, month_end(year, month).day))
+    return day + timedelta(days=n * (7 if unit == "weeks" else 1))
+
+
 def _next_days(g, anchor, tense):
     n = count_of(g.get("count"))
-    unit = 7 if g["unit"].lower() == "weeks" else 1
+    unit = g["unit"].lower()
     forward = g["rel"].lower() in ("next", "coming")
     if n is None:
         if forward:
             return Resolved(f">{anchor.isoformat()}", "day", anchor + timedelta(days=1), None, True)
         return Resolved(f"<{anchor.isoformat()}", "day", None, anchor - timedelta(days=1), True)
     if forward:
-        return window_value(anchor + timedelta(days=1), anchor + timedelta(days=n * unit))
-    return window_value(anchor - timedelta(days=n * unit), anchor - timedelta(days=1))
+        return window_value(anchor + timedelta(days=1), shift_day(anchor, unit, n))
+    return window_value(shift_day(anchor, unit, -n), anchor - timedelta(days=1))
 
 
 def _bare_year(g, anchor, tense):
@@ -439,7 +605,7 @@ RULE_TABLE = [
     ("date_mdy", rf"\b(?P<month>{_MD}){_TO_DAY}{_DAY}{_TO_YEAR}{_YEAR}", _full_date, None),
     ("date_iso", r"(?<![\w-])(?P<year>(?:19|20)\d{2})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])",
      _iso_date, None),
-    ("date_slash", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2})(?![\d/])", _slash_date, None),
+    ("date_slash", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2}|\d{2})(?![\d/])", _slash_date, None),
     ("date_md", rf"\b(?P<month>{_MD}){_TO_DAY}{_DAY}\b(?!\d)", _month_day, _fixed("day")),
     ("date_md", rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MD})(?!\w)", _month_day, _fixed("day")),
     ("month_year", rf"\b(?P<month>{_MD}),?\s+(?:of\s+)?{_YEAR}", _month_of_year, None),
@@ -473,7 +639,7 @@ RULE_TABLE = [
     ("ago", r"(?i:\b(?P<count>{count}|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago\b)", _ago,
      lambda g: g["unit"].lower()),
     ("next_days", r"(?i:\bthe\s+(?P<rel>next|coming|past|last)\s+(?:(?P<count>{count_noun}|few|several|\d+)\s+)?"
-                  r"(?P<unit>days|weeks)\b)", _next_days, _fixed("day")),
+                  r"(?P<unit>days|weeks|months)\b)", _next_days, _fixed("day")),
     ("year", r"(?i:\b(?:in|since|by|until|from|during|before|after|through)\s+)(?P<x>(?:19|20)\d{2})(?!\d|,\d)",
      _bare_year, None),
     ("year_modifier", r"(?:\b(?i:the|a|an|its|their|his|her|this)\s+|['’]s\s+)(?P<x>(?:19|20)\d{2})"
@@ -577,7 +743,7 @@ def not_dates_in(text: str) -> list[tuple[int, int]]:
 def is_plausible(g: dict) -> bool:
     """A day that the month has (no "February 30"), in the stated year when there is one."""
     if g.get("a"):  # a numeric date: one of its two readings must be a day
-        a, b, year = int(g["a"]), int(g["b"]), int(g["year"])
+        a, b, year = int(g["a"]), int(g["b"]), slash_year(g["year"])
         return any(1 <= mo <= 12 and day_exists(year, mo, d) for mo, d in ((a, b), (b, a)))
     if not g.get("day"):
         return True
@@ -635,6 +801,9 @@ class Cue(NamedTuple):
 CHAIN_KINDS = frozenset({"auxiliary", "perfect", "modal", "plan", "verb", "present", "speech"})
 FINITE_KINDS = frozenset({"auxiliary", "perfect", "modal", "present", "verb"})
 HEAD_KINDS = frozenset({"auxiliary", "perfect", "modal", "plan"})
+LOCATING = frozenset({"on", "in", "by", "since", "until", "till", "from", "at", "during", "before", "after", "through",
+                      "for", "to", "into", "over", "around", "between"})  # prepositions that make a date an adjunct
+FRONTING = LOCATING | {"after", "also", "following"}  # words that open an adverbial before the main clause
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -696,7 +865,8 @@ def cue_table() -> CueTable:
     """``data/timeline_tense_cues.csv`` compiled for a search word by word: its one-word
     branches ("met", "wasn't", the pattern of regular past tenses), and the branches of several
     words ("set for", "could have") by the letters they can begin with and the strings they
-    begin with. At a position the first row that matches wins. ``{past speech verbs}`` and
+    begin with. At a position the longest match wins (a phrase over the word it begins with);
+    of one length, a listed word over a pattern, then the earlier row. ``{past speech verbs}`` and
     ``{other speech verbs}`` stand for the speech verbs of ``data/reporting_verbs.csv`` by
     tense. (One alternation of every branch is slow: ``re`` enters each branch at each word.)"""
     table = knowledge.tense_cues()
@@ -725,21 +895,16 @@ def cue_table() -> CueTable:
 
 @knowledge.cached(maxsize=65536)
 def word_cues(word: str) -> tuple[int | None, tuple[tuple[int, re.Pattern], ...]]:
-    """What a cue starting with ``word`` can be: the first row with a one-word branch that is
-    the whole word (as written: the pattern of regular past tenses takes lower case only, so
-    "Armed" is not one), and before that row, in row order, the branches of several words
-    that begin with the word's letters ("set" -> "set for")."""
+    """What a cue starting with ``word`` can be: the row of the one-word cue that is the whole
+    word (a listed word, else the first pattern that matches it as written: the regular past
+    tenses are lower case, so "Armed" is not one), and the phrases that begin with the word's
+    letters ("set" -> "set for")."""
     table = cue_table()
     low = word.lower()
     row = table.words.get(low)
-    for r, pattern in table.word_patterns:
-        if row is not None and r >= row:
-            break
-        if pattern.fullmatch(word):
-            row = r
-            break
-    phrases = tuple((r, pattern) for r, prefixes, pattern in table.phrases.get(low[0], ())
-                    if (row is None or r < row) and low.startswith(prefixes))
+    if row is None:
+        row = next((r for r, pattern in table.word_patterns if pattern.fullmatch(word)), None)
+    phrases = tuple((r, pattern) for r, prefixes, pattern in table.phrases.get(low[0], ()) if low.startswith(prefixes))
     return row, phrases
 
 
@@ -782,10 +947,9 @@ def cues_in(text: str, masked: list[tuple[int, int]]) -> list[Cue]:
             continue  # inside the cue found before
         row, phrases = word_cues(w.group())
         end = w.end()
-        for r, pattern in phrases:
-            if m := pattern.match(text, start):
+        for r, pattern in phrases:  # the longest match wins: "could have" over "could"
+            if (m := pattern.match(text, start)) and m.end() > end:
                 row, end = r, m.end()
-                break
         if row is None:
             continue
         pos = end
@@ -844,8 +1008,12 @@ class Reading:
         if after:
             sp = after[0]
             comma = text.rfind(",", e, sp.start)
-            # "..., Kerry said": a reporting clause after a comma is not the date's clause
-            if comma >= 0 and not any(c.kind != "speech" and comma < c.start < sp.start for c in cues):
+            # "..., Kerry said": a reporting clause after a comma is not the date's clause, unless
+            # the date opens the sentence or clause ("In May, Kerry announced ..." dates the announcing)
+            opening = WORD.search(text, start, s)
+            fronted = (opening is not None and opening.group().lower() in FRONTING
+                       and not any(start <= c.start and c.end <= s for c in cues))
+            if comma >= 0 and not fronted and not any(c.kind != "speech" and comma < c.start < sp.start for c in cues):
                 end = comma
             else:
                 end = sp.end
@@ -944,11 +1112,14 @@ class Reading:
             if d:
                 return d
         text, passed = self.text, False
-        # a date that is the subject of the verb right after it: "Monday is the test", "said May would be"
+        # a date that is the subject of the verb right after it: "Monday is the test", "said May would
+        # be"; not one after a preposition ("the truce agreed on Friday will ...": an adjunct)
         i = e
         while i < len(text) and text[i].isspace():
             i += 1
-        subject_of = next((c for c in self.cues if c.start == i and c.kind in FINITE_KINDS), None)
+        a, b = word_before(text, s)
+        adjunct = text[a:b].lower() in LOCATING
+        subject_of = None if adjunct else next((c for c in self.cues if c.start == i and c.kind in FINITE_KINDS), None)
         if subject_of is not None and (d := self.group_direction(self.group_end(subject_of), clause)):
             return d
         before = [c for c in self.cues if clause.start <= c.start and c.end <= s and c.scope != "group"]
@@ -1012,6 +1183,8 @@ def expressions_of(text: str) -> tuple[Expression, ...]:
 # ---------------------------------------------------------------- the article's own date and conventions
 
 HEADER_LABEL = re.compile(r"(?i)^\W*(?:(?:first\s+)?(?:posted|published|filed|dated|date)\b\W*)?$")
+# names and places before a header date: "John Kerry, Secretary of State, New York City, "
+HEADER_PLACE = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|of|the|and|for|on)(?:\s+(?:[A-Z][\w.'’-]*|of|the|and|for|on))*,\s*)+$")
 DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z'’.\- ]*[A-Z](?:/[A-Z][A-Z'’.\- ]*[A-Z])*,(?:\s+[A-Z][\w'’.\- ]*,)?\s*$")
 DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:[-—–]|$)")
 OWN_DATE_DAYS = 7  # how far before publication an article's own date may lie
@@ -1040,7 +1213,7 @@ def own_date(sents: list[Sentence], published: date | None, day_first: bool) -> 
         for x in s.found:
             before, after = s.text[:x.start], s.text[x.end:]
             header = (s.paragraph_id <= HEADER_LINES and s.paragraph_id in lone and x.rule.name in FULL_DATE_RULES
-                      and HEADER_LABEL.match(before) and not re.search(r"\w", after))
+                      and (HEADER_LABEL.match(before) or HEADER_PLACE.match(before)) and not re.search(r"\w", after))
             dateline = (s.paragraph_id <= HEADER_LINES and s is next(t for t in sents if t.paragraph_id == s.paragraph_id)
                         and DATELINE_BEFORE.match(before) and DATELINE_AFTER.match(after))
             if not (header or dateline):
