@@ -45,25 +45,27 @@ then longer, then earlier-listed match overlaps it.
     ``month_year``: "March 2011", "Sept 2013" -> the month. ``year``: "in 2012" (a preposition
     must precede a bare year, so counts like "2000 people" are not years);
     ``year_modifier``: "the 2012 communique", "Syria's 2011 uprising", "the 2015 Vienna
-    statements": a year after a determiner or a possessive, before a noun of
-    ``data/timeline_year_heads.csv`` or a capitalised word not ending in "s" (so "the 2000
-    refugees", "the 2000 Syrians" are counts).
+    statements", "the 2013 chemical weapons deal": a year after a determiner or a possessive,
+    before a noun of ``data/timeline_year_heads.csv`` (after at most two lower-case words, the
+    first not ending in "s") or a capitalised word not ending in "s" (so "the 2000 refugees",
+    "the 2000 Syrians" are counts).
     ``part_year``: "mid-2014" -> ``2014-MID``; ``half``: "the first half of 2014" -> H1, "the
     second half of last year"; ``season``: "summer 2013", "the spring of 2014"; ``season_rel``:
     "this summer", "last fall"; ``season_the``: "the summer" (a bare "summer" is left out,
     "the fall" too: "the fall of Aleppo").
     The rules below need the anchor (``relative`` is True, ``anchor`` is the date resolved
     against) unless the match states a year; without an anchor their value is empty.
-    ``date_md``: "September 27", "6 Oct", "January 22nd" (no year), ``month``: "November",
+    ``date_md``: "September 27", "6 Oct", "January 22nd" (no year; "September 30 last year"
+    takes the year before the anchor's), ``month``: "November",
     "Sept.", ``part_month``: "mid-November", ``week_of_month``: "the second week of
     November", ``end_of`` with a month name, ``season_the``: the year by direction (below).
     A weekday written with a month and day keeps the year in which the date falls on it.
     ``month_rel``: "last June" -> the latest June before the anchor's month, "next June" the
-    first after it, "this June" the anchor's year's. ``month_of_rel``: "May of this year".
+    first after it, "this June" the anchor's year's. ``month_of_rel``: "May of this year", "May last year".
     ``weekday``: "Monday", by direction; "last"/"next" before it override the direction.
     ``relative_unit``: "last/this/next week|month|year" -> the ISO week, month or year
     before, of, or after the anchor's. ``part_rel``: "late last year" -> ``YYYY-LATE``,
-    "early next month" -> ``YYYY-MM-EARLY``. ``earlier_this``: "earlier this month" -> the
+    "early next month" -> ``YYYY-MM-EARLY``, "early next week" -> the week. ``earlier_this``: "earlier this month" -> the
     days from the month's first to the day before the anchor; "later this year" -> from the
     day after the anchor to the year's end. ``deictic_day``: today, tonight, yesterday,
     tomorrow. ``ago``: "two weeks ago" -> that week (counts: the number words of
@@ -72,7 +74,8 @@ then longer, then earlier-listed match overlaps it.
     ``<=X`` (by the end of X). ``next_days``: "the next couple of days" -> the two days
     after the anchor (couple = 2, a number as written); "the next days", "the coming weeks",
     "the coming months" -> ``>anchor``, open (a vague count fixes no end); "the past two
-    months" -> the window before the anchor. ``week_of_month``: the nth week of a month is
+    months", "the past week" -> the window before the anchor ("the next week", "the next
+    day" are left out: as often the week or day after an event told, not after publication). ``week_of_month``: the nth week of a month is
     the ISO week whose Monday is the month's nth Monday ("last" = its last Monday).
 
 The anchor
@@ -94,7 +97,7 @@ Direction (the ``tense`` column): which way a date without a year lies
     =========  ===========================================  =====================================
     past       the latest on or before the anchor            the latest on or before it (the day itself)
     future     the earliest on or after the anchor           the next one strictly after it
-    later      the nearest                                   the next one on or after it
+    later      the nearest                                   the next one strictly after it
     nearest    the nearest                                   the nearest (within three days)
     none       the nearest (a tie: the anchor's year)        the latest on or before it
     =========  ===========================================  =====================================
@@ -303,13 +306,13 @@ def choose_month_year(month: int, anchor: date, tense: str) -> int:
 
 def weekday_date(target: int, anchor: date, tense: str) -> date:
     """The day of the week ``target`` (0 = Monday) by direction: past or none, the latest on or
-    before the anchor; future, the next one strictly after it; later, the next on or after it;
-    nearest, the nearest (within three days)."""
+    before the anchor; future or later, the next one strictly after it (a plan named by its
+    weekday on the day itself is the next week's); nearest, the nearest (within three days)."""
     back = (anchor.weekday() - target) % 7
     ahead = (target - anchor.weekday()) % 7
-    if tense == "future":
+    if tense in ("future", "later"):
         return anchor + timedelta(days=ahead or 7)
-    if tense == "later" or (tense == "nearest" and ahead < back):
+    if tense == "nearest" and ahead < back:
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
 
@@ -432,6 +435,10 @@ def _slash_date(g, anchor, tense):
 
 def _month_day(g, anchor, tense):
     month, day = month_number(g["month"]), int(g["day"])
+    if g.get("yrel"):
+        year = anchor.year + SHIFTS[g["yrel"].lower()]
+        if day_exists(year, month, day):
+            return day_value(date(year, month, day))
     return day_value(date(choose_year(month, day, anchor, tense, _weekday_of(g)), month, day))
 
 
@@ -472,7 +479,11 @@ def _part_of_year(g, anchor, tense):
 
 
 def _part_relative(g, anchor, tense):
+    """"late last year" -> ``YYYY-LATE``, "early next month" -> ``YYYY-MM-EARLY``, "early next
+    week" -> the week (a week has no parts in these values)."""
     part, shift = PARTS[g["part"].lower()], SHIFTS[g["rel"].lower()]
+    if g["unit"].lower() == "week":
+        return week_value(anchor + timedelta(weeks=shift))
     if g["unit"].lower() == "year":
         return part_of_year(anchor.year + shift, part)
     return part_of_month(*add_months(anchor.year, anchor.month, shift), part)
@@ -554,8 +565,9 @@ def shift_day(day: date, unit: str, n: int) -> date:
 
 
 def _next_days(g, anchor, tense):
-    n = count_of(g.get("count"))
     unit = g["unit"].lower()
+    n = 1 if not unit.endswith("s") else count_of(g.get("count"))  # "the past week": one
+    unit = unit.rstrip("s") + "s"
     forward = g["rel"].lower() in ("next", "coming")
     if n is None:
         if forward:
@@ -609,15 +621,15 @@ RULE_TABLE = [
     ("date_md", rf"\b(?P<month>{_MD}){_TO_DAY}{_DAY}\b(?!\d)", _month_day, _fixed("day")),
     ("date_md", rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MD})(?!\w)", _month_day, _fixed("day")),
     ("month_year", rf"\b(?P<month>{_MD}),?\s+(?:of\s+)?{_YEAR}", _month_of_year, None),
-    ("month_of_rel", rf"\b(?P<month>{_MD})\s+of\s+(?i:(?P<rel>last|this|next)\s+year\b)", _month_of_relative_year,
+    ("month_of_rel", rf"\b(?P<month>{_MD})\s+(?:of\s+)?(?i:(?P<rel>last|this|next)\s+year\b)", _month_of_relative_year,
      _fixed("month")),
     ("month_rel", rf"(?i:\b(?P<rel>last|next|this)\s+)(?P<month>{_M})(?![\w-])(?!\.?\s*\d)", _month_relative,
      _fixed("month")),
     ("month", rf"(?<![\w-])(?P<month>{_M})(?![\w-])", _month, _fixed("month")),
     ("part_month", rf"(?i:\b(?P<part>early|mid|late)[- ])(?P<month>{_M})(?:,?\s+{_YEAR})?", _part_of_month,
      _fixed("month_part")),
-    ("part_rel", r"(?i:\b(?P<part>early|mid|late)[- ]+(?P<rel>last|this|next)\s+(?P<unit>month|year)\b)", _part_relative,
-     lambda g: "year_part" if g["unit"].lower() == "year" else "month_part"),
+    ("part_rel", r"(?i:\b(?P<part>early|mid|late)[- ]+(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b)",
+     _part_relative, lambda g: {"year": "year_part", "month": "month_part"}.get(g["unit"].lower(), "week")),
     ("part_year", rf"(?i:\b(?P<part>early|mid|late)[- ]){_YEAR}", _part_of_year, None),
     ("half", rf"(?i:\bthe\s+(?P<ord>first|second)\s+half\s+of\s+)(?:{_YEAR}|(?i:(?P<rel>last|this|next)\s+year\b))",
      _half, _fixed("year_part")),
@@ -640,10 +652,12 @@ RULE_TABLE = [
      lambda g: g["unit"].lower()),
     ("next_days", r"(?i:\bthe\s+(?P<rel>next|coming|past|last)\s+(?:(?P<count>{count_noun}|few|several|\d+)\s+)?"
                   r"(?P<unit>days|weeks|months)\b)", _next_days, _fixed("day")),
+    ("next_days", r"(?i:\bthe\s+(?P<rel>coming|past)\s+(?P<unit>week|month)\b)", _next_days, _fixed("day")),
     ("year", r"(?i:\b(?:in|since|by|until|from|during|before|after|through)\s+)(?P<x>(?:19|20)\d{2})(?!\d|,\d)",
      _bare_year, None),
     ("year_modifier", r"(?:\b(?i:the|a|an|its|their|his|her|this)\s+|['’]s\s+)(?P<x>(?:19|20)\d{2})"
-                      r"(?=\s+(?:(?i:(?:{year_heads}))\b|[A-Z](?:[\w'’-]*[^\Ws])?\b))", _bare_year, None),
+                      r"(?=\s+(?:(?:[a-z][\w-]*[^\Ws]\s+(?:[a-z][\w-]*\s+)?)?(?i:(?:{year_heads}))\b"
+                      r"|[A-Z](?:[\w'’-]*[^\Ws])?\b))", _bare_year, None),
 ]
 
 
@@ -671,15 +685,19 @@ DAY_RULES = ("date_dmy", "date_mdy", "date_md")
 ORDINAL_OF = re.compile(r"\d{1,2}(?:st|nd|rd|th)\s+of\b")
 THE_BEFORE = re.compile(r"(?i:\bthe)\s+$")  # "the 21st of August"
 WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WEEKDAY}),?\s+$")  # "Saturday, Sept. 14"
+YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?i:(?P<yrel>last|this|next)\s+year)\b")  # "September 30 last year"
 
 
 def widen_day(text: str, s: int, e: int, g: dict) -> tuple[int, int, dict]:
-    """A day's span with the words written with it: "the" before "21st of August", and a weekday
-    before the date ("Saturday, Sept. 14, 2013" is one expression; ``wd`` is its weekday)."""
+    """A day's span with the words written with it: "the" before "21st of August", a weekday
+    before the date ("Saturday, Sept. 14, 2013" is one expression; ``wd`` is its weekday), and
+    a year named relative to the anchor after it ("September 30 last year"; ``yrel``)."""
     if ORDINAL_OF.match(text, s) and (m := THE_BEFORE.search(text, max(0, s - 6), s)):
         s = m.start()
     if m := WEEKDAY_BEFORE.search(text, max(0, s - 12), s):
         s, g = m.start(), g | {"wd": m["wd"]}
+    if not g.get("year") and (m := YEAR_AFTER.match(text, e)):
+        e, g = m.end(), g | {"yrel": m["yrel"]}
     return s, e, g
 
 
@@ -803,7 +821,7 @@ FINITE_KINDS = frozenset({"auxiliary", "perfect", "modal", "present", "verb"})
 HEAD_KINDS = frozenset({"auxiliary", "perfect", "modal", "plan"})
 LOCATING = frozenset({"on", "in", "by", "since", "until", "till", "from", "at", "during", "before", "after", "through",
                       "for", "to", "into", "over", "around", "between"})  # prepositions that make a date an adjunct
-FRONTING = LOCATING | {"after", "also", "following"}  # words that open an adverbial before the main clause
+FRONTING = LOCATING | {"also", "following"}  # words that open an adverbial before the main clause
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -966,6 +984,7 @@ def cues_in(text: str, masked: list[tuple[int, int]]) -> list[Cue]:
 
 
 class Clause(NamedTuple):
+    """The clause of a date in its sentence (see the module docstring, Direction)."""
     start: int  # where the date's clause begins (a reporting verb that opens it is inside)
     end: int
     opened_by: int  # where the boundary that opens it begins (-1: the sentence start)
@@ -1193,6 +1212,7 @@ FULL_DATE_RULES = ("date_dmy", "date_mdy", "date_iso", "date_slash")
 
 
 class Sentence(NamedTuple):
+    """One sentence of an article, with the expressions found in it."""
     sentence_id: int
     paragraph_id: int
     kind: str

@@ -190,6 +190,7 @@ def test_tense_is_the_direction_of_the_governing_clause(extract, text, tense):
     ("Russia says the 2013 deal still stands.", "2014-03-01", "2013", "2013", "year_modifier"),
     ("Syria's 2011 uprising began in Deraa.", "2014-03-01", "2011", "2011", "year_modifier"),
     ("Ministers built on the 2015 Vienna statements.", "2016-03-01", "2015", "2015", "year_modifier"),
+    ("The 2013 chemical weapons deal held.", "2014-03-01", "2013", "2013", "year_modifier"),
 ])
 def test_day_forms(extract, text, published, surface, value, rule):
     row = only(extract(text, published))
@@ -208,12 +209,16 @@ def test_day_forms(extract, text, published, surface, value, rule):
     ("The town fell at the end of last year.", "2014-03-05", "the end of last year", "2013-LATE"),
     ("Efforts have gone on since May of this year.", "2013-10-21", "May of this year", "2013-05"),
     ("A deal struck in March of last year collapsed.", "2013-10-21", "March of last year", "2012-03"),
+    ("The plan was first floated in May last year.", "2014-01-21", "May last year", "2013-05"),
+    ("Russia began its air campaign on September 30 last year.", "2016-02-12", "September 30 last year", "2015-09-30"),
     ("The mandate expires next June.", "2015-11-03", "next June", "2016-06"),
     ("The mandate was renewed last November.", "2015-11-03", "last November", "2014-11"),
     ("Aid agencies fear the siege could last until the winter.", "2016-08-20", "the winter", "2016-WI"),
     ("Talks went nowhere over the summer.", "2014-02-01", "the summer", "2013-SU"),
     ("Over the coming months the parties will meet.", "2015-12-19", "the coming months", ">2015-12-19"),
     ("Over the past two months the town was cut off.", "2015-12-19", "the past two months", "2015-10-19/2015-12-18"),
+    ("Fighting grew over the past week.", "2016-03-09", "the past week", "2016-03-02/2016-03-08"),
+    ("Talks resume early next week.", "2016-03-09", "early next week", "2016-W11"),
 ])
 def test_relative_forms(extract, text, published, surface, value):
     row = only(extract(text, published))
@@ -231,6 +236,8 @@ def test_relative_forms(extract, text, published, surface, value):
     "May they find a way out, the bishop told the crowd.",
     "March on, they said, until the regime falls.",
     "About 2000 families fled, and the 2000 refugees in the camp wait.",
+    "The 2000 refugees fleeing the war wait at the border.",
+    "The next day, the envoy left for Tehran.",
     "The form 31/02/2013 and the stamp 2013-02-30 name no day.",
     "A three-month truce, a month-long siege and talks for two weeks.",
 ])
@@ -274,6 +281,8 @@ def test_a_transcript_header_date_anchors_its_today(write_corpus):
 def test_a_wire_dateline_anchors_its_weekdays(extract):
     table = extract("BEIRUT, Aug 22 (Reuters) - Activists said on Wednesday that the toll had risen.", "2013-08-24")
     assert table[["surface", "value"]].values.tolist() == [["Aug 22", "2013-08-22"], ["Wednesday", "2013-08-21"]]
+    table = extract("MOSCOW, Sept 9 (Reuters) - Obama will address the nation on Tuesday night.", "2013-09-10")
+    assert table["value"].tolist() == ["2013-09-09", "2013-09-10"]  # the day after the dateline, not the next week
 
 
 @pytest.mark.parametrize("header", ["March 4, 2012", "Last updated: March 4, 2014", "March 6, 2014"])
@@ -315,6 +324,8 @@ def test_a_header_date_far_back_ahead_or_only_updated_is_no_anchor(write_corpus,
     ("The council adjourned the session until Monday.", "2016-03-02", "2016-03-07", "later"),
     # present tense: scheduled
     ("Kerry travels to Moscow on Tuesday for talks with Putin.", "2015-12-12", "2015-12-15", "later"),
+    ("Iran was not invited to the talks opening on Wednesday.", "2014-01-21", "2014-01-22", "later"),
+    ("The envoy arrives in Damascus on Tuesday.", "2014-01-21", "2014-01-28", "later"),  # a plan: after the day itself
     ("\u201cSunday is the real deadline,\u201d the envoy said.", "2016-03-03", "2016-03-06", "later"),
     # past events
     ("Government forces retook the town in March.", "2014-01-15", "2013-03", "past"),
