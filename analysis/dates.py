@@ -96,7 +96,8 @@ Direction (the ``tense`` column): which way a date without a year lies
     direction  a month, a day, a part of a month             a weekday
     =========  ===========================================  =====================================
     past       the latest on or before the anchor            the latest on or before it (the day itself)
-    future     the earliest on or after the anchor           the next one strictly after it
+    future     the earliest on or after the anchor (a day:   the next one strictly after it
+               up to a week before it: a deadline restated)
     later      the nearest                                   the next one strictly after it
     nearest    the nearest                                   the nearest (within three days)
     none       the nearest (a tie: the anchor's year)        the latest on or before it
@@ -270,6 +271,9 @@ def day_exists(year: int | None, month: int, day: int) -> bool:
     return 1 <= day <= calendar.monthrange(2000 if year is None else year, month)[1]
 
 
+FUTURE_GRACE_DAYS = 7  # how far before the anchor a day may lie and still be "the coming" one
+
+
 def candidate_years(month: int, day: int, anchor: date) -> list[int]:
     """The years around the anchor that have the day: the anchor's and those either side, or,
     for 29 February, the leap years within four years."""
@@ -287,7 +291,9 @@ def choose_year(month: int, day: int, anchor: date, tense: str, weekday: int | N
         before = [y for y in years if date(y, month, day) <= anchor]
         return max(before) if before else min(years)
     if tense == "future":
-        after = [y for y in years if date(y, month, day) >= anchor]
+        # a text is often published (or dated) days after it was written: a deadline restated
+        # a few days after it ("must be dismantled by November 1", published on 5 November) is that one
+        after = [y for y in years if date(y, month, day) >= anchor - timedelta(days=FUTURE_GRACE_DAYS)]
         return min(after) if after else max(years)
     # nearest; a tie goes to the anchor's year
     return min(years, key=lambda y: (abs((date(y, month, day) - anchor).days), y != anchor.year))

@@ -305,6 +305,8 @@ def test_a_header_date_far_back_ahead_or_only_updated_is_no_anchor(write_corpus,
     ("Moscow wants the meeting held in March.", "2014-11-20", "2015-03", "future"),  # the participle is the plan's
     ("The opposition is due to announce its delegation on Sunday.", "2014-01-16", "2014-01-19", "future"),
     ("Inspectors will be sent after a review on December 2, an official said.", "2013-11-20", "2013-12-02", "future"),
+    ("Syria must destroy the equipment by November 1.", "2013-11-05", "2013-11-01", "future"),  # a deadline restated
+    ("Syria must destroy the equipment by November 1.", "2013-11-20", "2014-11-01", "future"),
     # reported speech: past forms are the present moved back
     ("Lavrov told reporters he expected the talks in February.", "2015-12-10", "2016-02", "future"),
     ("Ban said the conference was pencilled in for January.", "2013-11-20", "2014-01", "future"),
