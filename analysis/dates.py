@@ -891,16 +891,17 @@ def cue_table() -> CueTable:
     words ("set for", "could have") by the letters they can begin with and the strings they
     begin with. At a position the longest match wins (a phrase over the word it begins with);
     of one length, a listed word over a pattern, then the earlier row. ``{past speech verbs}`` and
-    ``{other speech verbs}`` stand for the speech verbs of ``data/reporting_verbs.csv`` by
-    tense. (One alternation of every branch is slow: ``re`` enters each branch at each word.)"""
+    ``{present speech verbs}`` stand for the speech verbs of ``data/reporting_verbs.csv`` by
+    tense (the participles "saying", "adding" count as past). (One alternation of every branch is slow: ``re`` enters each branch at each word.)"""
     table = knowledge.tense_cues()
     verbs = knowledge.reporting_verbs()
     speech = verbs[verbs["speech"]]
 
     def words(column) -> str:
         return "|".join(re.escape(v) for v in sorted(column, key=lambda v: (-len(v), v)))
-    fill = {"{past speech verbs}": words(speech.loc[speech["tense"] == "past", "verb"]),
-            "{other speech verbs}": words(speech.loc[speech["tense"] != "past", "verb"])}
+    # a participle ("saying", "adding") shares the past of the narrative it continues
+    fill = {"{past speech verbs}": words(speech.loc[speech["tense"] != "present", "verb"]),
+            "{present speech verbs}": words(speech.loc[speech["tense"] == "present", "verb"])}
     literal, patterns, phrases = {}, [], {}
     for row, cue in enumerate(table["cue"]):
         for alt in split_alternatives(fill.get(cue, cue)):
