@@ -114,8 +114,29 @@ def reporting_fillers() -> pd.DataFrame:
 # ---------------------------------------------------------------- timeline
 
 def tense_cues() -> pd.DataFrame:
-    """``timeline_tense_cues.csv``: cue (a regex fragment), tense (past, future, neutral), note."""
+    """``timeline_tense_cues.csv``: cue (a regex fragment), direction (past, future, later,
+    nearest), kind (auxiliary, modal, plan, target, verb, present, preposition, adverb,
+    adjective), scope (clause, adjacent, group), reported (the direction in a reported
+    clause, or empty), note; the words that decide which way a date without a year lies."""
     return table("timeline_tense_cues.csv")
+
+
+def clause_words() -> pd.DataFrame:
+    """``timeline_clause_words.csv``: pattern, kind (boundary, conditional, filler,
+    attributive), note; where a date's clause begins and ends, and how a verb group reads."""
+    return table("timeline_clause_words.csv")
+
+
+def not_dates() -> pd.DataFrame:
+    """``timeline_not_dates.csv``: pattern, kind (set, name, verb), note; month and weekday
+    words that are not dates ("every Friday", "the Sunday Times", "May I")."""
+    return table("timeline_not_dates.csv")
+
+
+def year_heads() -> pd.DataFrame:
+    """``timeline_year_heads.csv``: word (a regex fragment), note; nouns a bare year may
+    modify ("the 2012 communique")."""
+    return table("timeline_year_heads.csv")
 
 
 @cached

@@ -25,9 +25,9 @@ def test_the_results_file_is_current(run):
 
 
 @pytest.mark.parametrize("table, cases, passed, f1, value", [
-    # reached on the development challenge sets: the rules of casualties and quotes were improved with
-    # these cases in view, so these are not estimates of accuracy (see the held-out sets)
-    ("dates", 230, 152, 0.93, 0.81),
+    # reached on the development challenge sets: the rules were improved with these cases in view,
+    # so these are not estimates of accuracy (the held-out sets in tests/heldout are)
+    ("dates", 230, 230, 1.00, 1.00),
     ("casualties", 96, 96, 1.00, 1.00),
     ("quotes", 95, 95, 1.00, 1.00),
 ])

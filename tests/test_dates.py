@@ -1,11 +1,14 @@
 """Temporal expressions: each rule on short literal texts, then the seeds (the gold is scored in test_evaluate)."""
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
 import pytest
 
 import analysis
-from analysis import dates, timeline
+from analysis import dates, knowledge, timeline
+from analysis.paths import DATA_DIR
 
 from conftest import PREAMBLE, only
 
@@ -148,14 +151,234 @@ def test_durations_and_vague_words_are_not_dates(extract, text):
 
 @pytest.mark.parametrize("text, tense", [
     ("Kerry said Tuesday that talks would go on.", "past"),
-    ("It would likely take place after August.", "future"),
-    ("In May, Kerry announced a plan.", "past"),  # no cue before: the first after
-    ("Syria Peace Conference Called for in November", "neutral"),
+    ("It would likely take place after August.", "later"),  # would: ahead of the reported moment
+    ("In May, Kerry announced a plan.", "past"),  # a fronted date belongs to the clause after its comma
+    ("Syria Peace Conference Called for in November", "nearest"),
     ("Talks on Thursday in Brunei.", "none"),
-    ("They said they wanted it in the second week of November.", "future"),
+    ("They said they wanted it in the second week of November.", "future"),  # reported: "we want"
 ])
-def test_tense_is_the_nearest_cue(extract, text, tense):
+def test_tense_is_the_direction_of_the_governing_clause(extract, text, tense):
     assert only(extract(text))["tense"] == tense
+
+
+# ---------------------------------------------------------------- forms of dates (issue #11)
+
+@pytest.mark.parametrize("text, published, surface, value, rule", [
+    # abbreviated months without their full stop, beside a day or a year
+    ("The inspectors left Damascus on Dec 3 after a week of visits.", "2013-12-10", "Dec 3", "2013-12-03", "date_md"),
+    ("The ministers met in Lausanne on 15 Oct without a breakthrough.", "2016-10-17", "15 Oct", "2016-10-15", "date_md"),
+    ("A truce is due to begin on 9 Sept in the north.", "2016-09-01", "9 Sept", "2016-09-09", "date_md"),
+    ("The envoy's report of Nov 28, 2015 was never published.", "2016-03-01", "Nov 28, 2015", "2015-11-28", "date_mdy"),
+    ("The deal of Sept 2013 still binds both sides.", "2014-03-01", "Sept 2013", "2013-09", "month_year"),
+    # ISO and numeric dates
+    ("A report dated 2014-06-23 said the last chemicals had left.", "2014-07-01", "2014-06-23", "2014-06-23", "date_iso"),
+    ("The statement of 09/17/2013 was read out.", "2013-09-20", "09/17/2013", "2013-09-17", "date_slash"),
+    ("The memo of 25/03/2014 was leaked.", "2014-04-01", "25/03/2014", "2014-03-25", "date_slash"),
+    ("The note dated 3/5/14 was signed by both.", "2014-04-01", "3/5/14", "2014-03-05", "date_slash"),
+    # stray spaces, a missing space after the stop, ordinals
+    ("The deal of September 14 , 2013 set deadlines.", "2014-01-01", "September 14 , 2013", "2013-09-14", "date_mdy"),
+    ("The vote is due on Nov.5 in New York.", "2013-10-30", "Nov.5", "2013-11-05", "date_md"),
+    ("Fighters withdrew on the 3rd of March, a monitor said.", "2014-03-10", "the 3rd of March", "2014-03-03", "date_md"),
+    ("The council will meet on October 1st.", "2013-09-20", "October 1st", "2013-10-01", "date_md"),
+    ("It was signed on the 2nd of May 2015 in Vienna.", "2015-06-01", "the 2nd of May 2015", "2015-05-02", "date_dmy"),
+    # a weekday written with the date is one expression; it picks the year the date falls on it
+    ("They signed it on Wednesday, Jan. 22, 2014, in Montreux.", "2014-01-24", "Wednesday, Jan. 22, 2014", "2014-01-22", "date_mdy"),
+    ("The envoy will brief the council on Monday 21 October.", "2013-10-18", "Monday 21 October", "2013-10-21", "date_md"),
+    ("The strikes began on Friday, Sept. 13, activists said.", "2013-09-16", "Friday, Sept. 13", "2013-09-13", "date_md"),
+    ("A vote is set for Sunday, Jan. 4.", "2014-12-20", "Sunday, Jan. 4", "2015-01-04", "date_md"),
+    # a year modifying a noun
+    ("Russia says the 2013 deal still stands.", "2014-03-01", "2013", "2013", "year_modifier"),
+    ("Syria's 2011 uprising began in Deraa.", "2014-03-01", "2011", "2011", "year_modifier"),
+    ("Ministers built on the 2015 Vienna statements.", "2016-03-01", "2015", "2015", "year_modifier"),
+    ("The 2013 chemical weapons deal held.", "2014-03-01", "2013", "2013", "year_modifier"),
+])
+def test_day_forms(extract, text, published, surface, value, rule):
+    row = only(extract(text, published))
+    assert (row["surface"], row["value"], row["rule"]) == (surface, value, rule)
+
+
+@pytest.mark.parametrize("text, published, surface, value", [
+    ("Earlier this week, the envoy met opposition leaders.", "2016-02-11", "Earlier this week", "2016-02-08/2016-02-10"),
+    ("The panel will report later this month.", "2013-10-07", "later this month", "2013-10-08/2013-10-31"),
+    ("Earlier this year the town changed hands twice.", "2014-01-01", "Earlier this year", "2014"),  # no day before it
+    ("Elections could be held late this year.", "2013-10-07", "late this year", "2013-LATE"),
+    ("Fighting flared early last month.", "2013-10-07", "early last month", "2013-09-EARLY"),
+    ("The army pushed north in mid-next month.", "2013-10-07", "mid-next month", "2013-11-MID"),
+    ("A vote is planned for the first half of next year.", "2013-10-07", "the first half of next year", "2014-H1"),
+    ("The mission ends at the end of next month.", "2013-10-07", "the end of next month", "2013-11-LATE"),
+    ("The town fell at the end of last year.", "2014-03-05", "the end of last year", "2013-LATE"),
+    ("Efforts have gone on since May of this year.", "2013-10-21", "May of this year", "2013-05"),
+    ("A deal struck in March of last year collapsed.", "2013-10-21", "March of last year", "2012-03"),
+    ("The plan was first floated in May last year.", "2014-01-21", "May last year", "2013-05"),
+    ("Russia began its air campaign on September 30 last year.", "2016-02-12", "September 30 last year", "2015-09-30"),
+    ("The mandate expires next June.", "2015-11-03", "next June", "2016-06"),
+    ("The mandate was renewed last November.", "2015-11-03", "last November", "2014-11"),
+    ("Aid agencies fear the siege could last until the winter.", "2016-08-20", "the winter", "2016-WI"),
+    ("Talks went nowhere over the summer.", "2014-02-01", "the summer", "2013-SU"),
+    ("Over the coming months the parties will meet.", "2015-12-19", "the coming months", ">2015-12-19"),
+    ("Over the past two months the town was cut off.", "2015-12-19", "the past two months", "2015-10-19/2015-12-18"),
+    ("Fighting grew over the past week.", "2016-03-09", "the past week", "2016-03-02/2016-03-08"),
+    ("Talks resume early next week.", "2016-03-09", "early next week", "2016-W11"),
+])
+def test_relative_forms(extract, text, published, surface, value):
+    row = only(extract(text, published))
+    assert (row["surface"], row["value"]) == (surface, value)
+
+
+@pytest.mark.parametrize("text", [
+    "A Sunday Times investigation found the claims were false.",
+    "Officials in Washington played down the Sunday Telegraph report.",
+    "The Mail on Sunday printed the letter.",
+    "Theresa May said Britain would back the strikes.",
+    "Egypt's April 6 Youth Movement backed the protest.",
+    "Protests are held every Friday in the square.",
+    "\u201cMay God protect them,\u201d he said.",
+    "May they find a way out, the bishop told the crowd.",
+    "March on, they said, until the regime falls.",
+    "About 2000 families fled, and the 2000 refugees in the camp wait.",
+    "The 2000 refugees fleeing the war wait at the border.",
+    "The next day, the envoy left for Tehran.",
+    "The form 31/02/2013 and the stamp 2013-02-30 name no day.",
+    "A three-month truce, a month-long siege and talks for two weeks.",
+])
+def test_names_sets_and_verbs_are_not_dates(extract, text):
+    assert extract(text).empty, extract(text)[["surface"]]
+
+
+@pytest.mark.parametrize("text, published, surface, value", [
+    # a day the month does not have is not a date; the month still is one when it stands alone
+    ("The date February 30, 2013 is not a date.", "2013-03-05", "February", "2013-02"),
+    ("A truce was agreed on June 31.", "2013-07-05", "June", "2013-06"),
+    ("The referendum falls on 29 February.", "2015-03-01", "29 February", "2016-02-29"),  # the nearest leap year
+])
+def test_a_day_the_month_lacks_is_not_a_date(extract, text, published, surface, value):
+    row = only(extract(text, published))
+    assert (row["surface"], row["value"]) == (surface, value)
+
+
+@pytest.mark.parametrize("text, values", [
+    # 03/04 is ambiguous: month first, unless the article writes another date day first
+    ("The letter of 03/04/2013 went unanswered.", ["2013-03-04"]),
+    ("The letter of 03/04/2013 answered the note of 15/04/2013.", ["2013-04-03", "2013-04-15"]),
+    ("The letter of 03/04/2013 answered the note of 04/15/2013.", ["2013-03-04", "2013-04-15"]),
+])
+def test_numeric_dates_follow_the_articles_convention(extract, text, values):
+    assert extract(text, "2013-05-01")["value"].tolist() == values
+
+
+# ---------------------------------------------------------------- the anchor: the date an article gives itself
+
+def test_a_transcript_header_date_anchors_its_today(write_corpus):
+    text = ("Remarks to the Press\n\nWashington, DC\n\nMarch 4, 2014\n\n"
+            "MS PSAKI: Good afternoon. The Secretary spoke with Lavrov today and will call him tomorrow.\n")
+    folder = write_corpus({"a.txt": text}, "file,outlet,published\na.txt,A,2014-03-05\n")
+    table = dates.temporal_expressions(analysis.load_articles(folder))
+    assert table[["surface", "value"]].values.tolist() == [["March 4, 2014", "2014-03-04"], ["today", "2014-03-04"],
+                                                           ["tomorrow", "2014-03-05"]]
+    assert (table.loc[table["relative"], "anchor"] == pd.Timestamp("2014-03-04")).all()
+
+
+def test_a_wire_dateline_anchors_its_weekdays(extract):
+    table = extract("BEIRUT, Aug 22 (Reuters) - Activists said on Wednesday that the toll had risen.", "2013-08-24")
+    assert table[["surface", "value"]].values.tolist() == [["Aug 22", "2013-08-22"], ["Wednesday", "2013-08-21"]]
+    table = extract("MOSCOW, Sept 9 (Reuters) - Obama will address the nation on Tuesday night.", "2013-09-10")
+    assert table["value"].tolist() == ["2013-09-09", "2013-09-10"]  # the day after the dateline, not the next week
+
+
+@pytest.mark.parametrize("header", ["March 4, 2012", "Last updated: March 4, 2014", "March 6, 2014"])
+def test_a_header_date_far_back_ahead_or_only_updated_is_no_anchor(write_corpus, header):
+    folder = write_corpus({"a.txt": f"Remarks\n\n{header}\n\nWe spoke today.\n"}, "file,outlet,published\na.txt,A,2014-03-05\n")
+    table = dates.temporal_expressions(analysis.load_articles(folder))
+    assert table.loc[table["surface"] == "today", "value"].tolist() == ["2014-03-05"]
+
+
+# ---------------------------------------------------------------- direction: the governing clause (issue #11)
+
+@pytest.mark.parametrize("text, published, value, tense", [
+    # the expression checked is the last of its sentence
+    # modals and plan words ahead of publication, whatever reporting verb surrounds them
+    ("Diplomats hope the conference will convene in December, a spokesman said.", "2013-10-10", "2013-12", "future"),
+    ("The talks are pencilled in for January.", "2015-11-20", "2016-01", "future"),
+    ("Officials say a new round is planned for February.", "2016-12-01", "2017-02", "future"),
+    ("Elections are expected in April, officials told reporters.", "2015-12-18", "2016-04", "future"),
+    ("Negotiators aim to finish a draft by September.", "2016-07-14", "2016-09", "future"),
+    ("Moscow wants the meeting held in March.", "2014-11-20", "2015-03", "future"),  # the participle is the plan's
+    ("The opposition is due to announce its delegation on Sunday.", "2014-01-16", "2014-01-19", "future"),
+    ("Inspectors will be sent after a review on December 2, an official said.", "2013-11-20", "2013-12-02", "future"),
+    ("Syria must destroy the equipment by November 1.", "2013-11-05", "2013-11-01", "future"),  # a deadline restated
+    ("Syria must destroy the equipment by November 1.", "2013-11-20", "2014-11-01", "future"),
+    # reported speech: past forms are the present moved back
+    ("Lavrov told reporters he expected the talks in February.", "2015-12-10", "2016-02", "future"),
+    ("Ban said the conference was pencilled in for January.", "2013-11-20", "2014-01", "future"),
+    ("Ban said the conference was on track for November.", "2013-09-20", "2013-11", "none"),
+    # a plan told in the past: the planning is past, the planned date the nearest
+    ("The vote was scheduled for March but was postponed.", "2014-05-10", "2014-03", "nearest"),
+    ("A preparatory meeting had been planned for October.", "2013-11-05", "2013-10", "nearest"),
+    ("The round had been scheduled to open on February 8.", "2017-01-31", "2017-02-08", "nearest"),
+    ("The talks were originally due to open on January 25.", "2016-02-01", "2016-01-25", "nearest"),
+    ("Russian diplomats have proposed the third week of May.", "2016-04-20", "2016-W20", "nearest"),
+    # would: ahead of the reported moment
+    ("He said the minister would travel to Moscow on Friday.", "2016-03-02", "2016-03-04", "later"),
+    ("Al-Arabi had said last week that the summit would open on March 3.", "2014-03-05", "2014-03-03", "later"),
+    # intentions and postponements
+    ("The opposition has refused to attend talks in January.", "2013-12-20", "2014-01", "later"),
+    ("The deadline was extended until February 5, the mission said.", "2014-01-10", "2014-02-05", "later"),
+    ("The council adjourned the session until Monday.", "2016-03-02", "2016-03-07", "later"),
+    # present tense: scheduled
+    ("Kerry travels to Moscow on Tuesday for talks with Putin.", "2015-12-12", "2015-12-15", "later"),
+    ("Iran was not invited to the talks opening on Wednesday.", "2014-01-21", "2014-01-22", "later"),
+    ("The envoy arrives in Damascus on Tuesday.", "2014-01-21", "2014-01-28", "later"),  # a plan: after the day itself
+    ("\u201cSunday is the real deadline,\u201d the envoy said.", "2016-03-03", "2016-03-06", "later"),
+    # past events
+    ("Government forces retook the town in March.", "2014-01-15", "2013-03", "past"),
+    ("Syria is believed to have moved the stocks in June.", "2014-03-15", "2013-06", "past"),
+    ("The siege has held since October, residents say.", "2016-01-15", "2015-10", "past"),
+    ("The ceasefire agreed on Friday will hold.", "2016-09-11", "2016-09-09", "past"),
+    ("In December, the council endorsed a road map.", "2016-02-05", "2015-12", "past"),
+    ("After their meeting in October, Kerry said the gap had narrowed.", "2014-02-05", "2013-10", "past"),
+    ("Kerry said on Sunday that the vote would be delayed.", "2016-03-08", "2016-03-06", "past"),
+    # a clause boundary: the relative clause's verb governs its own date
+    ("Kerry, who met Lavrov in Moscow in July, will return to Geneva.", "2016-08-20", "2016-07", "past"),
+    ("The opposition, which boycotted the last round in March, will attend.", "2016-02-20", "2015-03", "past"),
+    # a condition takes the direction of the clause it conditions
+    ("Rebels vowed to fight on if no deal had been reached by Sunday.", "2016-03-03", "2016-03-06", "later"),
+    ("If the truce collapses in June, Washington will try again.", "2016-04-20", "2016-06", "future"),
+    # the date as the subject of the verb after it
+    ("Kerry said May would be decisive for the talks.", "2016-04-20", "2016-05", "later"),
+    ("\u201cTuesday was a turning point,\u201d the minister said.", "2016-07-28", "2016-07-26", "past"),
+    # no cue: the nearest month, the latest weekday
+    ("The country remains short of its deadline of June 30.", "2014-03-19", "2014-06-30", "later"),
+    ("Talks in Geneva in January, a diplomat said.", "2015-12-10", "2016-01", "none"),
+])
+def test_direction_rule_table(extract, text, published, value, tense):
+    row = extract(text, published).iloc[-1]
+    assert (row["value"], row["tense"]) == (value, tense)
+
+
+def test_every_cue_row_is_well_formed():
+    table = knowledge.tense_cues()
+    assert set(table["direction"]) <= set(dates.DIRECTIONS)
+    assert set(table["kind"]) <= {"auxiliary", "perfect", "modal", "plan", "target", "verb", "present", "speech",
+                                  "preposition", "adverb", "adjective"}
+    assert set(table["scope"]) <= {"clause", "adjacent", "group"}
+    assert set(table["reported"]) <= {"", "future", "later", "none"}
+    assert dates.cue_table().labels and all(table["note"].str.len() > 0)
+
+
+def test_an_added_cue_row_takes_effect(tmp_path, monkeypatch, extract):
+    text, published = "The summit is slotted in for January.", "2013-07-02"
+    assert only(extract(text, published))["value"] == "2013-01"  # only "is": the nearest January (a tie: this year's)
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+    with (folder / "timeline_tense_cues.csv").open("a", encoding="utf-8") as f:
+        f.write("slotted(?: in)? for,nearest,plan,clause,,a test row\n")
+    monkeypatch.setattr(knowledge, "data_file", lambda name: folder / name)
+    knowledge.reload()
+    try:
+        assert only(extract(text, published))["value"] == "2014-01"  # is + plan word: ahead
+    finally:
+        monkeypatch.undo()
+        knowledge.reload()
 
 
 def test_relative_expression_without_publication_date_has_no_value(write_corpus):
