@@ -110,15 +110,12 @@ def body_length(lengths: pd.DataFrame) -> alt.Chart:
 
 def readability_panels(lengths: pd.DataFrame) -> alt.Chart:
     """The three readability scores, one panel each, one bar per outlet."""
-    scores = lengths.melt(
-        id_vars=["article_id", "outlet"],
-        value_vars=["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"],
-        var_name="measure", value_name="score",
-    )
     measures = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"]
+    scores = lengths.melt(id_vars=["article_id", "outlet"], value_vars=measures, var_name="measure", value_name="score")
+    # the panels are titled with the measures' names in words (the data says which, in words too)
+    scores["measure"] = scores["measure"].map(figures.label).astype("string")
     return outlet_bars(scores, "score:Q", title="Readability of the body text", x_title=None,
-                       column=alt.Column("measure:N", title=None, sort=measures,
-                                         header=alt.Header(labelExpr=figures.label_expr(measures))),
+                       column=alt.Column("measure:N", title=None, sort=[figures.label(m) for m in measures]),
                        tooltip=["outlet", "measure", alt.Tooltip("score:Q", format=".1f")], width=170,
                        independent_x=True)
 

@@ -25,6 +25,7 @@ CATEGORY_NAMES = {"killed": ("death toll", "death tolls"), "wounded": ("count of
                   "missing": ("count of missing", "counts of missing"),
                   "besieged": ("count of besieged", "counts of besieged"),
                   "casualties": ("count of casualties", "counts of casualties")}
+DESCRIPTION_CHARS = 300
 FLESCH_BANDS = [(90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain"), (50, "fairly difficult"),
                 (30, "difficult"), (float("-inf"), "very difficult")]
 
@@ -49,8 +50,17 @@ class Finding(str):
 
     @property
     def headline(self) -> str:
-        """The heading's text, without the Markdown mark (for a figure's description)."""
+        """The heading's text, without the Markdown mark."""
         return self.splitlines()[0].lstrip("# ").strip()
+
+    @property
+    def description(self) -> str:
+        """The heading as one sentence for a figure (a full stop at its end; at most
+        ``DESCRIPTION_CHARS`` characters, cut at a word with an ellipsis)."""
+        text = self.headline
+        if len(text) > DESCRIPTION_CHARS - 1:
+            text = text[:DESCRIPTION_CHARS - 2].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+        return text if text.endswith((".", "…")) else text + "."
 
 
 def _escaped(text: str) -> str:
