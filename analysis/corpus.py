@@ -448,8 +448,19 @@ def _typed_articles(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def require(articles: pd.DataFrame, columns: tuple[str, ...], needed_by: str) -> None:
+    """A CorpusError naming the columns of the articles table that ``needed_by`` needs and
+    ``articles`` lacks, and how to get them."""
+    missing = [c for c in columns if c not in articles.columns]
+    if missing:
+        raise CorpusError(f"{needed_by} needs the column{'s' if len(missing) > 1 else ''} {', '.join(missing)} of the "
+                          f"articles table; analysis.load_articles(folder) gives them all (it needs "
+                          f"{', '.join(columns)})")
+
+
 def paragraphs(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per paragraph: article_id, paragraph_id, start, end, kind, n_words, text."""
+    require(articles, ("article_id", "text"), "paragraphs")
     rows = []
     for art in articles[["article_id", "text"]].itertuples(index=False):
         for pid, (s, e, kind) in enumerate(classify_paragraphs(art.text)):
@@ -469,6 +480,7 @@ def sentences(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body",)) -> 
     article's ``text``) and text. ``sentence_id`` numbers every sentence of the article,
     furniture included, from 0 in text order, so it is the same whichever kinds are asked.
     """
+    require(articles, ("article_id", "text"), "sentences")
     rows = []
     for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
         for sid, (pid, kind, s, e) in enumerate(sentence_spans(text)):
@@ -487,6 +499,7 @@ def readability(articles: pd.DataFrame) -> pd.DataFrame:
     textstat is pinned at 0.7.4, the last release that needs no download at run time
     (it counts syllables with pyphen's bundled dictionaries; see the README).
     """
+    require(articles, ("article_id", "body"), "readability")
     import textstat
 
     rows = [

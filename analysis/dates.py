@@ -171,7 +171,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from . import knowledge
-from .corpus import PARAGRAPH_KINDS, sentences
+from .corpus import PARAGRAPH_KINDS, require, sentences
 from .matches import Prefilter, required_words
 from .text import MONTH_OR_ABBREVIATION, MONTH_PATTERN, leftmost_first, month_number
 
@@ -1270,6 +1270,7 @@ def temporal_expressions(articles: pd.DataFrame, *, kinds: tuple[str, ...] = tup
     Columns: article_id, sentence_id, kind (the paragraph kind), start, end, surface,
     value, granularity, date_start, date_end, relative, anchor, tense, rule, sentence.
     """
+    require(articles, ("article_id", "text", "published"), "temporal_expressions")
     return expressions_in(sentences(articles, kinds=kinds), articles)
 
 

@@ -47,7 +47,7 @@ import re
 import pandas as pd
 
 from . import knowledge
-from .corpus import sentences
+from .corpus import require, sentences
 from .matches import lexicon_matches, lexicon_pattern
 from .quotes import quotations
 from .text import WORD_RE
@@ -98,6 +98,7 @@ def _scan(articles: pd.DataFrame, pattern: re.Pattern) -> list[tuple]:
 
 def label_uses(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per labelling phrase in body sentences: evidence columns, actor, label."""
+    require(articles, ("article_id", "text"), "label_uses")
     lex = label_lexicon()
     actors, labels = tuple(lex["actor"]), tuple(lex["label"])
     rows = [(a, sid, s, e, surf, actors[r], labels[r], sent)
@@ -136,6 +137,7 @@ def _rates(uses: pd.DataFrame, articles: pd.DataFrame, keys: list[str]) -> pd.Da
 
 def label_rates(articles: pd.DataFrame, uses: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per outlet, actor and label: uses, body words, uses per 1,000 body words, an example sentence."""
+    require(articles, ("article_id", "text", "outlet", "n_words"), "label_rates")
     uses = label_uses(articles) if uses is None else uses
     return _rates(uses, articles, ["actor", "label"])
 
@@ -144,6 +146,7 @@ def label_rates(articles: pd.DataFrame, uses: pd.DataFrame | None = None) -> pd.
 
 def stance_markers(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per hedge, certainty, optimism or setback marker in body sentences."""
+    require(articles, ("article_id", "text"), "stance_markers")
     lex = stance_lexicon()
     direct = quotations(articles, quote_kinds=("direct",))
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -164,6 +167,7 @@ def stance_markers(articles: pd.DataFrame) -> pd.DataFrame:
 
 def stance_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per outlet, category and voice (quoted / outlet's own words): markers per 1,000 body words."""
+    require(articles, ("article_id", "text", "outlet", "n_words"), "stance_rates")
     markers = stance_markers(articles) if markers is None else markers
     markers = markers.assign(voice=markers["in_quote"].map({True: "inside quotations", False: "outlet's own words"}))
     return _rates(markers, articles, ["category", "voice"])
@@ -190,6 +194,7 @@ def normalise_token(word: str) -> str:
 
 def tokens(articles: pd.DataFrame) -> pd.DataFrame:
     """Body-sentence words: article_id, sentence_id, start, end, surface, token, stop (boolean)."""
+    require(articles, ("article_id", "text"), "tokens")
     sents = sentences(articles)
     texts = dict(zip(articles["article_id"], articles["text"]))
     stop = knowledge.stopwords()
@@ -232,6 +237,7 @@ def distinctive_words(articles: pd.DataFrame, *, alpha0: float = DEFAULT_ALPHA0,
     Columns: outlet, rank, word, n_outlet, n_rest, delta, z, and the evidence of the
     word's first use in that outlet (article_id, sentence_id, start, end, sentence).
     """
+    require(articles, ("article_id", "text", "outlet"), "distinctive_words")
     toks = tokens(articles)
     toks = toks[~toks["stop"]]
     outlet_of = dict(zip(articles["article_id"], articles["outlet"].astype("string")))

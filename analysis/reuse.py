@@ -63,7 +63,7 @@ import numpy as np
 import pandas as pd
 
 from . import knowledge
-from .corpus import classify_paragraphs, sentence_spans
+from .corpus import classify_paragraphs, require, sentence_spans
 from .text import WORD_RE
 
 DEFAULT_K = 8
@@ -234,6 +234,7 @@ def article_shingles(text: str, k: int = DEFAULT_K) -> Shingles:
 
 def fingerprints(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW) -> dict[str, np.ndarray]:
     """article_id -> the hashes of its winnowed fingerprints (see the module doc)."""
+    require(articles, ("article_id", "text"), "fingerprints")
     return {a: fingerprint(article_shingles(text, k).hashes, window)
             for a, text in zip(articles["article_id"], articles["text"])}
 
@@ -324,6 +325,7 @@ def shared_passages(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int =
     end_b, n_words, passage (A's text), passage_b (B's text). ``sentence_id_*`` is the
     body sentence where the passage starts.
     """
+    require(articles, ("article_id", "text"), "shared_passages")
     pairs = sorted(candidate_pairs(fingerprints(articles, k=k, window=window), max_df=max_df,
                                    max_partners=max_partners))
     return compare_pairs(articles, pairs, k=k, min_words=min_words)
@@ -405,6 +407,7 @@ def overlap(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT
     for a small corpus's heatmap; leave it False on a large corpus.
     Columns: article_a, article_b, outlet_a, outlet_b, shingles_a, shared, share_a_in_b.
     """
+    require(articles, ("article_id", "text", "outlet"), "overlap")
     texts = dict(zip(articles["article_id"], articles["text"]))
     ids = list(articles["article_id"])
     if complete:

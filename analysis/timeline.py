@@ -39,7 +39,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from . import knowledge
-from .corpus import PARAGRAPH_KINDS, sentences
+from .corpus import PARAGRAPH_KINDS, require, sentences
 from .dates import expressions_in
 from .matches import Prefilter, alternation, first_char, phrase_pattern
 from .text import leftmost_first
@@ -117,6 +117,7 @@ def nearest_trigger(triggers: list[Trigger], start: int, end: int) -> Trigger | 
 
 def events(articles: pd.DataFrame, *, dates: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per dated expression with the event type of its nearest trigger and the sentence's actors."""
+    require(articles, ("article_id", "text", "published", "outlet"), "events")
     sents = sentences(articles, kinds=tuple(PARAGRAPH_KINDS))
     return events_in(expressions_in(sents, articles) if dates is None else dates, sents, articles)
 
@@ -167,6 +168,7 @@ def conference_expectations(articles: pd.DataFrame) -> pd.DataFrame:
     "after August"); a conference sentence with no such date ("delayed repeatedly") gives
     one row with an empty window. ``delayed`` marks sentences with a delay trigger.
     """
+    require(articles, ("article_id", "text", "published", "outlet"), "conference_expectations")
     sents = sentences(articles, kinds=tuple(PARAGRAPH_KINDS))
     ev = events_in(expressions_in(sents, articles), sents, articles)
     outlets = dict(zip(articles["article_id"], articles["outlet"].astype("string")))

@@ -293,3 +293,28 @@ def test_a_file_too_large_to_be_an_article_is_refused(write_corpus, monkeypatch)
     folder = write_corpus({"a.txt": "Headline\n\n" + "Word " * 40})
     with pytest.raises(CorpusError, match=r"a\.txt: .* is not one article"):
         analysis.load_articles(folder)
+
+
+HAND_BUILT = pd.DataFrame({"article_id": ["a"], "text": ["Headline\n\nKerry met Lavrov on Monday. They talked."],
+                           "published": pd.to_datetime(["2013-07-02"])})
+
+
+@pytest.mark.parametrize("function, missing", [
+    (analysis.readability, "body"),
+    (analysis.events, "outlet"),
+    (analysis.conference_expectations, "outlet"),
+    (analysis.label_rates, "outlet, n_words"),
+    (analysis.stance_rates, "outlet, n_words"),
+    (analysis.distinctive_words, "outlet"),
+    (analysis.overlap, "outlet"),
+])
+def test_a_hand_built_frame_lacking_a_column_names_it(function, missing):
+    with pytest.raises(CorpusError, match=rf"{function.__name__} needs the columns? {missing} of the articles table; "
+                                          r"analysis\.load_articles\(folder\) gives them all"):
+        function(HAND_BUILT)
+
+
+@pytest.mark.parametrize("function", [analysis.paragraphs, analysis.sentences, analysis.temporal_expressions,
+                                      analysis.label_uses, analysis.stance_markers, analysis.shared_passages])
+def test_a_hand_built_frame_with_what_a_function_needs_works(function):
+    assert isinstance(function(HAND_BUILT), pd.DataFrame)
