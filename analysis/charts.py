@@ -15,6 +15,8 @@ so an exported figure is never a blank frame.
 """
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -25,11 +27,13 @@ BAR_HEIGHT = 180  # the height of a chart with one bar per outlet
 
 
 def nothing_to_draw(title: str, why: str) -> alt.Chart:
-    """A chart saying in words why there is nothing to draw (its data: the sentence)."""
-    return (alt.Chart(pd.DataFrame({"why": [why]}), title=title)
-            .mark_text(align="left", baseline="middle", fontSize=12, x=0, y=20)
-            .encode(text="why:N")
-            .properties(width=400, height=40))
+    """A chart saying in words why there is nothing to draw (its data: the sentence),
+    narrow enough for a column (the sentence broken into lines)."""
+    lines = textwrap.wrap(why, 42)
+    return (alt.Chart(pd.DataFrame({"why": [why], "shown": ["\n".join(lines)]}), title=title)
+            .mark_text(align="left", baseline="top", fontSize=12, lineBreak="\n", x=0, y=0)
+            .encode(text="shown:N")
+            .properties(width=280, height=16 * len(lines)))
 
 
 def outlet_bars(data: pd.DataFrame, x: str, *, title: str, x_title: str | None, tooltip: list,
@@ -142,7 +146,7 @@ def event_timeline(marks: pd.DataFrame, outlets: pd.Series) -> alt.LayerChart:
     tooltip = figures.tooltips("outlet", "surface", "value", "event_type", "trigger", "actors",
                                alt.Tooltip("published:T", format="%d %B %Y"), "sentence")
     event_types = sorted(marks["event_type"].dropna().unique())
-    base = alt.Chart(marks).encode(
+    base = alt.Chart().encode(
         y=alt.Y("event_type:N", title=None, axis=alt.Axis(labelExpr=figures.label_expr(event_types))),
         yOffset="outlet:N", color=outlet["color"],
         opacity=alt.condition(pick, alt.value(0.9), alt.value(0.1)), tooltip=tooltip,
@@ -153,6 +157,7 @@ def event_timeline(marks: pd.DataFrame, outlets: pd.Series) -> alt.LayerChart:
         alt.layer(
             base.mark_rule(strokeWidth=3).encode(x=x, x2="when_to:T", strokeDash=outlet["strokeDash"]),
             base.mark_point(filled=True, size=70).encode(x="when_from:T", shape=alt.Shape("shape:N", scale=None)),
+            data=marks,  # at the top, so the chart carries the table it draws
         )
         .add_params(pick)
         .properties(title="Every dated event in the coverage", width=620, height=380)
@@ -172,19 +177,24 @@ def conference_dates(conf: pd.DataFrame, outlets: pd.Series) -> alt.VConcatChart
     colour = alt.Color("outlet:N", scale=figures.outlet_scale(outlets), title="Outlet")
     tooltip = figures.tooltips("outlet", alt.Tooltip("published:T", format="%d %B %Y"), "surface", "value", "status",
                                "sentence")
-    dated = alt.Chart(conf[conf["value"].notna()]).encode(x=x, xOffset="statement:N", color=colour, tooltip=tooltip)
+    # one table for the whole chart (the figure's CSV); each part filters what it draws
+    dated = alt.Chart().transform_filter("isValid(datum.value)").encode(
+        x=x, xOffset="statement:N", color=colour, tooltip=tooltip)
     dash = alt.StrokeDash("status:N", title="Statement", scale=alt.Scale(
         domain=["window", "open-ended", "past plan", "ruled out"], range=[[1, 0], [1, 0], [2, 2], [6, 3]]))
     windows = dated.mark_rule(strokeWidth=7).encode(
         y=alt.Y("y_from:T", title="Stated window for the conference"), y2="y_to:T", strokeDash=dash)
     arrows = dated.transform_filter("datum.open_end").mark_point(shape="triangle-up", filled=True, size=160).encode(y="arrow_at:T")
-    published = alt.Chart(conf.drop_duplicates("article_id")).mark_tick(color="black", thickness=2, size=40).encode(
-        x=x, y="published:T", tooltip=[alt.Tooltip("published:T", format="%d %B %Y", title="Published")])
-    undated = alt.Chart(conf[conf["value"].isna()]).mark_point(shape="cross", filled=True, size=80).encode(
+    published = (alt.Chart().transform_aggregate(published="min(published)", groupby=["column"])
+                 .mark_tick(color="black", thickness=2, size=40)
+                 .encode(x=x, y="published:T",
+                         tooltip=[alt.Tooltip("published:T", format="%d %B %Y", title="Published")]))
+    undated = alt.Chart().transform_filter("!isValid(datum.value)").mark_point(shape="cross", filled=True, size=80).encode(
         x=x, xOffset="statement:N", color=colour, tooltip=tooltip).properties(height=40, title="No date stated")
     return alt.vconcat(
         alt.layer(windows, arrows, published).properties(width=520, height=320),
         undated.properties(width=520),
+        data=conf,
         title="When will the Geneva conference happen? What each article says",
     )
 

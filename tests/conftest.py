@@ -63,18 +63,31 @@ The UN says more than 93,000 people have been killed since March 2011 </script><
 """
 
 
+# An article with nothing to find: no date, no toll, no quotation, no label.
+QUIET_ARTICLE = "A quiet afternoon\n\nThe committee read its minutes aloud. Members agreed with little fuss.\n"
+
+
 def write_other_corpus(folder: Path) -> Path:
-    """Three seed files under new names, partial metadata, and one hostile article."""
+    """Three seed files under new names, one of them without a metadata row; one hostile
+    article; one article with nothing to find and no row; and a saved web page added with
+    ``python -m analysis add`` (so the build runs on a corpus grown from pages)."""
+    from analysis import ingest
+    from test_ingest import news_page
+
     folder.mkdir(parents=True)
     for new, old in [("a.txt", "000_30b7748dbb551f5a.txt"), ("b.txt", "002_8f6a14d29b873dc6.txt"),
                      ("c.txt", "004_0add3480a9489aa8.txt")]:
         shutil.copyfile(SEEDS_DIR / old, folder / new)
     (folder / "metadata.csv").write_text(
-        "file,outlet,published\na.txt,Outlet A,2013-07-02\nb.txt,Outlet B,2013-10-07\nc.txt,Outlet C,2016-08-22\n"
+        "file,outlet,published\na.txt,Outlet A,2013-07-02\nb.txt,Outlet B,2013-10-07\n"
         "d.txt,<b onmouseover=alert(4)>Outlet D</b>,2014-01-06\n",
         encoding="utf-8",
     )
     (folder / "d.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    (folder / "e.txt").write_text(QUIET_ARTICLE, encoding="utf-8")
+    page = folder.parent / "page.html"
+    page.write_text(news_page(), encoding="utf-8")
+    assert [o.action for o in ingest.add([page], folder)] == ["added"]
     return folder
 
 
@@ -84,16 +97,33 @@ def other_corpus(tmp_path) -> Path:
     return write_other_corpus(tmp_path / "other")
 
 
-@pytest.fixture(scope="session")
-def other_build(tmp_path_factory) -> dict:
-    """``python -m analysis build --corpus OTHER --out OUT`` run twice; the files of each run."""
+def built(corpus: Path, out: Path) -> tuple[int, dict]:
+    """``python -m analysis build --corpus CORPUS --out OUT``: its status and the files it wrote."""
     from analysis.build import build
 
+    status = build(corpus_dir=corpus, out=out)
+    return status, {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def other_build(tmp_path_factory) -> dict:
+    """The build of the other corpus (see write_other_corpus), run twice into the same --out."""
     root = tmp_path_factory.mktemp("build")
     corpus = write_other_corpus(root / "corpus")
     out = root / "out"
-    runs = []
-    for _ in range(2):
-        status = build(corpus_dir=corpus, out=out)
-        runs.append((status, {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}))
+    with pytest.warns(analysis.MetadataWarning):
+        runs = [built(corpus, out) for _ in range(2)]
     return {"out": out, "corpus": corpus, "runs": runs}
+
+
+@pytest.fixture(scope="session")
+def bare_build(tmp_path_factory) -> dict:
+    """The build of a corpus of one article, without metadata.csv, with nothing to find."""
+    root = tmp_path_factory.mktemp("bare")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "only.txt").write_text(QUIET_ARTICLE, encoding="utf-8")
+    out = root / "out"
+    with pytest.warns(analysis.MetadataWarning):
+        status, files = built(corpus, out)
+    return {"out": out, "corpus": corpus, "status": status, "files": files}

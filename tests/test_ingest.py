@@ -593,9 +593,4 @@ def test_tables_run_on_the_grown_corpus(tmp_path):
     assert "2014-02-13_ceasefire-monitors-report-quiet-night-in-northern-city" in set(dates["article_id"])
 
 
-@pytest.mark.slow
-def test_build_runs_on_the_grown_corpus(tmp_path):
-    from analysis.build import build
-
-    corpus = grow_seeds(tmp_path)
-    assert build(corpus_dir=corpus, out=tmp_path / "out") == 0
+# the build of a corpus grown by add: tests/test_notebooks.py (its other corpus has an added page)
