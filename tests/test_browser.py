@@ -4,26 +4,19 @@ Needs Chromium (Debian's ``chromium`` package, which ``.ci/run`` installs) drive
 Playwright. Locally the test skips, saying so, only when no Chromium is installed; in CI
 (``CI`` set) a missing Chromium is a failure.
 """
-import os
-import shutil
 
 import pytest
 
 from analysis.paths import FIGURES_DIR
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    if os.environ.get("CI"):
-        pytest.fail("Chromium is not installed; .ci/run should have installed Debian's chromium package", pytrace=False)
-    pytest.skip("Chromium is not installed (apt-get install chromium) so the browser tests cannot run", allow_module_level=True)
+from browsers import ARGS, chromium_or_skip
+
+CHROMIUM = chromium_or_skip("the browser tests")
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-# As the machine's notes advise: no background traffic of Chromium's own.
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL = ("file:", "data:", "blob:", "about:")
 
 

@@ -29,17 +29,13 @@ from analysis.build import notebook_paths
 from analysis.paths import PROJECT_DIR
 from analysis.report import VEGALITE_MIME
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    if os.environ.get("CI"):
-        pytest.fail("Chromium is not installed; .ci/run should have installed Debian's chromium package", pytrace=False)
-    pytest.skip("Chromium is not installed (apt-get install chromium) so the JupyterLab test cannot run", allow_module_level=True)
+from browsers import ARGS, chromium_or_skip
+
+CHROMIUM = chromium_or_skip("the JupyterLab test")
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 LAB_CONFIG_DIR = PROJECT_DIR / "jupyter_config"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL = ("data:", "blob:", "about:")
 FETCHING_ENDPOINTS = ("/lab/api/news", "/lab/api/update")
 NEWS_PROMPT = "official Jupyter news"

@@ -7,26 +7,19 @@ match the original pixel for pixel, and the same SVG without its @font-face rule
 (see test_browser.py); locally the test skips only when no Chromium is installed, in CI
 (``CI`` set) a missing Chromium is a failure.
 """
-import os
 import re
-import shutil
 
 import altair as alt
 import pandas as pd
-import pytest
 
 from analysis import figures
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    if os.environ.get("CI"):
-        pytest.fail("Chromium is not installed; .ci/run should have installed Debian's chromium package", pytrace=False)
-    pytest.skip("Chromium is not installed (apt-get install chromium) so the browser tests cannot run", allow_module_level=True)
+from browsers import ARGS, chromium_or_skip
+
+CHROMIUM = chromium_or_skip("the SVG font test")
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MISSING_FONT = "Nowhere Installed Sans"
 
 
