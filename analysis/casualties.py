@@ -7,8 +7,9 @@ knowledge it uses is kept as data in ``analysis/data`` (see ``README_casualties.
 ``casualty_categories.csv`` (trigger words: killed, wounded, displaced ...),
 ``casualty_exclusions.csv`` (numbers that are not counts), ``reporting_verbs.csv`` (the
 verbs marked ``figure_source``), ``casualty_reporting.csv`` (the other reporting frames),
-``casualty_sources.csv`` (the nouns of unnamed sources, titles, kinds of body), and the
-shared ``entities.csv`` and ``aliases.csv`` (who can be cited).
+``casualty_sources.csv`` (the nouns of unnamed sources, titles, kinds of body),
+``casualty_countries.csv`` (country names and their adjectives), and the shared
+``entities.csv`` and ``aliases.csv`` (who can be cited).
 
 Rules, in the order they are applied
     Numbers
@@ -27,15 +28,20 @@ Rules, in the order they are applied
     A figure
         A number is a figure when it counts people and says what happened to them:
         (a) a population word ("people", "lives", "civilians", "refugees", "aid workers",
-        "others" ...) follows it, after "of" for vague amounts and at most two other words
-        ("1.5 million Syrian refugees"), and a category is found; or (b) without a
-        population word, a trigger follows it, behind auxiliaries only ("100 killed",
-        "1,000 have fled"; not "12 monitors crossed"), a trigger verb comes right before it
-        ("killing at least 15"), or a trigger of
-        ``reach`` clause (a toll word: "death toll", "the number of dead", "the number of
-        registered refugees") precedes it in its clause, up to sixteen words back and not
-        across ";", ":" or a clause joined by ", but"/", while" ("the toll from the car bomb
-        ... climbed to 47").
+        "others" ...) follows it, after "of" for vague amounts and at most three other words
+        ("1,700 Shiite air force recruits"), and a category is found; or (b) without a
+        population word, a trigger follows it, behind auxiliaries and "who"/"that" only
+        ("100 killed", "1,000 have fled", "thousands who fled"; not "12 monitors crossed"), a
+        trigger comes right before it, "another"/"a further" aside ("killing at least 15",
+        "the bodies of another five"), or a trigger of ``reach`` clause (a toll word: "death
+        toll", "the number of dead", "the number of registered refugees") precedes it in its
+        clause, up to sixteen words back and not across ";", ":" or a clause joined by ",
+        but"/", while" ("the toll from the car bomb ... climbed to 47"); or (c) a phrase that
+        refers back to a figure ("the figure", "that number": ``reach`` anaphor) precedes it
+        in its clause and it counts no noun of its own: it takes the category of the figure
+        before it in the article ("The separatists put the figure at about 250").
+        A number inside the noun phrase of the figure before it ("17 civilians from two
+        families", "members of one family") is part of that figure, not one of its own.
     Category
         Implied by the population word when it has one ("lives", "dead", "deaths" ->
         killed; "refugees" -> displaced; "casualties" -> casualties); otherwise the nearest
@@ -46,10 +52,21 @@ Rules, in the order they are applied
         between commas or dashes ("11 million Syrians - half the population - have fled");
         otherwise the nearest trigger in the eight words before it ("killed hundreds of
         civilians"); otherwise a participle right after the comma that ends the clause
-        ("have massed on the border, fleeing the offensive"). A sub-count takes the
-        category of the figure it belongs to ("76 people, including 28 children",
-        "among them two women", "12 women and 5 children."). A trigger row may exclude
-        populations (``not_for``): troops crossing a border or evacuated are not displaced.
+        ("have massed on the border, fleeing the offensive"; also after a partitive: ", most of
+        them trapped in basements"). A noun that governs the figure through "of" comes first
+        ("the execution of 1,700 recruits captured near Tikrit" -> killed, not detained). The
+        aside may follow a short phrase that completes the figure's noun ("Eleven members of
+        one family, among them six children, were killed"; "298 people on board, including
+        ..."). A verb right after the comma that ends an aside counts, but not one after a
+        conjunction that opens the next clause ("four of them children, and wounded 40").
+        A sub-count without a verb of its own takes the category of the figure it belongs
+        to ("76 people, including 28 children", "among them two women", "12 women and 5
+        children.", "11 people, seven of them children", and at the end of the figure's
+        clause: "275,000 people are trapped in the east, among them 100,000 children"); "one
+        of the doctors" singles a person out and is not a count. A figure joined by "and" to
+        the next one shares its verb ("Five soldiers and 14 civilians were killed"). A
+        trigger row may exclude populations (``not_for``): troops crossing a border or
+        evacuated are not displaced.
         ``casualties`` is killed and wounded together, unspecified ("40 casualties").
     Qualifier and interval
         The hedge right before the number, normalised ("Over" -> "over", "had surpassed"
@@ -65,8 +82,12 @@ Rules, in the order they are applied
         participial clause set off by commas (", which relies on ...,", ", citing ...,");
         the subject after a verb that opens its clause ('…," said Omar Idlibi of the LCC.';
         not after "told", whose object is who heard it); the agent after "by" ("reported
-        by the Observatory"); the phrase after "according to"; and a headline's "Activists:"
-        (a person, a body or a group, not a place or a country). The noun phrase is read
+        by the Observatory"); the phrase after "according to"; a headline's "Activists:" and
+        the source after the dash that ends a wire headline without a full stop ("2 killed
+        as mortars hit Damascus - SANA", "— state TV"), each a person, a body or a group,
+        not a place or a country. A pronoun before the verb is the whole subject ("told
+        Reuters it had recorded": "it", not Reuters). A listed name with "the" inside it is
+        read whole ("Save the Children estimates"). The noun phrase is read
         from a mark (comma, quotation mark, bracket) or a conjunction to the verb, through
         its prepositional phrases to its determiner ("doctors at the field hospital"). Its
         head, the last word before its first preposition outside a name and before words
@@ -86,12 +107,21 @@ Rules, in the order they are applied
            without the determiner ("aid agencies", "state television", "doctors",
            "provincial council", "Idlib health directorate"); a common noun that opens the
            sentence loses its capital ("Opposition groups" -> "opposition groups"), a
-           proper adjective keeps it ("Syrian officials"); "a Kurdish commander" likewise;
+           proper adjective or a possessive keeps it ("Syrian officials"); "a Kurdish
+           commander" likewise. A possessive country name becomes its adjective
+           (``casualty_countries.csv``: "Yemen's health ministry" -> "Yemeni health
+           ministry", as "Syria's health ministry" is the Syrian health ministry), so two
+           spellings of one body are one source. A local body (a word of kind ``local``:
+           city, provincial, local ...) takes the place its phrase or a fronted "In
+           <Place>," gives ("the city council of Donetsk", "In Donetsk, the city council"
+           -> "Donetsk city council"; not a month: "In March, ...");
         5. a run of capitalised words at the head: a body's name ("Reporters Without
            Borders", "Syrian Centre for Policy Research"; an alias inside it stands for it,
            "Russian Foreign Ministry" -> Russia), or a person's name with the titles before
            it stripped ("provincial governor Talal Barazi", "UN spokesman Stephane
-           Dujarric"): a named person wins over the body they speak for;
+           Dujarric"): a named person wins over the body they speak for. A name with a
+           title before it, or followed by an aside that gives a title ("Rami Abdel
+           Rahman, the director of ..."), is known to be a person's;
         6. otherwise an alias in the phrase (a person before a body); a document names its
            owner ("UN figures", "the Observatory's count").
         An aside between commas that only describes ("Rami Abdel Rahman, the head of the
@@ -104,9 +134,12 @@ Rules, in the order they are applied
         refugees, it said"; "15 rebels" counts people, it names no one); when there is
         none, to the sentence before (the body's or the standfirst's): its own cited
         source, or else the last entity it names (for a person, else the last name of two
-        to four capitalised words the tables lack). What it refers to must agree: a person
-        for "he", "she" or a title ("the envoy"), a body or a group for "it", "they" or
-        "the monitor" (a name the tables lack agrees with both); else nothing is credited.
+        to four capitalised words the tables lack; for a body's noun, "the airline", "the
+        council", the last name ending in that noun: "A Malaysia Airlines jet ..." ->
+        Malaysia Airlines). Who heard the sentence before ("told AFP") is not what it refers
+        to. What it refers to must agree: a person for "he", "she" or a title ("the envoy"),
+        a body or a group for "it", "they" or "the monitor" (a name the tables lack agrees
+        with both, unless it is known to be a person's); else nothing is credited.
         ``attribution_basis`` says which: "sentence", "previous sentence" or "".
     Period
         ``since`` is the start of the counted period when the sentence states one:
@@ -127,6 +160,16 @@ Known limits
     "kobane officials"); a country named alone ("Syria said") is the country's name, not
     its government; a capitalised word that opens a sentence and is neither a known noun
     nor a stop word reads as a name; a source named two sentences back is not carried.
+    A name with "the" or "of" inside it that neither the alias table lists nor a word of
+    a body marks is cut ("Help the Aged" -> Aged, "Friends of the Earth" -> Friends). A
+    local body's place is read only from "of/in <Place>" or a fronted "In <Place>,". "the
+    figure" takes the category of the last figure before it, however far back in the
+    article; a forecast is recognised only by a verb of rising after a modal or "expects"
+    (``casualty_exclusions.csv``). The dash of a wire headline credits a source only in a
+    sentence without a full stop; a short headline-style paragraph after the first body
+    paragraph is a caption (``analysis.corpus``) and is not read by default. A relative
+    clause after the figure ("4,000 people live in the village, which has been besieged")
+    gives it no category.
     "lives" is read as killed unless "saved" comes before it. A figure repeated in
     another sentence is a second row: deduplication is the reader's choice. The figures
     are what the outlets printed, not verified tolls.
@@ -155,21 +198,42 @@ COLUMNS = {
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # a forward search for the verb stops at the clause's end or a joined clause
 _FORWARD_STOP = re.compile(r"[,;:.!?]|\b(?:and|but|while|whereas|during|after|before)\b")
-# "1,429 people, including 426 children, died": the verb comes after the aside
-_ASIDE = re.compile(r"^,\s*(?:including|among them|among whom|mostly|most of them|many of them|of whom)\b[^,;.]*,")
+# a short prepositional phrase that completes the figure's noun ("members of one family", "people on board")
+_POSTMODIFIER = r"(?:\s+(?:aboard|on board|inside|there)|\s+(?:of|from|on|in|at|aboard|inside|near)\s+[^,;:.]{1,40}?)?"
+# "1,429 people, including 426 children, died", "11 people, seven of them children, drowned": the verb
+# comes after the aside
+_ASIDE = re.compile(rf"^{_POSTMODIFIER},\s*(?:including|among them|among whom|mostly|most of them|many of them|of whom"
+                    r"|[\w.,-]+\s+of\s+(?:them|whom))\b[^,;.]*,")
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:while|whereas|but)\b")
 # "Twenty aid workers and drivers were hurt": an "and" right after the figure joins a noun to it
 _JOINED_NOUN = re.compile(r"^\s+(?P<and>and)\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:were|was|are|is|have|has|had)\b")
 # "100 were killed", "1,000 have fled": what may stand between a bare number and its trigger
 # ("12 monitors crossed into Syria" counts monitors, not people)
-_BARE_LEAD = re.compile(r"^[\s,]*(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|now|still|more|all"
-                        r"|internally)\s+)*")
+_BARE_LEAD = re.compile(r"^[\s,]*(?:(?:who|that|were|was|are|is|have|has|had|been|being|be|reportedly|also|now|still"
+                        r"|more|all|internally)\s+)*")
 # ", fleeing the offensive": a participle after the comma that ends the figure's clause
-_PARTICIPLE = re.compile(r"^,\s+(?P<w>[a-z]+(?:ing|ed))\b")
-# "76 people, including 28 children": a sub-count shares the figure's category
-_SUBCOUNT = re.compile(r"^\s*,\s*(?:including|among them|among whom|of whom|of them)\s+$")
+# (", most of them trapped in basements": the participle may follow a partitive that refers to them)
+_PARTICIPLE = re.compile(r"^,\s+(?:(?:most|many|all|some|half|several|thousands|hundreds)\s+of\s+(?:them|whom)\s+)?"
+                         r"(?P<w>[a-z]+(?:ing|ed))\b")
+# "76 people, including 28 children": a sub-count shares the figure's category; so do "275,000 people are
+# trapped in the east, among them 100,000 children" (at the end of the figure's clause) and "11 people, seven
+# of them children" (a partitive after the number)
+_SUBCOUNT = re.compile(r"^[^;:]*?,\s*(?:including|among them|among whom|of whom|of them)\s+$")
+_PARTITIVE = re.compile(r"^[^;:]*?,\s*$")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
+# "among them one of the last doctors": one person singled out, not a count
+_ONE_OF = re.compile(r"(?:one|1)\s+of\b", re.IGNORECASE)
+_GOVERNED = re.compile(r"\bof\s*$")  # a figure that completes a noun: "the execution of 1,700 recruits"
+# "17 civilians from two families", "members of one family": a number in the figure's own noun phrase
+_INNER_NUMBER = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
+# "the bodies of another five": words between a bare number and the noun that gives its category
+_ANOTHER = re.compile(r"\s+(?:another|a further|further|an additional|additional|other)\s*$")
+# ", and wounded 40": a verb after a comma belongs to the figure only when no conjunction opens a new clause
+_NEW_CLAUSE = re.compile(r"\s*(?:and|but|or|while|whereas)\b")
 # "12 women and 5 children": a figure joined by "and" to the one before, at the end of its clause
 _JOINED_FIGURE = re.compile(r"^\s*,?\s*and\s+$")
+# "put the figure at 250 and ...": a bare number that counts no noun of its own ("14 provinces" does)
+_NO_NOUN = re.compile(r"\s*(?:[,;:.!?)]|$|(?:in|on|at|near|during|since|across|and|but|or|by|for|over|after)\b)")
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,;:.!?)]|$|(?:in|on|at|near|during|since|across)\b)")
 # "11 million Syrians - half the pre-war population - have fled": an aside between dashes
 _DASH_ASIDE = re.compile(r"^\s+[-–—]\s+[^;.]*?\s+[-–—](?=\s)")
@@ -194,8 +258,13 @@ _DEMONYM = re.compile(r"(?:ian|ish|ese|i|can|ean)$")
 _NP_EDGE = re.compile(r".*[,;:(\"“”—–]", re.S)  # up to the last mark that ends a noun phrase
 _NP_END = re.compile(r"[,;:()\"“”—–]")
 _ADDRESSED = frozenset({"told", "tells", "telling"})  # what follows "told" is who heard it ("told AFP")
+_TOLD = re.compile(r"\b(?:told|tells|telling)\s+(?:the\s+)?$")
 _AGENT = re.compile(r"\s+by\s+")  # "the toll reported by the Observatory"
 _HEADLINE_SOURCE = re.compile(r"^\W*(?P<np>[^:,;.]{1,40}?)\s*:\s")  # "Activists: 213 dead ..."
+# "2 killed as mortars hit Damascus - SANA": a wire headline names its source after a dash at its end
+_HEADLINE_TAIL = re.compile(r"\s[-–—]{1,2}\s*(?P<np>[^-–—:;,.!?\"“”]{1,40}?)\s*$")
+# "In Donetsk, the city council ... said": a place set before the clause locates a local body
+_FRONTED_PLACE = re.compile(r"^\W*(?:In|At)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*,\s*(?:the\s+)?$")
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
 CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
@@ -253,7 +322,7 @@ def _populations() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     rules = {r.word.lower(): (r.population, r.category) for r in table.itertuples()}
     glue = r"(?!(?:and|or|but|in|of|on|at|to|from|with|by|for|the|a|an|who|which|that|have|has|had|were|was|are|is|been)\b)"
     return re.compile(
-        rf"^(?:\s+of)?(?:\s+{glue}[\w'’-]+){{0,2}}?\s+(?P<pop>{escaped_alternation(rules)})\b", re.IGNORECASE
+        rf"^(?:\s+of)?(?:\s+{glue}[\w'’-]+){{0,3}}\s+(?P<pop>{escaped_alternation(rules)})\b", re.IGNORECASE
     ), rules
 
 
@@ -262,10 +331,11 @@ def _triggers(reach: str | None = None) -> tuple[re.Pattern, tuple[str, ...], tu
     """The trigger words of every category (or only those of one ``reach``), one group each,
     with each row's category and the populations it does not apply to."""
     table = knowledge.casualty_categories()
-    if reach is not None:
-        table = table[table["reach"] == reach]
-    groups = "|".join(f"(?P<t{i}>\\b(?:{r.pattern})\\b)" for i, r in enumerate(table.itertuples()))
-    return (re.compile(groups, re.IGNORECASE), tuple(table["category"]),
+    # an ``anaphor`` row ("the figure") names no category of its own: only asked for by name
+    table = table[table["reach"] == reach] if reach is not None else table[table["reach"] != "anaphor"]
+    groups = "|".join(f"(?P<t{i}>{r.pattern})" for i, r in enumerate(table.itertuples()))
+    # one word boundary around all the groups, not one per group: a position inside a word fails once
+    return (re.compile(rf"\b(?=[a-zA-Z])(?:{groups})\b", re.IGNORECASE), tuple(table["category"]),
             tuple(frozenset(v.split()) for v in table["not_for"]))
 
 
@@ -275,7 +345,8 @@ def _exclusions() -> tuple[tuple[re.Pattern, ...], ...]:
     after = tuple(re.compile(p, re.IGNORECASE) for p in table.loc[table["side"] == "after", "pattern"])
     before = tuple(re.compile(p) for p in table.loc[table["side"] == "before", "pattern"])
     year_before = tuple(re.compile(p) for p in table.loc[table["side"] == "year_before", "pattern"])
-    return after, before, year_before
+    forecast = tuple(re.compile(p, re.IGNORECASE) for p in table.loc[table["side"] == "forecast", "pattern"])
+    return after, before, year_before, forecast
 
 
 @knowledge.cached
@@ -315,6 +386,15 @@ def _frames() -> Frames:
 
 
 @knowledge.cached
+def _countries() -> tuple[re.Pattern, dict[str, str]]:
+    """``casualty_countries.csv``: a possessive country name at the start of an unnamed body's
+    name ("Yemen's health ministry") and the adjective that replaces it (Yemeni)."""
+    table = knowledge.table("casualty_countries.csv")
+    adjectives = dict(zip(table["country"], table["adjective"]))
+    return re.compile(rf"^(?P<country>{escaped_alternation(adjectives)})['’]s\s+"), adjectives
+
+
+@knowledge.cached
 def _number_words() -> frozenset[str]:
     units = _units()  # "a" and "an" are numbers only before a scale word ("a dozen")
     return frozenset(w for kind in ("lead", "scale", "vague") for w in units[kind]
@@ -344,7 +424,7 @@ def _number_value(m: re.Match) -> tuple[float, float]:
 
 
 def _is_count(sentence: str, m: re.Match) -> bool:
-    after, before, year_before = _exclusions()
+    after, before, year_before, _ = _exclusions()
     tail, head = sentence[m.end():m.end() + 40], sentence[max(0, m.start() - 30):m.start()]
     if any(p.match(tail) for p in after) or any(p.search(head) for p in before):
         return False
@@ -359,6 +439,8 @@ def _nearest_trigger(window: str, *, last: bool, reach: str | None = None, popul
                      at_start: bool = False) -> str:
     """The category of the first (or last) trigger of ``window`` that applies to ``population``
     (with ``at_start``, only a trigger that opens the window)."""
+    if not window:
+        return ""
     pattern, categories, not_for = _triggers(reach)
     found = ""
     for hit in ([pattern.match(window)] if at_start else pattern.finditer(window)):
@@ -379,10 +461,19 @@ def _forward_window(sentence: str, end: int, next_start: int) -> tuple[str, int]
     aside = _ASIDE.match(window) or _DASH_ASIDE.match(window)
     base = end + aside.end() if aside else end
     window = window[aside.end():] if aside else sentence[end:next_start]
-    joined = _JOINED_NOUN.match(window)
+    joined = _JOINED_NOUN.match(window) or _joined_population().match(window)
     stop = _FORWARD_STOP.search(window, joined.end("and") if joined else 0)
     comma = base + stop.start() if stop and stop.group() == "," else -1
     return first_words(window[:stop.start()] if stop else window, FORWARD_WORDS), comma
+
+
+@knowledge.cached
+def _joined_population() -> re.Pattern:
+    """"Hundreds of fighters and their families began leaving": an "and" that joins a population
+    word to the figure's noun does not end the search for its verb."""
+    words = escaped_alternation(_populations()[1])
+    return re.compile(rf"^\s+(?P<and>and)\s+(?:(?:their|his|her|the|other)\s+)?(?:[a-z][\w'’-]*\s+)?(?:{words})\b",
+                      re.IGNORECASE)
 
 
 def _backward_window(sentence: str, start: int, prev_end: int, words: int = BACKWARD_WORDS) -> str:
@@ -405,18 +496,22 @@ class Figure(NamedTuple):
 
 
 def _category(sentence: str, end: int, forward: tuple[str, int], backward: str, clause: str, implied: str,
-              population: str | None) -> str:
-    """What happened to the people counted (see "Category" in the module docstring)."""
+              population: str | None, figure_before: str = "") -> str:
+    """What happened to the people counted (see "Category" in the module docstring);
+    ``figure_before`` is the category of the figure before, for "put the figure at 250"."""
     words, comma = forward
     if population is None:
         # a bare number needs its trigger right next to it, or a toll word before it in its clause
         return (_nearest_trigger(_BARE_LEAD.sub("", words, count=1), last=False, reach="word", at_start=True)
-                or _nearest_trigger(" ".join(backward.split()[-2:]), last=True, reach="word")
-                or _nearest_trigger(clause, last=True, reach="clause"))
-    category = (implied or _nearest_trigger(words, last=False, population=population)
+                or _nearest_trigger(" ".join(_ANOTHER.sub("", backward).split()[-2:]), last=True, reach="word")
+                or _clause_category(sentence, end, clause, figure_before))
+    # "the execution of 1,700 recruits captured near Tikrit": the noun that governs the figure comes first
+    governing = " ".join(backward.split()[-4:]) if _GOVERNED.search(backward) else ""
+    category = (implied or _nearest_trigger(governing, last=True, population=population)
+                or _nearest_trigger(words, last=False, population=population)
                 or _nearest_trigger(backward, last=True, population=population))
-    if not category and sentence.startswith(",", end):
-        # "426 children, died": a verb right after the comma that closes an aside
+    if not category and sentence.startswith(",", end) and not _NEW_CLAUSE.match(sentence, end + 1):
+        # "426 children, died": a verb right after the comma that closes an aside (not ", and wounded 40")
         category = _nearest_trigger(" ".join(sentence[end + 1:].split()[:2]), last=False)
     if not category and comma >= 0 and (participle := _PARTICIPLE.match(sentence[comma:])):
         # "have massed on the border, fleeing the offensive": the participle tells why they are there
@@ -424,14 +519,43 @@ def _category(sentence: str, end: int, forward: tuple[str, int], backward: str, 
     return category
 
 
-def _figures_in(sentence: str) -> list[Figure]:
-    """The casualty figures of one sentence."""
+def _is_subcount(sentence: str, before: Figure, start: int, end: int, number: re.Match) -> bool:
+    """Whether a figure without a verb of its own is a part of the figure ``before`` it: "76
+    people, including 28 children"; "275,000 people are trapped, among them 100,000 children";
+    "11 people, seven of them children"; "killed 12 women and 5 children."."""
+    between = sentence[before.end:start]
+    if _CLAUSE_JOIN.search(between):
+        return False
+    if _OF_THEM.match(sentence, number.end()):
+        return bool(_PARTITIVE.match(between))
+    return bool((_SUBCOUNT.match(between) and not _ONE_OF.match(sentence, number.start()))
+                or (_JOINED_FIGURE.match(between) and _ENDS_CLAUSE.match(sentence, end)))
+
+
+def _clause_category(sentence: str, end: int, clause: str, figure_before: str) -> str:
+    """The category a toll word ("the death toll ... rose to 47") or a phrase that refers back
+    to a figure ("put the figure at 250") gives a bare number in its clause; none in a forecast
+    ("the toll could rise to 100")."""
+    category = _nearest_trigger(clause, last=True, reach="clause")
+    if not category and figure_before and _triggers("anaphor")[0].search(clause) and _NO_NOUN.match(sentence, end):
+        category = figure_before
+    if category and any(p.search(clause) for p in _exclusions()[3]):
+        return ""
+    return category
+
+
+def _figures_in(sentence: str, figure_before: str = "") -> list[Figure]:
+    """The casualty figures of one sentence; ``figure_before`` is the category of the article's
+    last figure before it (for "put the figure at 250")."""
     pop_re, pops = _populations()
-    qual_re, quals = _qualifiers()
+    qual_re = _qualifiers()[0]
     numbers = [m for m in _number_re().finditer(sentence) if _is_count(sentence, m)]
     found: list[Figure] = []
+    inner = -1  # a number inside the noun phrase of the figure before it ("17 civilians from two families")
+    waiting = None  # a figure with a population and no verb yet
     for i, m in enumerate(numbers):
-        value, vague_high = _number_value(m)
+        if i == inner:
+            continue
         prev_end = numbers[i - 1].end() if i else 0
         next_start = numbers[i + 1].start() if i + 1 < len(numbers) else len(sentence)
         q = qual_re.search(sentence, max(prev_end, m.start() - 25), m.start())
@@ -439,30 +563,46 @@ def _figures_in(sentence: str) -> list[Figure]:
         pop = pop_re.match(sentence[m.end():next_start])
         end = m.end() + pop.end() if pop else m.end()
         population, implied = pops[pop["pop"].lower()] if pop else ("", "")
-        category = _category(sentence, end, _forward_window(sentence, end, next_start),
+        holds_next = bool(pop) and i + 1 < len(numbers) and bool(_INNER_NUMBER.match(sentence, end, next_start))
+        if holds_next:  # the verb comes after the inner number's noun
+            next_start = numbers[i + 2].start() if i + 2 < len(numbers) else len(sentence)
+        forward = _forward_window(sentence, end, next_start)
+        category = _category(sentence, end, forward,
                              _backward_window(sentence, start, prev_end),
                              _backward_window(sentence, start, prev_end, CLAUSE_WORDS), implied,
-                             population if pop else None)
-        if not category and found and found[-1].end <= start:
-            between = sentence[found[-1].end:start]
-            if _SUBCOUNT.match(between) or (_JOINED_FIGURE.match(between) and _ENDS_CLAUSE.match(sentence, end)):
-                # "76 people, including 28 children"; "killed 12 women and 5 children.": the same fate
-                category = found[-1].category
+                             population if pop else None, found[-1].category if found else figure_before)
+        if not category and found and found[-1].end <= start and _is_subcount(sentence, found[-1], start, end, m):
+            category = found[-1].category  # the same fate as the figure it is part of
         if not category:
+            # "Two soldiers and three civilians were killed": the figure joined to it may give the verb
+            waiting = (start, end, m, q, population) if pop else None
             continue
-        qualifier, low_f, high_f = quals[q["q"].lower()] if q else ("", 1.0, 1.0)
-        if m["vague"] and not q:
-            qualifier, low, high = m["vague"].lower(), value, vague_high
-        else:
-            low, high = value * low_f, value * high_f
-        found.append(Figure(start, end, round(value), qualifier, low, high, category, population))
+        if (waiting is not None and _JOINED_FIGURE.match(sentence[waiting[1]:start])
+                and _nearest_trigger(forward[0], last=False, population=waiting[4]) == category):
+            found.append(_figure(*waiting, category))  # (not "Two rebels and 300 civilians were evacuated")
+        waiting = None
+        if holds_next:
+            inner = i + 1
+        found.append(_figure(start, end, m, q, population, category))
     return found
+
+
+def _figure(start: int, end: int, number: re.Match, hedge: re.Match | None, population: str, category: str) -> Figure:
+    """A figure with its value, qualifier and interval (see "Qualifier and interval")."""
+    value, vague_high = _number_value(number)
+    qualifier, low_f, high_f = _qualifiers()[1][hedge["q"].lower()] if hedge else ("", 1.0, 1.0)
+    if number["vague"] and not hedge:
+        qualifier, low, high = number["vague"].lower(), value, vague_high
+    else:
+        low, high = value * low_f, value * high_f
+    return Figure(start, end, round(value), qualifier, low, high, category, population)
 
 
 class Source(NamedTuple):
     """Who a reporting frame credits: ``how`` is "alias" (an entity of ``entities.csv``; ``kind``
-    is its kind), "name" (a name the alias table lacks), "group", "institution" or "anaphor"
-    (a pronoun or "the group": a source named before)."""
+    is its kind; for a "name", "person" or "organisation" when known), "name" (a name the
+    alias table lacks), "group", "institution" or "anaphor" (a pronoun or "the group": a
+    source named before; ``name`` holds a body's noun, "airline", "council", or is empty)."""
     name: str
     how: str
     kind: str = ""
@@ -499,9 +639,20 @@ def _np_before(sentence: str, end: int) -> list[Token]:
         if _ends_phrase(word) or len(taken) == NP_WORDS:
             break
         taken.append(tokens[i])
+        if len(taken) == 1 and word.lower() in _frames().pronouns:
+            break  # "told Reuters it had recorded": a pronoun is the whole phrase
         if word.lower() in _DETERMINERS and not (i and tokens[i - 1][0].lower() in _PREPOSITIONS):
+            if i and (name := _name_across(sentence, tokens[i][1], tokens[0][1], end)) is not None:
+                # "Save the Children estimates": a listed name with "the" inside it is one phrase
+                taken += [t for t in tokens[:i][::-1] if t[1] >= name]
             break
     return taken[::-1]
+
+
+def _name_across(sentence: str, at: int, start: int, end: int) -> int | None:
+    """The start of an alias that runs across offset ``at`` (between ``start`` and ``end``), or None."""
+    alias_re, _ = _authority_re()
+    return next((h.start() for h in alias_re.finditer(sentence, start, end) if h.start() < at < h.end()), None)
 
 
 def _np_after(sentence: str, start: int, *, whole: bool = False) -> list[Token]:
@@ -562,13 +713,32 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
 
 def _as_written(sentence: str, tokens: list[Token]) -> str:
     """The words of an unnamed group or body as written; a common noun that opens the sentence
-    loses its capital ("Opposition groups said" -> "opposition groups")."""
+    loses its capital ("Opposition groups said" -> "opposition groups"); a possessive country
+    becomes its adjective ("Yemen's health ministry" -> "Yemeni health ministry")."""
     text = sentence[tokens[0][1]:tokens[-1][2]]
+    country_re, adjectives = _countries()
+    if country := country_re.match(text):
+        return adjectives[country["country"]] + " " + text[country.end():]
     first = tokens[0][0]
     opens = not sentence[:tokens[0][1]].strip(" \"“‘'(")
-    if opens and first[:1].isupper() and not first.isupper() and not _DEMONYM.search(first):
+    possessive = first.endswith(("'s", "’s"))  # "Kobane's council": a name, whatever its place
+    if opens and first[:1].isupper() and not first.isupper() and not _DEMONYM.search(first) and not possessive:
         text = text[0].lower() + text[1:]
     return text
+
+
+def _placed(sentence: str, start: int, pp: list[Token], written: str) -> str:
+    """A local body ("the city council") named with its place, when the phrase or the sentence
+    gives one: "the city council of Donetsk", "In Donetsk, the city council" -> "Donetsk city
+    council"."""
+    if _is_cap(written.split()[0]):
+        return written  # "Aleppo city council" names its place already
+    place = ""
+    if pp and sentence[:pp[0][1]].rstrip().endswith((" of", " in")) and all(_is_cap(t[0]) for t in pp):
+        place = sentence[pp[0][1]:pp[-1][2]]
+    elif (fronted := _FRONTED_PLACE.match(sentence[:start])) and fronted["place"].lower() not in _CALENDAR:
+        place = fronted["place"]  # "In Idlib, the city council said"; not "In March, ..."
+    return f"{place} {written}" if place else written
 
 
 def _best_alias(hits: list[Source]) -> Source:
@@ -623,12 +793,16 @@ def _source(sentence: str, tokens: list[Token]) -> Source | None:
         # "the monitoring group", "the envoy"; "its director" and "the group's head" speak for a body
         body = "anaphor" in kinds or det != "the" or any(
             "anaphor" in _kinds(re.sub(r"['’]s$", "", t[0])) for t in own[:k - 1])
-        return _ANAPHOR if body else _PERSON_ANAPHOR
+        # a body's anaphor keeps its noun: "the airline" refers back to "Malaysia Airlines"
+        return Source(head[0].lower() if "anaphor" in kinds else "", "anaphor") if body else _PERSON_ANAPHOR
     unnamed_person = det in ("a", "an") and "title" in kinds  # "a Kurdish commander said"
     if (kinds & {"group", "institution"} or unnamed_person) and not any(a <= k - 1 < b for a, b in runs if b - a > 1):
         if own_hits:
             return _best_alias(own_hits)
-        return Source(_as_written(sentence, own[:k]), "institution" if "institution" in kinds else "group")
+        written = _as_written(sentence, own[:k])
+        if "institution" in kinds and any("local" in _kinds(t[0]) for t in own[:k]):
+            written = _placed(sentence, own[0][1], pp, written)
+        return Source(written, "institution" if "institution" in kinds else "group")
     if "document" in kinds:  # "UN figures", "Amnesty estimates", "the Observatory's count"
         if own_hits:
             return _best_alias(own_hits)
@@ -641,8 +815,9 @@ def _source(sentence: str, tokens: list[Token]) -> Source | None:
             # a body's name: an entity named in it stands for it ("Russian Foreign Ministry" -> Russia)
             return _best_alias(own_hits) if own_hits else Source(sentence[words[0][1]:words[-1][2]], "name")
         name = _after_title(sentence, words)  # "Health Minister Nizar Yazigi" -> Nizar Yazigi
-        if name:
-            return Source(name, "name")
+        if name:  # a title before the name says it is a person's ("military spokesman Col. Ali Nasser")
+            titled = any("title" in _kinds(t[0]) for t in own[:k - 1])
+            return Source(name, "name", "person" if titled else "")
     return _best_alias(own_hits) if own_hits else None
 
 
@@ -657,12 +832,17 @@ def _after_title(sentence: str, words: list[Token], *, complement: bool = False)
     return re.sub(r"['’]s$", "", sentence[words[0][1]:words[-1][2]]) if words else ""
 
 
+def _own(tokens: list[Token]) -> list[Token]:
+    """The words of a noun phrase before its first preposition."""
+    return next((tokens[:i] for i in range(1, len(tokens)) if tokens[i][0].lower() in _PREPOSITIONS), tokens)
+
+
 def _is_description(tokens: list[Token]) -> bool:
     """"the head of the Observatory", "an official with the civil defence", "head of the
     monitor": common nouns with a determiner, or a title, and no name of their own."""
     if not tokens:
         return False
-    own = next((tokens[:i] for i in range(1, len(tokens)) if tokens[i][0].lower() in _PREPOSITIONS), tokens)
+    own = _own(tokens)
     described = tokens[0][0].lower() in _DETERMINERS or "title" in _kinds(own[-1][0])
     return described and not any(_is_cap(t[0]) for t in own)
 
@@ -682,6 +862,8 @@ def _subject(sentence: str, verb_start: int) -> Source | None:
         edge = _NP_EDGE.match(sentence, 0, end)
         if edge and sentence[edge.end() - 1] == ",":
             before = _source(sentence, _np_before(sentence, edge.end() - 1))
+            if before is not None and before.how == "name" and tokens and "title" in _kinds(_own(tokens)[-1][0]):
+                before = before._replace(kind="person")  # "Rami Abdel Rahman, the director of ..."
             if before is not None and before.how in ("alias", "name"):
                 return before
     return found
@@ -716,27 +898,41 @@ def _cited(sentence: str) -> tuple[tuple[int, Source], ...]:
             cited.append((a.start(), found))
     head = _HEADLINE_SOURCE.match(sentence)
     if head:  # a headline's "Activists: ..." credits what follows to a person, a body or a group
-        tokens = _tokens(sentence, head.start("np"), head.end("np"))
-        found = _source(sentence, tokens) if len(tokens) <= HEADLINE_WORDS else None
-        if found is not None and (found.how == "group" or found.kind in ("person", "organisation", "group",
-                                                                        "news agency")):
+        found = _headline_source(sentence, head)
+        if found is not None:
             cited.append((0, found))
+    if not sentence.rstrip().endswith((".", "!", "?", '"', "”")) and (tail := _HEADLINE_TAIL.search(sentence)):
+        found = _headline_source(sentence, tail)  # "... hit Damascus - SANA", "... — state TV"
+        if found is not None:
+            cited.append((tail.start(), found))
     return tuple(cited)
+
+
+def _headline_source(sentence: str, match: re.Match) -> Source | None:
+    """The source a headline names before its colon or after its closing dash: a person, a body
+    or a group, not a place ("Damascus: 60 dead")."""
+    tokens = _tokens(sentence, match.start("np"), match.end("np"))
+    found = _source(sentence, tokens) if len(tokens) <= HEADLINE_WORDS else None
+    if found is not None and (found.how == "group" or found.kind in ("person", "organisation", "group",
+                                                                    "news agency")):
+        return found
+    return None
 
 
 def _named(sentence: str, figures: tuple[tuple[int, int], ...] = (), end: int | None = None) -> list[Source]:
     """The entities a sentence names (before ``end``), outside the spans of its figures ("15
-    rebels" counts people, it names no source)."""
+    rebels" counts people, it names no source) and not as who heard something ("told AFP")."""
     alias_re, rules = _authority_re()
     return [Source(*rules[h.lastgroup][:1], "alias", rules[h.lastgroup][1])
             for h in alias_re.finditer(sentence, 0, len(sentence) if end is None else end)
-            if not any(a < h.end() and h.start() < b for a, b in figures)]
+            if not any(a < h.end() and h.start() < b for a, b in figures)
+            and not _TOLD.search(sentence, max(0, h.start() - 12), h.start())]
 
 
 def _agrees(source: Source, anaphor: Source) -> bool:
     """Whether a source can be what an anaphor refers to: a person for "he", "she" or "the
     envoy", anything else for "it", "they" or "the group"; a name the tables lack, either."""
-    if source.how != "alias":
+    if source.how != "alias" and not source.kind:
         return True
     return (source.kind == "person") == (anaphor.kind == "person")
 
@@ -764,6 +960,8 @@ def _attribute(sentence: str, position: int, previous: str,
         named = [found for found in _named(previous) if _agrees(found, anaphor)]
         if anaphor.kind == "person" and not named:  # "Abu Khaled described the scene. ... he said"
             named = _people(previous)
+        if anaphor.name and not named:  # "A Malaysia Airlines jet crashed. ... the airline said"
+            named = _bodies_called(previous, anaphor.name)
         if named:
             return named[-1], "previous sentence"
     return None, ""
@@ -786,6 +984,21 @@ def _people(sentence: str) -> list[Source]:
         if 2 <= count_words(name) <= 4:
             people.append(Source(name, "name"))
     return people
+
+
+def _bodies_called(sentence: str, noun: str) -> list[Source]:
+    """The names of bodies in a sentence that end in ``noun`` (singular or plural, any case),
+    from the first capitalised word to that noun: "the airline" -> "Malaysia Airlines" in "A
+    Malaysia Airlines jet crashed"."""
+    tokens = _tokens(sentence, 0, len(sentence))
+    stem = noun.rstrip("s")
+    bodies = []
+    for a, b in _name_runs(tokens):
+        ends = [i for i in range(a, b) if tokens[i][0].lower().rstrip("s") == stem]
+        words = [t for t in tokens[a:ends[-1] + 1] if t[0].lower() not in knowledge.stopwords()] if ends else []
+        if len(words) > 1:  # a name, not the noun alone ("Council")
+            bodies.append(Source(sentence[words[0][1]:words[-1][2]], "name", "organisation"))
+    return bodies
 
 
 def _full_name(text: str, before: int, name: str) -> str:
@@ -839,15 +1052,18 @@ def casualty_figures(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body"
     sents = sentences(articles, kinds=tuple(dict.fromkeys([*kinds, "standfirst"])))
     texts = dict(zip(articles["article_id"], articles["text"]))
     rows = []
-    previous_article, previous_text = None, ""
+    previous_article, previous_text, last_category = None, "", ""
     for s in sents[["article_id", "sentence_id", "start", "text", "kind"]].itertuples(index=False):
-        previous = previous_text if s.article_id == previous_article else ""
+        if s.article_id != previous_article:
+            previous_text, last_category = "", ""
+        previous = previous_text
         previous_article, previous_text = s.article_id, s.text
         if s.kind not in kinds:
             continue
-        figures = _figures_in(s.text)
+        figures = _figures_in(s.text, last_category)
         if not figures:
             continue
+        last_category = figures[-1].category
         since = _since(s.text)
         text = texts[s.article_id]
         spans = tuple((f.start, f.end) for f in figures)
