@@ -1,7 +1,7 @@
-"""The challenge sets (tests/challenge): short cases, each isolating one phenomenon, scored by
-the same scorer as the gold. They were written by reading real coverage and annotated by
-reading, not from the rules; the rates reached are asserted below and reported, case by case,
-in tests/challenge/RESULTS.md (regenerated with `make challenge`)."""
+"""The challenge sets (tests/challenge, tests/challenge_b): short cases, each isolating one
+phenomenon, scored by the same scorer as the gold. They were written by reading real coverage and
+annotated by reading, not from the rules; the rates reached are asserted below and reported, case
+by case, in each set's RESULTS.md (regenerated with `make challenge`)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -10,29 +10,38 @@ import pytest
 from analysis import evaluate
 from analysis.paths import TESTS_DIR
 
-CASES = TESTS_DIR / "challenge"
+SETS = ("challenge", "challenge_b")
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    return evaluate.run_challenges(CASES, tmp_path_factory.mktemp("challenge"))
+@pytest.fixture(scope="module", params=SETS)
+def run(request, tmp_path_factory):
+    folder = TESTS_DIR / request.param
+    return folder, evaluate.run_challenges(folder, tmp_path_factory.mktemp(request.param))
 
 
 def test_the_results_file_is_current(run):
-    results, scores = run
-    assert (CASES / "RESULTS.md").read_text(encoding="utf-8") == evaluate.challenge_report(results, scores), \
-        "tests/challenge/RESULTS.md is out of date: run make challenge"
+    folder, (results, scores) = run
+    assert (folder / "RESULTS.md").read_text(encoding="utf-8") == evaluate.challenge_report(results, scores), \
+        f"tests/{folder.name}/RESULTS.md is out of date: run make challenge"
 
 
-@pytest.mark.parametrize("table, cases, passed, f1, value", [
-    # reached on the development challenge sets: the rules were improved with these cases in view,
-    # so these are not estimates of accuracy (the held-out sets in tests/heldout are)
-    ("dates", 230, 230, 1.00, 1.00),
-    ("casualties", 96, 96, 1.00, 1.00),
-    ("quotes", 95, 95, 1.00, 1.00),
-])
-def test_reached_rates(run, table, cases, passed, f1, value):
-    results, scores = run
+# Reached on the development challenge sets: the rules were improved with these cases in view, so
+# these are not estimates of accuracy (the held-out set in tests/heldout is). Set B was measured
+# blind once before it was used; those numbers are in its README.
+REACHED = {
+    "challenge": [("dates", 230, 230, 1.00, 1.00),
+                  ("casualties", 96, 96, 1.00, 1.00),
+                  ("quotes", 95, 95, 1.00, 1.00)],
+    "challenge_b": [("dates", 104, 93, 0.989, 0.96),
+                    ("casualties", 56, 56, 1.00, 1.00),
+                    ("quotes", 62, 52, 1.00, 0.86)],
+}
+
+
+@pytest.mark.parametrize("table", ["dates", "casualties", "quotes"])
+def test_reached_rates(run, table):
+    folder, (results, scores) = run
+    _, cases, passed, f1, value = next(row for row in REACHED[folder.name] if row[0] == table)
     mine = results[results["table"] == table]
     s = scores.set_index("table").loc[table]
     assert len(mine) == cases
@@ -40,9 +49,10 @@ def test_reached_rates(run, table, cases, passed, f1, value):
     assert s["f1"] >= f1 and s["value_accuracy"] >= value
 
 
-def test_every_case_is_well_formed():
+@pytest.mark.parametrize("name", SETS)
+def test_every_case_is_well_formed(name):
     for table in evaluate.TABLES:
-        cases = evaluate.read_cases(CASES / f"{table}.csv", table)
+        cases = evaluate.read_cases(TESTS_DIR / name / f"{table}.csv", table)
         column = "text_start" if table == "quotes" else "surface"
         assert all(item in text for text, item in zip(cases["text"], cases[column])), table
         assert cases.groupby("case")[["text", "published", "phenomenon"]].nunique().max().max() == 1, table
