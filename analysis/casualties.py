@@ -183,7 +183,7 @@ import numpy as np
 import pandas as pd
 
 from . import knowledge
-from .corpus import sentences
+from .corpus import require, sentences
 from .knowledge import reference_tolls
 from .matches import alternation, escaped_alternation, first_char, phrase_pattern
 from .text import MONTH_NAMES, MONTH_PATTERN, WORD_RE, count_words, first_words, month_number, words_back
@@ -1048,6 +1048,7 @@ def casualty_figures(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body"
     high (NaN = open), category, population, attributed_to, attribution_basis, since
     (ISO "YYYY-MM" or "YYYY", empty when not stated) and sentence.
     """
+    require(articles, ("article_id", "text"), "casualty_figures")
     # the standfirst is read as context: a source it names can be carried into the body
     sents = sentences(articles, kinds=tuple(dict.fromkeys([*kinds, "standfirst"])))
     texts = dict(zip(articles["article_id"], articles["text"]))
@@ -1106,6 +1107,7 @@ def plot_table(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str =
     ("nobody cited" when empty) and ``low_drawn``/``high_drawn``: an open side is drawn
     as a stub to ``value × open_stub`` (or ``÷``), never as a measured bound.
     """
+    require(articles, ("article_id", "outlet", "published"), "plot_table")
     table = figures[figures["category"] == category].merge(
         articles[["article_id", "outlet", "published"]], on="article_id")
     outlet = table["outlet"].astype("string").fillna(table["article_id"])
@@ -1136,6 +1138,7 @@ def toll_series(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str 
     ``published`` its announcement date, ``evidence`` its citation; for an outlet row
     ``evidence`` is the sentence and ``period`` the stated start ("since 2011-03").
     """
+    require(articles, ("article_id", "outlet", "published"), "toll_series")
     own = plot_table(figures, articles, category=category, nudge_days=nudge_days)
     own = own.assign(series="outlet", outlet=own["outlet"].astype("string"),
                      period=("since " + own["since"]).where(own["since"] != "", ""),
@@ -1158,6 +1161,7 @@ def toll_series(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str 
 def citations(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """How often each outlet credits each authority: outlet, category, cited ("nobody
     cited" when empty), figures and the surfaces as evidence."""
+    require(articles, ("article_id", "outlet"), "citations")
     table = figures.merge(articles[["article_id", "outlet"]], on="article_id")
     table = table.assign(cited=table["attributed_to"].replace("", "nobody cited"))
     return (table.groupby(["outlet", "category", "cited"], observed=True, as_index=False)

@@ -411,9 +411,10 @@ def test_nothing_found_gives_the_typed_empty_table(figures_of):
         c: str(pd.Series(dtype=t).dtype) for c, t in casualties.COLUMNS.items()}
 
 
-def test_reference_tolls_have_a_citation_per_row():
+def test_reference_tolls_have_a_citation_and_an_address_per_row():
     ref = analysis.reference_tolls()
     assert len(ref) >= 3 and (ref["citation"].str.len() > 20).all()
+    assert ref["url"].str.fullmatch(r"https?://\S+\.\S+").fillna(False).all()
     assert ref["value"].gt(0).all() and ref["date"].notna().all()
 
 

@@ -9,6 +9,7 @@ import pytest
 
 import analysis
 from analysis import CorpusError, MetadataWarning
+from analysis import casualties
 from analysis.corpus import split_sentences
 from analysis.paths import SEEDS_DIR
 
@@ -315,6 +316,16 @@ def test_a_hand_built_frame_lacking_a_column_names_it(function, missing):
 
 
 @pytest.mark.parametrize("function", [analysis.paragraphs, analysis.sentences, analysis.temporal_expressions,
+                                      analysis.casualty_figures,
                                       analysis.label_uses, analysis.stance_markers, analysis.shared_passages])
 def test_a_hand_built_frame_with_what_a_function_needs_works(function):
     assert isinstance(function(HAND_BUILT), pd.DataFrame)
+
+
+@pytest.mark.parametrize("function, missing", [
+    (casualties.plot_table, "outlet"), (casualties.toll_series, "outlet"), (casualties.citations, "outlet")])
+def test_the_casualty_charts_name_the_column_they_lack(function, missing):
+    figures = analysis.casualty_figures(HAND_BUILT.assign(text=["Toll\n\nThe war has killed 1,000 people."]))
+    assert len(figures) == 1
+    with pytest.raises(CorpusError, match=rf"{function.__name__} needs the columns? {missing} of the articles table"):
+        function(figures, HAND_BUILT)
