@@ -68,11 +68,11 @@ Speakers
     the verbs are the speech verbs of ``data/reporting_verbs.csv``. A description may end
     in its title's complement ("the UN envoy for Yemen", "Russia's ambassador to the United
     Nations", "the secretary of state"). A possessive is never a subject ("Moscow's claims"
-    is a noun phrase, not "Moscow claims"). A name's capitalised
-    tokens are words, initials ("F.") and dotted acronyms ("U.S.", read whole, so a speaker
-    never starts inside one: not "S. Secretary of State John Kerry") and the capitalised
-    abbreviations of ``abbreviations.csv`` ("Mr.", "MR."); a full stop after any other word
-    ends the sentence, not the name. Inside a name "the" follows only "of", "for" or "to"
+    is a noun phrase, not "Moscow claims"). A name's capitalised tokens are words, initials
+    ("F.") and dotted acronyms ("U.S.", read whole, so a speaker never starts inside one:
+    not "S. Secretary of State John Kerry") and the capitalised abbreviations of
+    ``abbreviations.csv`` ("Mr.", "MR."); a full stop after any other word ends the
+    sentence, not the name. Inside a name "the" follows only "of", "for" or "to"
     ("Friends of the Syrian People"; "New York the UN chief" is a place, then a
     description). A sentence adverb alone ("So said …") is not a speaker.
 
@@ -104,9 +104,11 @@ Speakers
       with its body ("the UN refugee chief", "UN human rights chief", "the UN-Arab League
       envoy for Syria", "Russia's ambassador to the United Nations", "the Syrian
       president": a state's adjective or name, ``speaker_cues.csv`` kind ``state``, names
-      its government) is the holder on the article's publication day, before anything the
-      story says; a bare title is the holder only when nobody in the story fits it. Its
-      words besides the body, the title, function words and a few others
+      its government; the owner in the possessive is the body, else what stands before the
+      title or after "of", so "Syria's UN envoy" is Syria's ambassador and "the UN envoy
+      for Syria" the UN's envoy) is the holder on the article's publication day, before
+      anything the story says; a bare title is the holder only when nobody in the story
+      fits it. Its words besides the body, the title, function words and a few others
       (``speaker_cues.csv`` kind ``office_word``: "special", "new") must be the portfolio's
       ("the UN nuclear chief" is not the Secretary-General); a description with a word of
       kind ``not_holder`` ("former", "deputy", "acting", "then") names no holder (an office
@@ -115,15 +117,14 @@ Speakers
       stands for the person ``aliases.csv`` gives it.
     * descriptions: a person alias in it names that person. Else a definite description
       ("the envoy", "the Russian minister") names the latest person in the story before
-      it who fits it: whose role has the
-      description's sense (``speaker_cues.csv``: "spokesman" and "spokeswoman" are one
-      sense; a person's roles are the titles written around their name in the article and
-      the titles in their ``entities.csv`` note), among those whose affiliation is that of
-      any body or state the description names ("UN", "Russian", "Britain's"); with no role
-      matching, the latest person of that affiliation. A deputy fits only a deputy ("the
-      deputy foreign minister" is not the minister). A person named in the possessive is
-      the owner, not the
-      referent ("Kerry's spokesman"). A description of a body ("the ministry", "the
+      it who fits it: whose role has the description's sense (``speaker_cues.csv``:
+      "spokesman" and "spokeswoman" are one sense; a person's roles are the titles written
+      around their name in the article and the titles in their ``entities.csv`` note),
+      among those whose affiliation is that of any body or state the description names
+      ("UN", "Russian", "Britain's"); with no role matching, the latest person of that
+      affiliation. A deputy fits only a deputy ("the deputy foreign minister" is not the
+      minister). A person named in the possessive is the owner, not the referent
+      ("Kerry's spokesman"). A description of a body ("the ministry", "the
       government": sense ``body``), an indefinite one ("a senior US official", "a Russian
       diplomat") and one that fits nobody stand for the body they name; a state's word
       before a word that speaks for a state (``speaker_cues.csv`` kind ``state_voice``:
@@ -414,6 +415,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "told": re.compile(r"^(?:\s+(?!that\b)[\w’'\-]+){1,4}?\s+that\b"),
         # the title words a person's name may stand after, and a body named among them
         "title_before": re.compile(r"(?:[\w’'\-.]+\s+){1,5}$"),
+        # a preposition or a participle right before a phrase: the phrase is its object
+        "governed_before": re.compile(r"(?<![\w\-])(?:to|with|after|before|for|from|by|about|on|at|in|"
+                                      r"[a-z]+ing)\s+$"),
         # a description ending in a title (and its complement) and a comma right before a name
         "described_before": re.compile(
             rf"(?<![\w\-]){determiner}\s+((?:[\w’'\-.]+\s+){{0,4}}(?i:{heads})"
@@ -601,17 +605,26 @@ def _office_holder(phrase: str, day: str | None) -> tuple[Who, bool] | None:
     if not heads:
         return None
     sense = cues.titles.get(re.sub(r"[\s\-]+", "-", heads[-1].group().lower()))
-    text = _dehyphen(phrase)
-    tokens = [(m.start(), re.sub(r"[’']s$", "", m.group().strip(",;:()"))) for m in re.finditer(r"\S+", text)]
-    if any(w.lower() in cues.not_holder for _, w in tokens):
+    text = _dehyphen(phrase)  # as long as the phrase: offsets agree
+    # (start, word without a possessive, whether it is a possessive)
+    tokens = [(m.start(), re.sub(r"[’']s$", "", w), bool(re.search(r"[’']s$", w)))
+              for m in re.finditer(r"\S+", text) for w in [m.group().strip(",;:()")]]
+    if any(w.lower() in cues.not_holder for _, w, _ in tokens):
         return None
-    hits = _alias_hits(text, persons=False)
-    # the words outside the bodies' names: a state ("Syrian"), title, function word or portfolio
-    loose = [w for at, w in tokens if not any(s <= at < e for s, e, _ in hits)]
-    bodies = {hit[0] for _, _, hit in hits} | {cues.states[w] for w in loose if w in cues.states}
-    others = {w.lower() for w in loose if w not in cues.states and w.lower() not in cues.titles
+    # the body: the owner in the possessive ("Syria's UN envoy" is Syria's), else what is named
+    # before the title or after "of" ("the UN envoy for Syria" is the UN's; Syria is its portfolio)
+    end = heads[-1].end()
+    of = re.match(r"\s+of\s", text[end:]) is not None
+    named = [(s, e, hit[0], text.startswith(("'s", "’s"), e)) for s, e, hit in _alias_hits(text, persons=False)]
+    named += [(at, at + len(w), cues.states[w], possessive) for at, w, possessive in tokens
+              if w in cues.states and not any(s <= at < e for s, e, _, _ in named)]
+    named = [n for n in named if n[0] < end or of]
+    owners = [n for n in named if n[3]] or named
+    bodies = {n[2] for n in owners}
+    others = {w.lower() for at, w, _ in tokens
+              if not any(s <= at < e for s, e, _, _ in owners) and w.lower() not in cues.titles
               and w.lower() not in cues.office_words and w.lower() not in _DETERMINERS}
-    core = " ".join(w for _, w in tokens[1:]) if tokens and tokens[0][1].lower() in _DETERMINERS else text
+    core = " ".join(w for _, w, _ in tokens[1:]) if tokens and tokens[0][1].lower() in _DETERMINERS else text
     found = []
     for office in _offices():
         if sense not in office.senses:
@@ -982,9 +995,11 @@ class Reading:
                 words = run[-3:] + words  # the body or country the title belongs to
         elif self.masked.startswith(",", e):
             # a description in apposition before the name: "Britain's ambassador, Jane Doe, said"
+            # (not the object of a preposition or a participle: "After meeting the minister, Kerry")
             described = pats["described_before"].search(self.masked, max(ss, s - 100), s)
-            if described:
-                words = described.group(1).split()
+            if described and not pats["governed_before"].search(self.masked, max(ss, described.start() - 30),
+                                                               described.start()):
+                words = described.group().rstrip(", ").split()  # with its determiner: "Britain's"
         after = pats["title_after"].match(self.masked, e, min(se, e + 100))
         if after:
             words += after.group(1).split()

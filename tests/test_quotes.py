@@ -324,6 +324,10 @@ def load_on(write_corpus):
     ("the UN special envoy for Syria", "2015-05-02", "Staffan de Mistura"),
     ("the UN envoy for Yemen", "2016-05-02", "Ismail Ould Cheikh Ahmed"),
     ("Russia's ambassador to the United Nations", "2015-05-02", "Vitaly Churkin"),
+    # the owner in the possessive is the body; a body after the title is the portfolio, unless after "of"
+    ("Syria's UN envoy", "2016-05-02", "Bashar al-Jaafari"),
+    ("the UN's Syria envoy", "2016-05-02", "Staffan de Mistura"),
+    ("the foreign minister of Syria", "2016-05-02", "Walid al-Muallem"),
     ("the UN's new human rights chief", "2014-10-02", "Zeid Ra'ad al-Hussein"),
     # a state's adjective names its government as the office's body
     ("the Syrian president", "2015-05-02", "Bashar al-Assad"),
@@ -387,6 +391,8 @@ def test_states_speak_through_their_organs(load, body, speaker, affiliation):
     ('During the session Lavrov leaned forward: "Let us be clear about this."', ["Sergei Lavrov"]),
     # the next sentence attributes with a characterising verb and a description
     ('"Too little, too late." That is how an Arab diplomat described the offer.', ["Arab diplomat"]),
+    # a post on Twitter is speech
+    ('"The corridor is open," the Red Cross tweeted on Friday.', ["International Committee of the Red Cross"]),
     # a deputy is not the minister
     ('Lavrov and his deputy, Gennady Gatilov, flew in. "We are ready," the deputy foreign minister said.',
      ["Gennady Gatilov"]),
