@@ -108,7 +108,9 @@ Speakers
       title or after "of", so "Syria's UN envoy" is Syria's ambassador and "the UN envoy
       for Syria" the UN's envoy) is the holder on the article's publication day, before
       anything the story says; a bare title is the holder only when nobody in the story
-      fits it. Its words besides the body, the title, function words and a few others
+      fits it, and so is an office named without its portfolio ("the UN envoy") whose
+      portfolio the article names elsewhere, when only one such office's is ("Syria" and
+      not "Yemen": an article about Syria). Its words besides the body, the title, function words and a few others
       (``speaker_cues.csv`` kind ``office_word``: "special", "new") must be the portfolio's
       ("the UN nuclear chief" is not the Secretary-General); a description with a word of
       kind ``not_holder`` ("former", "deputy", "acting", "then") names no holder (an office
@@ -594,23 +596,47 @@ _COMPLEMENT_END = re.compile(r"\s+(?:of|for|to|on)\s+(?:the\s+)?\S+(?:\s+[A-Z]\S
 _DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "its", "their"})
 
 
-@knowledge.cached(maxsize=4096)
+class OfficeMatch(NamedTuple):
+    """An office a description may name, its holder on the day, and whether the
+    description has the office's portfolio (or the office needs none)."""
+    office: Office
+    holder: str
+    named: bool
+
+
+def _holder_of(match: OfficeMatch) -> Who:
+    return Who(match.holder, _affiliation_of(match.holder), "person",
+               _entity_senses().get(match.holder, frozenset()) | match.office.senses)
+
+
 def _office_holder(phrase: str, day: str | None) -> tuple[Who, bool] | None:
     """The holder on ``day`` (ISO) of the office that the description ``phrase`` names, and
     whether it was named by a bare title (no body): see the module docstring."""
-    if not day:
+    matches, bare = _office_matches(phrase, day)
+    found = [m for m in matches if m.named]
+    specific = [m for m in found if m.office.portfolio] or found
+    if len({m.holder for m in specific}) != 1:
         return None
+    return _holder_of(specific[0]), bare
+
+
+@knowledge.cached(maxsize=4096)
+def _office_matches(phrase: str, day: str | None) -> tuple[tuple[OfficeMatch, ...], bool]:
+    """The offices of ``offices.csv`` that the description ``phrase`` may name, each with its
+    holder on ``day`` (ISO), and whether the phrase named them by a bare title."""
+    if not day:
+        return (), False
     cues = _cues()
     heads = list(_patterns()["heads"].finditer(phrase))
     if not heads:
-        return None
+        return (), False
     sense = cues.titles.get(re.sub(r"[\s\-]+", "-", heads[-1].group().lower()))
     text = _dehyphen(phrase)  # as long as the phrase: offsets agree
     # (start, word without a possessive, whether it is a possessive)
     tokens = [(m.start(), re.sub(r"[’']s$", "", w), bool(re.search(r"[’']s$", w)))
               for m in re.finditer(r"\S+", text) for w in [m.group().strip(",;:()")]]
     if any(w.lower() in cues.not_holder for _, w, _ in tokens):
-        return None
+        return (), False
     # the body: the owner in the possessive ("Syria's UN envoy" is Syria's), else what is named
     # before the title or after "of" ("the UN envoy for Syria" is the UN's; Syria is its portfolio)
     end = heads[-1].end()
@@ -632,19 +658,15 @@ def _office_holder(phrase: str, day: str | None) -> tuple[Who, bool] | None:
         if bodies:
             if office.body not in bodies or not others <= office.portfolio_words:
                 continue
-            if office.portfolio and not any(p.search(text) for p in office.portfolio):
-                continue
-        elif core.lower() not in office.bare:
+            named = not office.portfolio or any(p.search(text) for p in office.portfolio)
+        elif core.lower() in office.bare:
+            named = True
+        else:
             continue
         on_day = [h for h in office.holders if h[0] <= day <= h[1]]
         if on_day:
-            found.append((bool(office.portfolio), max(on_day)[2], office))
-    specific = [f for f in found if f[0]] or found
-    if len({f[1] for f in specific}) != 1:
-        return None
-    _, holder, office = specific[0]
-    return Who(holder, _affiliation_of(holder), "person", _entity_senses().get(holder, frozenset()) | office.senses), \
-        not bodies
+            found.append(OfficeMatch(office, max(on_day)[2], named))
+    return tuple(found), not bodies
 
 
 # ---------------------------------------------------------------- segments
@@ -1060,6 +1082,13 @@ class Reading:
         found = _office_holder(phrase, self.day)
         return found[0] if found and (bare or not found[1]) else None
 
+    def _office_by_topic(self, phrase: str) -> Who | None:
+        """The holder of the one office ``phrase`` may name whose portfolio the article
+        names elsewhere ("the UN envoy" in an article about Syria, not Yemen)."""
+        matches = [m for m in _office_matches(phrase, self.day)[0] if m.office.portfolio and not m.named]
+        topical = [m for m in matches if any(p.search(self.text) for p in m.office.portfolio)]
+        return _holder_of(topical[0]) if len({m.holder for m in topical}) == 1 else None
+
     def _described(self, phrase: str, determiner: str, hits, at: int) -> Who:
         """The person a description names, or the body it names (see the module docstring)."""
         owners = [h for h in hits if phrase[h[1]:h[1] + 2] in ("’s", "'s")]
@@ -1087,7 +1116,8 @@ class Reading:
             fitting = fitting or (candidates if affs and not deputy else [])
             if fitting:
                 return Who(fitting[0].name, fitting[0].affiliation, "person", fitting[0].senses)
-            office = self._office(phrase)  # a bare title: "the Secretary-General"
+            # a bare title ("the Secretary-General"), or an office the article's topic tells
+            office = self._office(phrase) or self._office_by_topic(phrase)
             if office is not None:
                 return office
         # a person it is said to belong to is not its referent ("Kerry's spokesman")

@@ -356,6 +356,12 @@ def test_a_holder_the_entities_do_not_list_takes_the_body_affiliation():
     ('The Secretary-General told the council the convoys were "not enough".', "2015-06-01", ["Ban Ki-moon"]),
     # a description of an office names its holder before anyone the story fits
     ('Guterres spoke first. "Borders must stay open," the UN refugee chief said.', "2016-06-01", ["Filippo Grandi"]),
+    # an office without its portfolio: the one whose portfolio the article names elsewhere
+    ('Delegations from Damascus and the Syrian opposition waited. "Patience," the UN envoy said.', "2016-03-10",
+     ["Staffan de Mistura"]),
+    ('The Yemeni delegations waited in Kuwait. "Patience," the UN envoy said.', "2016-05-10",
+     ["Ismail Ould Cheikh Ahmed"]),
+    ('Talks on Yemen stalled as Syria burned. "Patience," the UN envoy said.', "2016-05-10", ["United Nations"]),
     # an office alias read as a mention of its holder on the day, for a pronoun after it
     ('The UN human rights chief toured the camp. "Nobody should live like this," he said.', "2016-06-01",
      ["Zeid Ra'ad al-Hussein"]),
