@@ -111,6 +111,61 @@ def reporting_fillers() -> pd.DataFrame:
     return table("reporting_fillers.csv")
 
 
+SPEAKER_CUE_KINDS = ("title", "body", "speech_noun", "characterising_verb", "state", "state_voice", "office_word",
+                     "not_holder")
+
+
+@cached
+def speaker_cues() -> pd.DataFrame:
+    """``speaker_cues.csv``: word, kind (:data:`SPEAKER_CUE_KINDS`), sense, note; the words that
+    tell who is speaking (titles and their senses, body words, nouns of speech, characterising
+    verbs, states and the words that speak for them, words of office descriptions)."""
+    t = table("speaker_cues.csv")
+    unknown = sorted(set(t["kind"]) - set(SPEAKER_CUE_KINDS))
+    if unknown:
+        raise ValueError(f"speaker_cues.csv: unknown kind {', '.join(unknown)}; "
+                         f"use one of {', '.join(SPEAKER_CUE_KINDS)}")
+    states = t[t["kind"] == "state"]
+    if (states["sense"] == "").any():
+        raise ValueError("speaker_cues.csv: a state row needs the government it names in sense")
+    return t
+
+
+@cached
+def offices() -> pd.DataFrame:
+    """``offices.csv``: office, body (an entity of ``entities.csv``), titles (the senses of
+    ``speaker_cues.csv`` titles that name it, space-separated), portfolio (words a description
+    of it has, ``|`` between alternatives; empty for a body's one office of that title), bare
+    (the titles as written that name it with no body, ``|`` between them), note."""
+    t = table("offices.csv")
+    unknown = sorted(set(t["body"]) - set(entities()["entity"]))
+    if unknown:
+        raise ValueError(f"offices.csv names bodies that entities.csv lacks: {', '.join(unknown)}; add their rows")
+    cues = speaker_cues()
+    senses = set(cues.loc[cues["kind"] == "title", "sense"])
+    bad = sorted({s for titles in t["titles"] for s in titles.split()} - senses)
+    if bad:
+        raise ValueError(f"offices.csv: titles {', '.join(bad)} are no sense of a title in speaker_cues.csv")
+    return t
+
+
+@cached
+def office_holders() -> pd.DataFrame:
+    """``office_holders.csv``: office (a row of ``offices.csv``), holder, start, end (ISO dates,
+    both days in office; an empty end: still in office), note."""
+    t = table("office_holders.csv")
+    unknown = sorted(set(t["office"]) - set(offices()["office"]))
+    if unknown:
+        raise ValueError(f"office_holders.csv names offices that offices.csv lacks: {', '.join(unknown)}")
+    iso = r"\d{4}-\d{2}-\d{2}"
+    bad = t[~t["start"].str.fullmatch(iso) | ~(t["end"].str.fullmatch(iso) | t["end"].eq(""))
+            | (t["end"].ne("") & (t["end"] < t["start"]))]
+    if len(bad):
+        raise ValueError(f"office_holders.csv: {', '.join(bad['holder'])}: start and end must be dates "
+                         "written YYYY-MM-DD, the end empty or not before the start")
+    return t
+
+
 # ---------------------------------------------------------------- timeline
 
 def tense_cues() -> pd.DataFrame:

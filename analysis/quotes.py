@@ -29,17 +29,25 @@ Speakers
        government blamed "terrorists"``) attribute the quoted words after them;
     3. ``according to SPEAKER`` in the sentence;
     4. any other attribution in the sentence;
-    5. a reporting verb without a subject (``…, telling the press conference he was
-       "pleased"``): the first actor named in the sentence;
+    5. a reporting verb without a subject of its own (``…, telling the press conference he
+       was "pleased"``, ``X opened the talks by telling them they had "…"``): a participle
+       takes the subject of its clause, the one the sentence opens with (below), when it
+       names someone; else the first actor named in the sentence that is not a news
+       agency (a channel: "told Reuters", "TASS reported" credit the one who spoke);
     6. a quotation right after a colon takes the subject the sentence opens with
-       (``The Russian minister was more cautious: "…"``), when it names someone;
+       (``The Russian minister was more cautious: "…"``), when it names someone. The
+       subject comes after a dateline ("KUWAIT CITY — ") and a fronted adverbial, with its
+       comma ("In Geneva, …") or without one when it is a preposition and lower-case words,
+       perhaps with a place ("At one point …", "At a briefing in New York …"); an
+       appositive name after a description wins ("The UN envoy for Yemen, Jane Doe, …");
     7. a quotation that carries on one left open at the end of the previous paragraph
        has that quotation's speaker;
     8. the speaker of the previous segment of the same paragraph, unless a sentence
        between them names someone else (``"…," Kerry said. Lavrov disagreed. "…"``);
     9. a sentence that is only a quotation takes the attribution of the next sentence of
        its paragraph when that sentence quotes nothing itself: ``"…?" Kerry asked.``,
-       ``"…." So said Riad Hijab.``; or, when that sentence has a noun of speech
+       ``"…." So said Riad Hijab.``, ``"…." That was how the envoy summed up the week.``
+       (a characterising verb); or, when that sentence has a noun of speech
        (``speaker_cues.csv``, kind ``speech_noun``), the first person it names (``That was
        Kerry's verdict.``, ``Those were the words of the envoy.``);
     10. a paragraph that opens with a quotation continues the speaker of the previous
@@ -57,17 +65,26 @@ Speakers
     ending in a title of ``speaker_cues.csv`` ("the UN envoy", "a senior US official",
     "Russia's foreign minister", "the secretary of state"), or a pronoun; the words that may
     stand between it and the verb ("has", "on Monday") are in ``data/reporting_fillers.csv``,
-    the verbs are the speech verbs of ``data/reporting_verbs.csv``. A name's capitalised
-    tokens are words, initials ("F.") and dotted acronyms ("U.S.", read whole, so a speaker
-    never starts inside one: not "S. Secretary of State John Kerry") and the capitalised
-    abbreviations of ``abbreviations.csv`` ("Mr."); a full stop after any other word ends
-    the sentence, not the name. A sentence adverb alone ("So said …") is not a speaker.
+    the verbs are the speech verbs of ``data/reporting_verbs.csv``. A description may end
+    in its title's complement ("the UN envoy for Yemen", "Russia's ambassador to the United
+    Nations", "the secretary of state"). A possessive is never a subject ("Moscow's claims"
+    is a noun phrase, not "Moscow claims"). A name's capitalised tokens are words, initials
+    ("F.") and dotted acronyms ("U.S.", read whole, so a speaker never starts inside one:
+    not "S. Secretary of State John Kerry") and the capitalised abbreviations of
+    ``abbreviations.csv`` ("Mr.", "MR."); a full stop after any other word ends the
+    sentence, not the name. Inside a name "the" follows only "of", "for" or "to"
+    ("Friends of the Syrian People"; "New York the UN chief" is a place, then a
+    description). A sentence adverb alone ("So said …") is not a speaker.
 
     People in the story: who spoke (every attribution and quotation with a person as
     speaker) and who is named in each body sentence outside quotations: the people of the
-    alias table, a name with a title before it or a description in apposition after it
-    ("UNHCR spokeswoman Melissa Fleming", "Riad Hijab, the opposition's coordinator,"), and
-    one word of a listed person's name ("Zakharova was asked …"). A sentence is read for
+    alias table (an office alias, "the UN chief", by its holder on the day: below), a name
+    with a title before it or a description in apposition before or after it ("UNHCR
+    spokeswoman Melissa Fleming", "Britain's ambassador, Matthew Rycroft,", "Riad Hijab,
+    the opposition's coordinator,"), one word of a listed person's name ("Zakharova was
+    asked …"), and the person a definite description names ("the Secretary was clear",
+    resolved as below; one right before a name is that name's title). A transcript's turn
+    label ("MR. TONER:") names the one who says "I" in the turn. A sentence is read for
     names only when a question needs it, and only when it has a word of a listed person's
     name or a title.
 
@@ -75,22 +92,51 @@ Speakers
 
     * "he"/"she": the person in focus where the pronoun stands. A person who spoke earlier
       in the same sentence; else, going back sentence by sentence, the first person who
-      spoke in that sentence or, if nobody spoke there, the first person named in it.
-      "they" is not resolved.
-    * descriptions: a person alias in it names that person ("the US secretary of state").
-      Else a definite description ("the envoy", "the Russian minister", "the UN chief")
-      names the latest person in the story before it who fits it: whose role has the
-      description's sense (``speaker_cues.csv``: "spokesman" and "spokeswoman" are one
-      sense; a person's roles are the titles written around their name in the article and
-      the titles in their ``entities.csv`` note), among those whose affiliation is that of
-      any body the description names ("UN", "Russian"); with no role matching, the latest
-      person of that affiliation. A person named in the possessive is the owner, not the
-      referent ("Kerry's spokesman"). A description of a body ("the ministry", "the
+      spoke in that sentence or, if nobody spoke there, the first person named in it
+      (never a turn label: "he" in a spokesman's turn is someone else). "they" is not
+      resolved.
+    * offices: an office has one holder on a given day. ``offices.csv`` describes each
+      office (its body, an entity; the senses of the titles that name it; its portfolio,
+      the words that tell it from the body's other offices of that title; and the bare
+      titles that name it alone: "the Secretary-General" is the UN's, "the Secretary" in a
+      State Department briefing the Secretary of State) and ``office_holders.csv`` who held
+      it from when to when. A definite description or an office alias that names an office
+      with its body ("the UN refugee chief", "UN human rights chief", "the UN-Arab League
+      envoy for Syria", "Russia's ambassador to the United Nations", "the Syrian
+      president": a state's adjective or name, ``speaker_cues.csv`` kind ``state``, names
+      its government; the owner in the possessive is the body, else what stands before the
+      title or after "of", so "Syria's UN envoy" is Syria's ambassador and "the UN envoy
+      for Syria" the UN's envoy) is the holder on the article's publication day, before
+      anything the story says; a bare title is the holder only when nobody in the story
+      fits it, and so is an office named without its portfolio ("the UN envoy") whose
+      portfolio the article names elsewhere, when only one such office's is ("Syria" and
+      not "Yemen": an article about Syria). Its words besides the body, the title, function words and a few others
+      (``speaker_cues.csv`` kind ``office_word``: "special", "new") must be the portfolio's
+      ("the UN nuclear chief" is not the Secretary-General); a description with a word of
+      kind ``not_holder`` ("former", "deputy", "acting", "then") names no holder (an office
+      alias in it then stands for its body: "the former UN chief" is the United Nations).
+      Without a publication date, or on a day the table has nobody for, an office alias
+      stands for the person ``aliases.csv`` gives it.
+    * descriptions: a person alias in it names that person. Else a definite description
+      ("the envoy", "the Russian minister") names the latest person in the story before
+      it who fits it: whose role has the description's sense (``speaker_cues.csv``:
+      "spokesman" and "spokeswoman" are one sense; a person's roles are the titles written
+      around their name in the article and the titles in their ``entities.csv`` note),
+      among those whose affiliation is that of any body or state the description names
+      ("UN", "Russian", "Britain's"); with no role matching, the latest person of that
+      affiliation. A deputy fits only a deputy ("the deputy foreign minister" is not the
+      minister). A person named in the possessive is the owner, not the referent
+      ("Kerry's spokesman"). A description of a body ("the ministry", "the
       government": sense ``body``), an indefinite one ("a senior US official", "a Russian
-      diplomat") and one that fits nobody stand for the body they name, or else for the
-      bodies named where the article introduced that title ("a State Department official
-      … the official said"); else they are kept as written. An appositive name wins over
-      any of this ("Damascus's envoy, Bashar al-Jaafari, said").
+      diplomat") and one that fits nobody stand for the body they name; a state's word
+      before a word that speaks for a state (``speaker_cues.csv`` kind ``state_voice``:
+      "ministry", "embassy", "official", "diplomat"; not "activist") stands for its
+      government, offices and ministries speaking for it ("the Syrian foreign ministry":
+      Syrian government; "a Turkish official": Turkey, affiliation other when
+      ``entities.csv`` does not list it); else they stand for the bodies named where the
+      article introduced that title ("a State Department official … the official said");
+      else they are kept as written. An appositive name wins over any of this
+      ("Damascus's envoy, Bashar al-Jaafari, said").
     * aliases: the canonical entities of ``data/entities.csv`` the phrase names; a person
       wins over the body in their title ("United Nations Special Envoy … Staffan de
       Mistura"); several people are a joint speaker.
@@ -140,7 +186,12 @@ first named without a title or a listed name ("Mevlut Cavusoglu arrived …") is
 story until they speak; a description fits only people named before it; a quotation whose
 marks do not balance inside its paragraph runs to the paragraph's end; a one-word name
 that is also the first word of a sentence and a listed person's name ("Ban on …") is read
-as the person; office aliases ("UN chief") stand for the holders of 2013-2016.
+as the person; an office is dated by the publication day, not by the time the sentence
+tells of ("the UN envoy said in 2012" in a 2016 article is the 2016 envoy), and only the
+offices of ``offices.csv`` are dated (the others' aliases name one fixed person); a
+description with a state's adjective stands for its government only before a word of kind
+``state_voice``, so "a Syrian official" is the Syrian government even when the official
+serves the opposition's interim government.
 """
 from __future__ import annotations
 
@@ -180,6 +231,8 @@ _LEADING = frozenset({"The", "But", "And", "However", "Also", "Meanwhile", "Stil
                       "Following", "Under", "With", "Without", "For", "In", "On", "At", "By", "From", "Like",
                       "Unlike", "Speaking", "Addressing"})
 _NOT_HEADS = frozenset({"honorific", "rank"})  # title senses that never head a description
+_CHANNEL = "news agency"  # the entity kind of a channel that carries others' words
+_DEPUTY = "deputy"  # the sense of a title that makes its holder another person than the office's
 _BODY = "body"  # the sense of a title word naming an organisation ("the ministry"), never a person's role
 _STOP_MODIFIERS = ("the|a|an|and|or|but|that|who|which|whose|has|have|had|is|was|were|are|be|been|will|would|"
                    "also|as|of|to|in|on|at|for|with|by|from|it|he|she|they")
@@ -207,16 +260,18 @@ def _alias_index() -> dict[str, list[tuple[int, re.Pattern, tuple[str, str, str]
     return index
 
 
-def _alias_hits(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, tuple[str, str, str]]]:
+def _alias_hits(text: str, start: int = 0, end: int | None = None, *,
+                persons: bool = True) -> list[tuple[int, int, tuple[str, str, str]]]:
     """(start, end, (name, affiliation, kind)) of the aliases named in ``text[start:end]``: at
     each place the longest alias, leftmost first, never overlapping (as one alternation of
-    the aliases, longest first, would find them)."""
+    the aliases, longest first, would find them); ``persons=False``: the bodies only."""
     end = len(text) if end is None else end
     index = _alias_index()
     found = []
     for key in set(_KEY_WORD.findall(text[start:end].lower())):
         for rank, pattern, hit in index.get(key, ()):
-            found.extend((m.start(), -m.end(), rank, hit) for m in pattern.finditer(text, start, end))
+            if persons or hit[2] != "person":
+                found.extend((m.start(), -m.end(), rank, hit) for m in pattern.finditer(text, start, end))
     hits, last = [], -1
     for s, negative_end, _, hit in sorted(found):
         if s >= last:
@@ -225,25 +280,39 @@ def _alias_hits(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return hits
 
 
+@knowledge.cached(maxsize=16384)
+def _phrase_hits(phrase: str) -> tuple[tuple[int, int, tuple[str, str, str]], ...]:
+    """:func:`_alias_hits` of a whole phrase (a speaker, a title), kept: phrases recur."""
+    return tuple(_alias_hits(phrase))
+
+
 class Cues(NamedTuple):
     """``speaker_cues.csv``: title word (lower case) -> sense, body words, speech nouns,
-    characterising verbs."""
+    characterising verbs, state words -> the government they name, the words that speak for
+    a state, and the words of office descriptions."""
     titles: dict[str, str]
     bodies: frozenset[str]
     speech_nouns: frozenset[str]
     characterising_verbs: tuple[str, ...]
     heads: frozenset[str]  # the title words that may head a description, lower case
+    states: dict[str, str]  # as written ("Syrian", "Turkey") -> government
+    state_voices: frozenset[str]  # lower case
+    office_words: frozenset[str]  # lower case
+    not_holder: frozenset[str]  # lower case
 
 
 @knowledge.cached
 def _cues() -> Cues:
-    t = knowledge.table("speaker_cues.csv")
-    of = {kind: t[t["kind"] == kind] for kind in ("title", "body", "speech_noun", "characterising_verb")}
+    t = knowledge.speaker_cues()
+    of = {kind: t[t["kind"] == kind] for kind in knowledge.SPEAKER_CUE_KINDS}
     verbs = set(of["characterising_verb"]["word"]) - set(knowledge.speech_verbs())
     titles = dict(zip(of["title"]["word"].str.lower(), of["title"]["sense"]))
+    lower = lambda kind: frozenset(of[kind]["word"].str.lower())  # noqa: E731
     return Cues(titles, frozenset(of["body"]["word"]), frozenset(of["speech_noun"]["word"]),
                 tuple(sorted(verbs, key=lambda v: (-len(v), v))),
-                frozenset(w for w, sense in titles.items() if sense not in _NOT_HEADS))
+                frozenset(w for w, sense in titles.items() if sense not in _NOT_HEADS),
+                dict(zip(of["state"]["word"], of["state"]["sense"])), lower("state_voice"), lower("office_word"),
+                lower("not_holder"))
 
 
 @knowledge.cached
@@ -260,14 +329,18 @@ def _patterns() -> dict[str, re.Pattern]:
     # stop if it is an abbreviation ("Mr."); the stop is looked at first, as most words have none
     token = (rf"(?:(?:al|el)-)?{up}(?:\.(?:{up}\.)+|\.(?=\s+{up})"
              rf"|[\w’'\-]*(?:(?=\.)(?:{abbreviations})\.)?)")
-    name = rf"{token}(?:\s+(?:(?:of|for|to|de|al|el|bin|ibn|van|von|der|da|di|the|and)\s+)*{token})*"
+    # "the" only after of/for/to inside a name ("Friends of the Syrian People"): "in New York the UN
+    # chief" is a place and then a description
+    name = (rf"{token}(?:\s+(?:(?:of|for|to)\s+the\s+|(?:of|for|to|de|al|el|bin|ibn|van|von|der|da|di|and)\s+)*"
+            rf"{token})*")
     # the title words that head a description, in one case-insensitive alternation
     heads = "(?i:" + alternation([(w[0], r"[\s\-]+".join(map(re.escape, re.split(r"[\s\-]+", w))))
                                   for w in sorted(cues.heads, key=lambda w: (-len(w), w))]) + ")"
     determiner = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|{up}[\w\-]*[’']s)"
     # "the UN envoy", "Russia's foreign minister", "the secretary of state"
     description = (rf"{determiner}\s+(?:(?!(?:{_STOP_MODIFIERS})\b)[\w’'\-.]+\s+){{0,4}}"
-                   rf"(?:{heads})(?![\w\-])(?:\s+of\s+(?:the\s+)?[A-Za-z]+(?![\w\-]))?")
+                   rf"(?:{heads})(?![\w\-])(?:\s+(?:of\s+(?:the\s+)?[A-Za-z]+"
+                   rf"|(?:for|to|on)\s+(?:the\s+)?{up}[\w\-.]*(?:\s+{up}[\w\-.]*)*)(?![\w\-]))?")
     start = r"(?<![\w\-.’'])"  # never inside a word, a hyphenated word or a dotted acronym
     # in a speaker the name pattern reads every alias written as a name ("Kerry", "UN
     # Security Council"); only the others are spelt out ("the regime", "de Mistura", "US
@@ -276,12 +349,14 @@ def _patterns() -> dict[str, re.Pattern]:
     alias = "(?:" + alternation([(first_char(a), phrase_pattern(a, m)) for a, m in sorted(
         zip(aliases["alias"], aliases["match_case"]), key=lambda t: -len(t[0])) if not as_name.fullmatch(a)]) + \
         r")(?![\w\-])"
-    speaker = rf"(?P<spk>{start}(?:{alias}|{name}|{description}|(?:he|she|they)\b))"
+    # a possessive is never the subject: "Moscow's claims" is a noun phrase, not "Moscow claims"
+    not_possessive = r"(?<![’'][sS])"
+    speaker = rf"(?P<spk>{start}(?:{alias}|{name}{not_possessive}|{description}|(?:he|she|they)\b))"
     # without descriptions, which are sought from their title word (see _descriptions): cheaper
     # a subject never follows a preposition: "one activist in Aleppo described it" is not Aleppo's
     after_preposition = "".join(rf"(?<!\b{p}\s)" for p in ("in", "at", "from", "of", "to", "with", "by", "for", "on",
                                                               "near", "into", "across"))
-    plain_speaker = rf"(?P<spk>{start}(?:{alias}|(?={up}){after_preposition}{name}|(?:he|she|they)\b))"
+    plain_speaker = rf"(?P<spk>{start}(?:{alias}|(?={up}){after_preposition}{name}{not_possessive}|(?:he|she|they)\b))"
     # after the verb the longest name first: "said UN High Commissioner … Navi Pillay" is not "UN"
     # "said the UN envoy Staffan de Mistura": a description with the name after it
     inverted_speaker = (rf"(?P<spk>{start}(?:{name}|{alias}|{description}(?:\s+{name})?|(?:he|she|they)\b))"
@@ -314,6 +389,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "actor": re.compile(rf"(?<![\w\-])(?:(?:{alias_src})(?![\w\-])|(?:he|she)\b)"),
         "name": re.compile(rf"{start}{name}"),
         "name_after": re.compile(rf"\s+{name}"),
+        "apposed_name": re.compile(rf",\s+{name},"),
+        # what may follow a title in a description: "the envoy for Syria", "the secretary of state"
+        "complement": re.compile(rf"\s+(?:of\s+(?:the\s+)?[A-Za-z]+|(?:for|to|on)\s+(?:the\s+)?{up}[\w\-.]*"
+                                 rf"(?:\s+{up}[\w\-.]*)*)(?![\w\-])"),
         "description": re.compile(rf"(?P<det>{determiner})\s+.*"),
         "heads": re.compile(rf"(?<![\w\-])(?:{heads})(?![\w\-])"),
         "so_called": re.compile(r"(?i:so-called)\s*[“\"‘']?$"),
@@ -322,7 +401,13 @@ def _patterns() -> dict[str, re.Pattern]:
         "colon_before": re.compile(r":\s*[“\"‘']?$"),
         "verb_before": re.compile(rf"(?<![\w\-]){verb}\s*[:,]?\s*$"),
         # the subject a sentence opens with, after an adverbial and its comma ("In Geneva, …")
-        "subject": re.compile(rf"(?:[^,:{_MASK}]{{1,60}},\s+)?"
+        # after a dateline ("KUWAIT CITY — ") and a fronted adverbial, with its comma ("In Geneva, …")
+        # or a preposition and lower-case words without one ("At one point …")
+        # (the fewest words first, then a place: "At a briefing in New York the UN chief …")
+        "subject": re.compile(rf"(?:{up}[{_UPPER} .’'\-]+[—–]\s*)?"
+                              rf"(?:[^,:{_MASK}]{{1,60}},\s+|(?:At|On|In|During|After|Before|By|For|With|Later|Earlier)"
+                              rf"\s+(?:[a-z0-9][\w’'\-]*\s+){{0,4}}?"
+                              rf"(?:(?:in|at)\s+{up}[\w’'\-]*(?:\s+{up}[\w’'\-]*)?\s+)?)?"
                               rf"(?P<spk>{start}(?:{description}|{alias}|{name}|(?:he|she|they)\b))"),
         # what may follow a reporting verb before the content of reported speech
         "lead": re.compile(
@@ -332,6 +417,13 @@ def _patterns() -> dict[str, re.Pattern]:
         "told": re.compile(r"^(?:\s+(?!that\b)[\w’'\-]+){1,4}?\s+that\b"),
         # the title words a person's name may stand after, and a body named among them
         "title_before": re.compile(r"(?:[\w’'\-.]+\s+){1,5}$"),
+        # a preposition or a participle right before a phrase: the phrase is its object
+        "governed_before": re.compile(r"(?<![\w\-])(?:to|with|after|before|for|from|by|about|on|at|in|"
+                                      r"[a-z]+ing)\s+$"),
+        # a description ending in a title (and its complement) and a comma right before a name
+        "described_before": re.compile(
+            rf"(?<![\w\-]){determiner}\s+((?:[\w’'\-.]+\s+){{0,4}}(?i:{heads})"
+            rf"(?:\s+(?:of|for|to|on)\s+(?:the\s+)?[\w’'\-.]+(?:\s+[A-Z][\w’'\-.]*)*)?),\s+$"),
         # an appositive that is a description: ", a spokesman for OCHA,", ", Turkey's foreign minister,"
         "title_after": re.compile(rf",\s+{determiner}\s+((?:[\w’'\-.]+\s+){{0,4}}?(?:{heads})(?![\w\-])[^,.;:()]*)"),
     }
@@ -339,8 +431,13 @@ def _patterns() -> dict[str, re.Pattern]:
 
 @knowledge.cached
 def _actor_facts() -> dict[str, tuple[str, str]]:
-    """entity -> (affiliation, kind)."""
-    return {r.entity: (r.affiliation, r.kind) for r in knowledge.entities().itertuples(index=False)}
+    """entity -> (affiliation, kind); a holder of ``office_holders.csv`` whom ``entities.csv``
+    does not list has the affiliation of the office's body."""
+    facts = {r.entity: (r.affiliation, r.kind) for r in knowledge.entities().itertuples(index=False)}
+    for office in _offices():
+        for _, _, holder in office.holders:
+            facts.setdefault(holder, (facts[office.body][0], "person"))
+    return facts
 
 
 def _affiliation_of(name: str | None) -> str:
@@ -422,6 +519,156 @@ def _person_index() -> PersonIndex:
     return PersonIndex(freeze(words), freeze(skeletons), freeze(names), frozenset(signals - bodies - {"the", "of"}))
 
 
+# ---------------------------------------------------------------- offices and their holders
+
+class Office(NamedTuple):
+    """A row of ``offices.csv`` with its holders (see :func:`_office_holder`)."""
+    name: str
+    body: str
+    senses: frozenset[str]
+    portfolio: tuple[re.Pattern, ...]  # alternatives, one of which a description must have
+    portfolio_words: frozenset[str]  # lower case: the only words besides title and body it may have
+    bare: frozenset[str]  # titles that name it with no body ("secretary-general"), lower case, hyphens as spaces
+    holders: tuple[tuple[str, str, str], ...]  # (start, end, holder), ISO dates, end "9999-12-31" if open
+
+
+def _not_holder(phrase: str) -> bool:
+    """Whether a description names no one holding its office now ("the former UN chief")."""
+    return any(re.sub(r"[’']s$", "", w.strip(",;:()")).lower() in _cues().not_holder
+               for w in _dehyphen(phrase).split())
+
+
+@knowledge.cached(maxsize=4096)
+def _body_hits(phrase: str) -> tuple:
+    """The bodies a phrase names, offices aside ("UN" of "the former UN chief")."""
+    return tuple(_alias_hits(_dehyphen(phrase), persons=False))
+
+
+def _state_voice(phrase: str, head: str) -> Who | None:
+    """The government a state word names when it qualifies a word that speaks for a state
+    ("the Syrian foreign ministry", "a Turkish official"), else None."""
+    if head.lower() not in _cues().state_voices:
+        return None
+    states = _states_in(phrase)
+    if len(states) != 1:
+        return None
+    government = next(iter(states))
+    return Who(government, _government_affiliation(government), "government")
+
+
+def _states_in(phrase: str) -> frozenset[str]:
+    """The governments that the state words of ``phrase`` name ("Syrian", "Turkey's")."""
+    states = _cues().states
+    words = (re.sub(r"[’']s$", "", t.strip(",;:")) for t in phrase.split())
+    return frozenset(states[w] for w in words if w in states)
+
+
+def _government_affiliation(government: str) -> str:
+    """A government's affiliation: its entity's, else "other" (a state outside the table)."""
+    facts = _actor_facts().get(government)
+    return facts[0] if facts else "other"
+
+
+def _dehyphen(text: str) -> str:
+    """Hyphens between words as spaces ("UN-Arab League", "Secretary-General")."""
+    return re.sub(r"(?<=\w)-(?=\w)", " ", text)
+
+
+@knowledge.cached
+def _offices() -> tuple[Office, ...]:
+    holders: dict[str, list[tuple[str, str, str]]] = {}
+    for r in knowledge.office_holders().itertuples(index=False):
+        holders.setdefault(r.office, []).append((r.start, r.end or "9999-12-31", r.holder))
+    out = []
+    for r in knowledge.offices().itertuples(index=False):
+        alternatives = [a.strip() for a in r.portfolio.split("|") if a.strip()]
+        out.append(Office(
+            r.office, r.body, frozenset(r.titles.split()),
+            tuple(re.compile(rf"(?<![\w\-]){phrase_pattern(a, False)}(?![\w\-])") for a in alternatives),
+            frozenset(w.lower() for a in alternatives for w in _dehyphen(a).split()),
+            frozenset(_dehyphen(b.strip()).lower() for b in r.bare.split("|") if b.strip()),
+            tuple(sorted(holders.get(r.office, ())))))
+    return tuple(out)
+
+
+# a title's complement at the end of a description: "of state", "to the United Nations"
+_COMPLEMENT_END = re.compile(r"\s+(?:of|for|to|on)\s+(?:the\s+)?\S+(?:\s+[A-Z]\S*)*$")
+_DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "its", "their"})
+
+
+class OfficeMatch(NamedTuple):
+    """An office a description may name, its holder on the day, and whether the
+    description has the office's portfolio (or the office needs none)."""
+    office: Office
+    holder: str
+    named: bool
+
+
+def _holder_of(match: OfficeMatch) -> Who:
+    return Who(match.holder, _affiliation_of(match.holder), "person",
+               _entity_senses().get(match.holder, frozenset()) | match.office.senses)
+
+
+def _office_holder(phrase: str, day: str | None) -> tuple[Who, bool] | None:
+    """The holder on ``day`` (ISO) of the office that the description ``phrase`` names, and
+    whether it was named by a bare title (no body): see the module docstring."""
+    matches, bare = _office_matches(phrase, day)
+    found = [m for m in matches if m.named]
+    specific = [m for m in found if m.office.portfolio] or found
+    if len({m.holder for m in specific}) != 1:
+        return None
+    return _holder_of(specific[0]), bare
+
+
+@knowledge.cached(maxsize=4096)
+def _office_matches(phrase: str, day: str | None) -> tuple[tuple[OfficeMatch, ...], bool]:
+    """The offices of ``offices.csv`` that the description ``phrase`` may name, each with its
+    holder on ``day`` (ISO), and whether the phrase named them by a bare title."""
+    if not day:
+        return (), False
+    cues = _cues()
+    heads = list(_patterns()["heads"].finditer(phrase))
+    if not heads:
+        return (), False
+    sense = cues.titles.get(re.sub(r"[\s\-]+", "-", heads[-1].group().lower()))
+    text = _dehyphen(phrase)  # as long as the phrase: offsets agree
+    # (start, word without a possessive, whether it is a possessive)
+    tokens = [(m.start(), re.sub(r"[’']s$", "", w), bool(re.search(r"[’']s$", w)))
+              for m in re.finditer(r"\S+", text) for w in [m.group().strip(",;:()")]]
+    if any(w.lower() in cues.not_holder for _, w, _ in tokens):
+        return (), False
+    # the body: the owner in the possessive ("Syria's UN envoy" is Syria's), else what is named
+    # before the title or after "of" ("the UN envoy for Syria" is the UN's; Syria is its portfolio)
+    end = heads[-1].end()
+    of = re.match(r"\s+of\s", text[end:]) is not None
+    named = [(s, e, hit[0], text.startswith(("'s", "’s"), e)) for s, e, hit in _alias_hits(text, persons=False)]
+    named += [(at, at + len(w), cues.states[w], possessive) for at, w, possessive in tokens
+              if w in cues.states and not any(s <= at < e for s, e, _, _ in named)]
+    named = [n for n in named if n[0] < end or of]
+    owners = [n for n in named if n[3]] or named
+    bodies = {n[2] for n in owners}
+    others = {w.lower() for at, w, _ in tokens
+              if not any(s <= at < e for s, e, _, _ in owners) and w.lower() not in cues.titles
+              and w.lower() not in cues.office_words and w.lower() not in _DETERMINERS}
+    core = " ".join(w for _, w, _ in tokens[1:]) if tokens and tokens[0][1].lower() in _DETERMINERS else text
+    found = []
+    for office in _offices():
+        if sense not in office.senses:
+            continue
+        if bodies:
+            if office.body not in bodies or not others <= office.portfolio_words:
+                continue
+            named = not office.portfolio or any(p.search(text) for p in office.portfolio)
+        elif core.lower() in office.bare:
+            named = True
+        else:
+            continue
+        on_day = [h for h in office.holders if h[0] <= day <= h[1]]
+        if on_day:
+            found.append(OfficeMatch(office, max(on_day)[2], named))
+    return tuple(found), not bodies
+
+
 # ---------------------------------------------------------------- segments
 
 class Segment(NamedTuple):
@@ -492,6 +739,7 @@ class Person(NamedTuple):
     affiliation: str
     senses: frozenset[str]
     end: int = -1  # where the name ends when it was read in the text, -1 when not
+    label: bool = False  # named by a transcript's turn label ("MR. TONER:"): the one who says "I"
 
 
 class NameParse(NamedTuple):
@@ -529,10 +777,12 @@ def _is_office(alias: str, entity: str) -> bool:
             and not set(_name_words(alias)) & set(_name_words(entity)))
 
 
-def _person_name(phrase: str, hits) -> NameParse | None:
+@knowledge.cached(maxsize=16384)
+def _person_name(phrase: str) -> NameParse | None:
     """The personal name ``phrase`` ends in, read backwards from its last word (see the
     module docstring); None for an organisation's name or a phrase without one."""
     cues = _cues()
+    hits = _phrase_hits(phrase)
     covered = [(s, e) for s, e, _ in hits]
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", phrase)]
     while tokens and tokens[0][1] in _LEADING:
@@ -574,6 +824,7 @@ class Reading:
     masked: str  # the text with every quoted character replaced by a mask character
     paragraphs: list[tuple[int, int]]
     sentences: list[tuple[int, int, int]]  # (sentence_id, start, end) of each body sentence
+    day: str | None = None  # the publication date (ISO), which dates offices
     speakers: dict[int, Speaker] = field(default_factory=dict)  # by segment start
     quote_ids: dict[int, int] = field(default_factory=dict)
     next_quote_id: int = 0
@@ -628,6 +879,7 @@ class Reading:
         if i < 0:
             return []
         if i not in self._mentions:
+            self._mentions[i] = []  # while it is scanned, a description in it sees the sentences before
             self._mentions[i] = self._scan(i)
             for p in self._mentions[i]:
                 self._note(p)
@@ -644,7 +896,7 @@ class Reading:
         rules ask whether a sentence has a word of a lexicon before searching it)."""
         if i not in self._words:
             _, ss, se = self.sentences[i]
-            self._words[i] = frozenset(w.lower() for w in WORD_RE.findall(self.masked, ss, se))
+            self._words[i] = frozenset(WORD_RE.findall(self.masked[ss:se].lower()))
         return self._words[i]
 
     def _scan(self, i: int) -> list[Person]:
@@ -659,15 +911,20 @@ class Reading:
             hit = [h for _, _, h in _alias_hits(label.group(1).title()) if h[2] == "person"]
             if hit:
                 found.append(Person(ss, hit[0][0], hit[0][1], _entity_senses().get(hit[0][0], frozenset()),
-                                    ss + label.end(1)))
+                                    ss + label.end(1), label=True))
         if not words.isdisjoint(index.signals):
             for s, e, (name, aff, kind) in _alias_hits(self.masked, ss, se):
                 # an office with a name after it is the name's title ("UN human rights chief Jane Doe")
-                if kind == "person" and not (_is_office(self.masked[s:e], name) and _patterns()["name_after"].match(
-                        self.masked, e, se)):
+                office = kind == "person" and _is_office(self.masked[s:e], name)
+                if kind == "person" and not (office and _patterns()["name_after"].match(self.masked, e, se)):
+                    holder = self._office(self.masked[s:e]) if office else None  # the holder on the day
+                    if holder is not None:
+                        name, aff = holder.name, holder.affiliation
                     senses = self._titles_around(s, e, ss, se)[0] if titled else frozenset()
                     found.append(Person(s, name, aff, _entity_senses().get(name, frozenset()) | senses, e))
                     spans.append((s - ss, e - ss))
+        if titled:
+            found += self._described_in(i, spans)
         loose = words.difference(*(_name_words(part[s:e]) for s, e in spans))
         if not titled and loose.isdisjoint(index.words):
             return found  # no title and no other word of a listed name: the costly search is idle
@@ -681,8 +938,8 @@ class Reading:
                     continue
             elif not titled and tuple(map(skeleton, _name_words(run))) not in index.names:
                 continue
-            hits = _alias_hits(run)
-            parsed = _person_name(run, hits)
+            hits = _phrase_hits(run)
+            parsed = _person_name(run)
             if parsed is None:
                 continue
             senses, aff = self._titles_around(ss + s, ss + e, ss, se) if titled else (frozenset(), "unknown")
@@ -695,6 +952,30 @@ class Reading:
                 found.append(Person(ss + s, " ".join(parsed.words), (inside or [aff])[0], parsed.senses | senses,
                                    ss + e))
         return sorted(found, key=lambda p: p.start)
+
+    def _described_in(self, i: int, spans: list[tuple[int, int]]) -> list[Person]:
+        """The people the definite descriptions of sentence ``i`` name ("the Secretary was
+        clear", "the UN envoy for Yemen met …"); a description right before a name is its
+        title, not a mention of its own. Adds their spans to ``spans``."""
+        _, ss, se = self.sentences[i]
+        pats, found = _patterns(), []
+        for head in pats["heads"].finditer(self.masked, ss, se):
+            if any(hs <= head.start() - ss < he for hs, he in spans):
+                continue
+            det = pats["determiner_before"].search(self.masked, max(ss, head.start() - 100), head.start())
+            determiner = det.group().split()[0] if det else "a"
+            if determiner.lower() in ("a", "an", "one"):
+                continue
+            complement = pats["complement"].match(self.masked, head.end(), se)
+            end = complement.end() if complement else head.end()
+            if pats["name_after"].match(self.masked, end, se) or pats["apposed_name"].match(self.masked, end, se):
+                continue
+            phrase = self.masked[det.start():end]
+            who = self._described(phrase, determiner, _phrase_hits(phrase), det.start())
+            if who.kind == "person" and who.name:
+                found.append(Person(det.start(), who.name, who.affiliation, who.senses, end))
+                spans.append((det.start() - ss, end - ss))
+        return found
 
     def persons_before(self, at: int) -> Iterator[Person]:
         """The people who spoke or were named before ``at``, the latest first, each once."""
@@ -715,8 +996,10 @@ class Reading:
         for j in range(i - 1, -1, -1):
             if self.spoke.get(j):
                 return self.spoke[j][0]
-            if self.mentions(j):
-                return self.mentions(j)[0]
+            # the speaker of a transcript's turn is "I" in it, never "he"
+            named = [p for p in self.mentions(j) if not p.label]
+            if named:
+                return named[0]
         return None
 
     def _titles_around(self, s: int, e: int, ss: int, se: int) -> tuple[frozenset[str], str]:
@@ -732,14 +1015,22 @@ class Reading:
                 words.insert(0, run.pop())
             if words:
                 words = run[-3:] + words  # the body or country the title belongs to
+        elif self.masked.startswith(",", e):
+            # a description in apposition before the name: "Britain's ambassador, Jane Doe, said"
+            # (not the object of a preposition or a participle: "After meeting the minister, Kerry")
+            described = pats["described_before"].search(self.masked, max(ss, s - 100), s)
+            if described and not pats["governed_before"].search(self.masked, max(ss, described.start() - 30),
+                                                               described.start()):
+                words = described.group().rstrip(", ").split()  # with its determiner: "Britain's"
         after = pats["title_after"].match(self.masked, e, min(se, e + 100))
         if after:
             words += after.group(1).split()
         senses = _senses(words, titles)
         if not senses:
             return frozenset(), "unknown"
-        bodies = [hit[1] for _, _, hit in _alias_hits(" ".join(words)) if hit[2] != "person"]
-        return senses, bodies[0] if bodies else "unknown"
+        bodies = [hit[1] for _, _, hit in _phrase_hits(" ".join(words)) if hit[2] != "person"]
+        states = sorted(_states_in(" ".join(words)))  # "France's ambassador": a state outside the table
+        return senses, bodies[0] if bodies else _government_affiliation(states[0]) if states else "unknown"
 
     # ------------------------------------------------ resolving a phrase
 
@@ -757,18 +1048,20 @@ class Reading:
             return Who(p.name, p.affiliation, "person", p.senses) if p else Who(None, "unknown", "person")
         if low == "they":
             return Who(None, "unknown", "group")
-        hits = _alias_hits(phrase)
+        hits = _phrase_hits(phrase)
         description = _patterns()["description"].fullmatch(phrase)
-        if description and _patterns()["heads"].search(re.sub(r"\s+of\s+(?:the\s+)?\S+$", "", phrase).split()[-1]):
+        if description and _patterns()["heads"].search(_COMPLEMENT_END.sub("", phrase).split()[-1]):
             return self._described(phrase, description.group("det"), hits, at)
         persons = [h for h in hits if h[2][2] == "person"]
         # an office stands for its holder ("UN Secretary General"), unless a name says who
         named = [h for h in persons if not _is_office(phrase[h[0]:h[1]], h[2][0])]
         if named:
             return _named(named)
-        parsed = _person_name(phrase, hits)
+        parsed = _person_name(phrase)
         if persons and parsed is None:
-            return _named(persons)
+            if _not_holder(phrase) and not named:
+                return _named(_body_hits(phrase)) if _body_hits(phrase) else Who(phrase, "unknown", "unknown")
+            return self._office(phrase) or _named(persons)
         if parsed is not None:
             known = self._by_name(parsed, at)
             if known is not None:
@@ -783,23 +1076,57 @@ class Reading:
             return _named(hits)
         return Who(re.sub(r"^(?:(?i:the)|But|And|However|Also|Meanwhile)\s+", "", phrase), "unknown", "unknown")
 
+    def _office(self, phrase: str, *, bare: bool = True) -> Who | None:
+        """The holder of the office ``phrase`` names on the publication day (``bare``: also
+        an office named by its title alone)."""
+        found = _office_holder(phrase, self.day)
+        return found[0] if found and (bare or not found[1]) else None
+
+    def _office_by_topic(self, phrase: str) -> Who | None:
+        """The holder of the one office ``phrase`` may name whose portfolio the article
+        names elsewhere ("the UN envoy" in an article about Syria, not Yemen)."""
+        matches = [m for m in _office_matches(phrase, self.day)[0] if m.office.portfolio and not m.named]
+        topical = [m for m in matches if any(p.search(self.text) for p in m.office.portfolio)]
+        return _holder_of(topical[0]) if len({m.holder for m in topical}) == 1 else None
+
     def _described(self, phrase: str, determiner: str, hits, at: int) -> Who:
         """The person a description names, or the body it names (see the module docstring)."""
         owners = [h for h in hits if phrase[h[1]:h[1] + 2] in ("’s", "'s")]
         persons = [h for h in hits if h[2][2] == "person" and h not in owners]
+        definite = determiner.lower() not in ("a", "an", "one")
         if persons:
-            return _named(persons)
+            offices = all(_is_office(phrase[s:e], hit[0]) for s, e, hit in persons)
+            if not (offices and _not_holder(phrase)):
+                return (offices and definite and self._office(phrase)) or _named(persons)
+            hits = _body_hits(phrase)  # "the former UN chief": not the holder, the body
         head = [m.group() for m in _patterns()["heads"].finditer(phrase)][-1]
-        sense = _cues().titles.get(re.sub(r"[\s\-]+", "-", head.lower()), "")
-        if determiner.lower() not in ("a", "an", "one") and sense != _BODY:
-            affs = {h[2][1] for h in hits}
+        titles = _cues().titles
+        sense = titles.get(re.sub(r"[\s\-]+", "-", head.lower()), "")
+        if definite and sense != _BODY:
+            # an office named with its body has one holder on the day ("the UN refugee chief")
+            office = self._office(phrase, bare=False)
+            if office is not None:
+                return office
+            # the bodies it names, a state by its adjective too ("the Turkish minister")
+            affs = {h[2][1] for h in hits} | {_government_affiliation(g) for g in _states_in(phrase)}
             candidates = [p for p in self.persons_before(at) if not affs or p.affiliation in affs]
-            fitting = [p for p in candidates if sense in p.senses] or (candidates if affs else [])
+            # a deputy is not the minister ("the deputy foreign minister" is not Lavrov)
+            deputy = _DEPUTY in _senses(phrase.split(), titles)
+            fitting = [p for p in candidates if sense in p.senses and (not deputy or _DEPUTY in p.senses)]
+            fitting = fitting or (candidates if affs and not deputy else [])
             if fitting:
                 return Who(fitting[0].name, fitting[0].affiliation, "person", fitting[0].senses)
+            # a bare title ("the Secretary-General"), or an office the article's topic tells
+            office = self._office(phrase) or self._office_by_topic(phrase)
+            if office is not None:
+                return office
         # a person it is said to belong to is not its referent ("Kerry's spokesman")
         hits = [h for h in hits if h not in owners or h[2][2] != "person"]
-        if not hits and determiner.lower() not in ("a", "an", "one") and not owners:
+        if not hits and not owners:
+            state = _state_voice(phrase, head)
+            if state is not None:
+                return state
+        if not hits and definite and not owners:
             hits = self._introduced(head, at)
         if hits:
             return _named(hits)
@@ -812,7 +1139,7 @@ class Reading:
         places = re.finditer(rf"(?<![\w\-])(?i:{re.escape(head)})(?![\w\-])", self.masked[start:at])
         for where in reversed([start + m.start() for m in places]):
             before = _patterns()["title_before"].search(self.masked, max(start, where - 80), where)
-            hits = _alias_hits(before.group()) if before else []
+            hits = _phrase_hits(before.group()) if before else ()
             if hits:
                 return hits
         return []
@@ -874,10 +1201,11 @@ class Reading:
                            who.name, who.affiliation, who.kind)
 
 
-def resolve_speaker(phrase: str) -> tuple[str | None, str, str]:
+def resolve_speaker(phrase: str, published: str | None = None) -> tuple[str | None, str, str]:
     """(canonical name, affiliation, kind) of a speaker phrase read on its own, outside any
-    article; pronouns give (None, ...)."""
-    who = Reading(phrase, phrase, [(0, len(phrase))], [(0, 0, len(phrase))]).resolve(phrase, 0)
+    article, in an article published on ``published`` (an ISO date: it dates offices);
+    pronouns give (None, ...)."""
+    who = Reading(phrase, phrase, [(0, len(phrase))], [(0, 0, len(phrase))], published).resolve(phrase, 0)
     return who.name, who.affiliation, who.kind
 
 
@@ -940,11 +1268,16 @@ def _any_attribution(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
 def _first_actor_named(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     if not (s.attributions or s.according or s.has_verb):
         return None
-    first = _patterns()["actor"].search(r.masked, s.start, s.end)
-    if not first:
-        return None
-    who = r.resolve(first.group(), first.start())
-    return Speaker(who.name, first.group(), who.affiliation, "", who.kind)
+    # a participle of speech takes the subject of its clause ("X opened the talks by telling …")
+    subject = _sentence_subject(r, s, seg.start)
+    if subject is not None:
+        return subject
+    # a news agency named there is the channel ("told Reuters"), not the speaker
+    for actor in _patterns()["actor"].finditer(r.masked, s.start, s.end):
+        who = r.resolve(actor.group(), actor.start())
+        if who.kind != _CHANNEL:
+            return Speaker(who.name, actor.group(), who.affiliation, "", who.kind)
+    return None
 
 
 def _continued_quotation(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
@@ -972,8 +1305,7 @@ def _next_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     part, pats = r.masked[ns:ne], _patterns()
     if _MASK in part:
         return None
-    found = next((m for m in pats["before"].finditer(part) if _is_speaker(m.group("spk"))), None)
-    found = found or pats["inverted"].search(part)
+    found = next(iter(_attribution_matches(part)[1]), None) or pats["inverted"].search(part)
     if found:
         return r.attribution(found, ns).speaker()
     if r.words(nxt).isdisjoint(_cues().speech_nouns):
@@ -1003,7 +1335,12 @@ def _subject_before_colon(r: Reading, s: Sentence, seg: Segment) -> Speaker | No
     colon ends right before the quotation."""
     if not _patterns()["colon_before"].search(r.masked, s.start, seg.start):
         return None
-    subject = _patterns()["subject"].match(r.masked, s.start, seg.start)
+    return _sentence_subject(r, s, seg.start)
+
+
+def _sentence_subject(r: Reading, s: Sentence, end: int) -> Speaker | None:
+    """The subject the sentence opens with, before ``end``, when it names someone."""
+    subject = _patterns()["subject"].match(r.masked, s.start, end)
     if subject is None or not _is_speaker(subject.group("spk")):
         return None
     who = r.resolve(subject.group("spk"), subject.start("spk"))
@@ -1079,12 +1416,14 @@ def quotations(articles: pd.DataFrame, *, quote_kinds: tuple[str, ...] = tuple(Q
     for a, sid, s, e in zip(sents["article_id"], sents["sentence_id"], sents["start"], sents["end"]):
         sent_groups.setdefault(a, []).append((sid, s, e))
     rows = []
-    for aid, text in zip(articles["article_id"], articles["text"]):
+    days = [None if pd.isna(d) else pd.Timestamp(d).strftime("%Y-%m-%d") for d in articles["published"]] \
+        if "published" in articles.columns else [None] * len(articles)
+    for aid, text, day in zip(articles["article_id"], articles["text"], days):
         # the memoised layout, not the paragraphs table: only the body spans are needed
         body = [(s, e) for s, e, kind in classify_paragraphs(text) if kind == "body"]
         group = sent_groups.get(aid, [])
         spans = {sid: (s, e) for sid, s, e in group}
-        for r in _article_quotations(text, body, group):
+        for r in _article_quotations(text, body, group, day):
             s, e = spans[r.sentence_id]
             sp = r.speaker
             rows.append((aid, r.sentence_id, r.start, r.end, text[r.start:r.end], r.quote_id, sp.name, sp.surface,
@@ -1105,13 +1444,15 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def _article_quotations(text: str, paragraphs: list[tuple[int, int]], sent_spans: list[tuple[int, int, int]]) -> list[Row]:
-    """The rows of one article: its segments and reported statements, sentence by sentence."""
+def _article_quotations(text: str, paragraphs: list[tuple[int, int]], sent_spans: list[tuple[int, int, int]],
+                        day: str | None = None) -> list[Row]:
+    """The rows of one article published on ``day`` (ISO): its segments and reported
+    statements, sentence by sentence."""
     segments = quote_segments(text, paragraphs)
     masked = list(text)
     for seg in segments:
         masked[seg.start:seg.end] = _MASK * (seg.end - seg.start)
-    reading = Reading(text, "".join(masked), paragraphs, sent_spans)
+    reading = Reading(text, "".join(masked), paragraphs, sent_spans, day)
     by_sentence: dict[int, list[Segment]] = {}
     for seg in segments:
         i = reading.index_of(seg.start)
@@ -1137,19 +1478,28 @@ def _speech_verbs() -> frozenset[str]:
 
 
 def _read_sentence(r: Reading, i: int, sid: int, ss: int, se: int) -> Sentence:
+    has_verb, matches, according = _attribution_matches(r.masked[ss:se])
+    return Sentence(i, sid, ss, se, has_verb, [r.attribution(m, ss) for m in matches],
+                    [r.attribution(m, ss) for m in according])
+
+
+@knowledge.cached(maxsize=32768)
+def _attribution_matches(sentence: str) -> tuple[bool, tuple[re.Match, ...], tuple[re.Match, ...]]:
+    """Whether a sentence (quoted words masked) has a reporting verb, its attributions
+    ``SPEAKER … VERB`` and its ``according to SPEAKER``, as matches in it; what they name
+    depends on the article, so they are resolved there. Kept by the sentence's text, as a
+    corpus repeats sentences (wire copy re-run by several outlets)."""
     pats = _patterns()
-    sent_masked = r.masked[ss:se]
-    has_verb = pats["verb"].search(sent_masked) is not None
+    has_verb = pats["verb"].search(sentence) is not None
+    matches: list[re.Match] = []
     # an attribution ends in a reporting verb: without one the costly search is idle
-    matches = list(pats["before"].finditer(sent_masked)) if has_verb else []
     if has_verb:
-        found = _descriptions(sent_masked)
-        if ", " in sent_masked:
-            found += pats["appositive"].finditer(sent_masked)
-        matches = _leftmost(matches + found)
-    attributions = [r.attribution(m, ss) for m in matches if _is_speaker(m.group("spk"))]
-    according = [r.attribution(m, ss) for m in pats["according"].finditer(sent_masked)]
-    return Sentence(i, sid, ss, se, has_verb, attributions, according)
+        found = list(pats["before"].finditer(sentence)) + _descriptions(sentence)
+        if ", " in sentence:
+            found += pats["appositive"].finditer(sentence)
+        matches = [m for m in _leftmost(found) if _is_speaker(m.group("spk"))]
+    according = tuple(pats["according"].finditer(sentence)) if "according" in sentence.lower() else ()
+    return has_verb, tuple(matches), according
 
 
 def _descriptions(sentence: str) -> list[re.Match]:

@@ -296,3 +296,158 @@ def test_more_attributions(load, body, speakers):
 ])
 def test_resolve_speaker_out_of_context(phrase, name):
     assert quotes.resolve_speaker(phrase)[0] == name
+
+
+# ---------------------------------------------------------------- round 2: offices, states, subjects
+
+@pytest.fixture
+def load_on(write_corpus):
+    """A one-article corpus published on ``day`` (offices are dated by it)."""
+    def run(body: str, day: str) -> pd.DataFrame:
+        folder = write_corpus({"a.txt": HEAD + body}, metadata=f"file,outlet,published\na.txt,Outlet,{day}\n")
+        return analysis.load_articles(folder)
+
+    return run
+
+
+@pytest.mark.parametrize("phrase, day, name", [
+    # one office, two holders: the one in office on the publication day
+    ("the UN refugee chief", "2014-05-02", "Antonio Guterres"),
+    ("the UN refugee chief", "2016-05-02", "Filippo Grandi"),
+    ("UN human rights chief", "2013-05-02", "Navi Pillay"),
+    ("UN human rights chief", "2016-05-02", "Zeid Ra'ad al-Hussein"),
+    ("the US secretary of state", "2012-05-02", "Hillary Clinton"),
+    ("the US secretary of state", "2014-05-02", "John Kerry"),
+    ("the State Department spokeswoman", "2014-05-02", "Jen Psaki"),
+    # the portfolio tells the body's offices of one title apart; a complement may carry it
+    ("the UN-Arab League envoy for Syria", "2013-05-02", "Lakhdar Brahimi"),
+    ("the UN special envoy for Syria", "2015-05-02", "Staffan de Mistura"),
+    ("the UN envoy for Yemen", "2016-05-02", "Ismail Ould Cheikh Ahmed"),
+    ("Russia's ambassador to the United Nations", "2015-05-02", "Vitaly Churkin"),
+    # the owner in the possessive is the body; a body after the title is the portfolio, unless after "of"
+    ("Syria's UN envoy", "2016-05-02", "Bashar al-Jaafari"),
+    ("the UN's Syria envoy", "2016-05-02", "Staffan de Mistura"),
+    ("the foreign minister of Syria", "2016-05-02", "Walid al-Muallem"),
+    ("the UN's new human rights chief", "2014-10-02", "Zeid Ra'ad al-Hussein"),
+    # a state's adjective names its government as the office's body
+    ("the Syrian president", "2015-05-02", "Bashar al-Assad"),
+    ("the Russian president", "2010-05-02", "Dmitry Medvedev"),
+    # a bare title, when nobody in the story fits it
+    ("The Secretary-General", "2017-05-02", "Antonio Guterres"),
+    # no holder: a former or deputy holder, a word no portfolio has, an office the table lacks
+    ("the former UN chief", "2016-05-02", "United Nations"),
+    ("the UN deputy envoy for Syria", "2016-05-02", "United Nations"),
+    ("the UN nuclear chief", "2016-05-02", "United Nations"),
+    # without a date an office alias names the person aliases.csv gives it
+    ("UN human rights chief", None, "Navi Pillay"),
+])
+def test_offices_are_dated_by_publication(phrase, day, name):
+    assert quotes.resolve_speaker(phrase, day)[0] == name
+
+
+def test_a_holder_the_entities_do_not_list_takes_the_body_affiliation():
+    assert quotes.resolve_speaker("the UN refugee chief", "2017-03-01")[:2] == ("Filippo Grandi", "UN")
+
+
+@pytest.mark.parametrize("body, day, speakers", [
+    # the story wins over a bare title: another body's secretary-general named before
+    ('Arab League chief Nabil Elaraby arrived late. "We are worried," the Secretary-General said.', "2014-02-03",
+     ["Nabil Elaraby"]),
+    ('The Secretary-General told the council the convoys were "not enough".', "2015-06-01", ["Ban Ki-moon"]),
+    # a description of an office names its holder before anyone the story fits
+    ('Guterres spoke first. "Borders must stay open," the UN refugee chief said.', "2016-06-01", ["Filippo Grandi"]),
+    # an office without its portfolio: the one whose portfolio the article names elsewhere
+    ('Delegations from Damascus and the Syrian opposition waited. "Patience," the UN envoy said.', "2016-03-10",
+     ["Staffan de Mistura"]),
+    ('The Yemeni delegations waited in Kuwait. "Patience," the UN envoy said.', "2016-05-10",
+     ["Ismail Ould Cheikh Ahmed"]),
+    ('Talks on Yemen stalled as Syria burned. "Patience," the UN envoy said.', "2016-05-10", ["United Nations"]),
+    # an office alias read as a mention of its holder on the day, for a pronoun after it
+    ('The UN human rights chief toured the camp. "Nobody should live like this," he said.', "2016-06-01",
+     ["Zeid Ra'ad al-Hussein"]),
+])
+def test_offices_in_an_article(load_on, body, day, speakers):
+    assert speakers_of(direct(load_on(body, day))) == speakers
+
+
+@pytest.mark.parametrize("body, speaker, affiliation", [
+    # a state's organ or official speaks for its government
+    ('The Iranian foreign ministry called the strike "a crime".', "Iran", "other"),
+    ('A Jordanian official said the crossing would stay "closed until further notice".', "Jordan", "other"),
+    ("Syria's foreign ministry said the raid was \"an act of aggression\".", "Syrian government", "Syrian government"),
+    # ... not every person of that nationality does
+    ('A Syrian doctor in Douma said the wards were "overflowing".', "Syrian doctor", "unknown"),
+])
+def test_states_speak_through_their_organs(load, body, speaker, affiliation):
+    q = direct(load(body))
+    assert (q.loc[0, "speaker"], q.loc[0, "affiliation"]) == (speaker, affiliation)
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # a possessive is never the subject of the verb after it ("Washington's claims")
+    ("Lavrov dismissed Washington's claims of progress as \"wishful thinking\".", ["Sergei Lavrov"]),
+    # a description in apposition before a name, then "he" for that name
+    ('France\'s envoy, Jean Dupont, listened in silence. "Nothing has changed," he said.', ["Jean Dupont"]),
+    # a participle of speech takes the subject of its clause, an appositive name first
+    ("Russia's envoy to the talks, Alexei Borodin, ended the day by telling reporters the mood was "
+     '"businesslike".', ["Alexei Borodin"]),
+    # a news agency named in the sentence is the channel, not the speaker; a place between speaker and verb
+    ('"The ceasefire is holding," a militia leader in Deraa told AFP.', ["militia leader"]),
+    # a colon after a subject that follows an adverbial without a comma
+    ('During the session Lavrov leaned forward: "Let us be clear about this."', ["Sergei Lavrov"]),
+    # the next sentence attributes with a characterising verb and a description
+    ('"Too little, too late." That is how an Arab diplomat described the offer.', ["Arab diplomat"]),
+    # a post on Twitter is speech
+    ('"The corridor is open," the Red Cross tweeted on Friday.', ["International Committee of the Red Cross"]),
+    # a deputy is not the minister
+    ('Lavrov and his deputy, Gennady Gatilov, flew in. "We are ready," the deputy foreign minister said.',
+     ["Gennady Gatilov"]),
+    # a description ending in its title's complement
+    ('UN envoy Bernardino Leon met both sides. "We are close," the UN envoy for Libya said.', ["Bernardino Leon"]),
+])
+def test_subjects_and_appositions(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
+
+
+def test_a_pronoun_in_a_transcript_turn_is_not_the_speaker_of_the_turn(load_on):
+    arts = load_on("MR. KIRBY: The Secretary talked to the foreign minister today. "
+                   'He told him that "time is short".', "2016-02-10")
+    q = direct(arts)
+    assert speakers_of(q) == ["John Kerry"]
+
+
+def test_a_place_before_a_description_is_not_part_of_the_subject(load_on):
+    q = direct(load_on('At a press conference in Vienna the UN chief was blunt: "Enough is enough."', "2015-11-14"))
+    assert speakers_of(q) == ["Ban Ki-moon"]
+
+
+def test_office_tables_are_well_formed():
+    offices = analysis.knowledge.offices()
+    holders = analysis.knowledge.office_holders()
+    assert offices["office"].is_unique
+    for office, rows in holders.groupby("office"):
+        periods = sorted(zip(rows["start"], rows["end"].replace("", "9999-12-31")))
+        # one holder at a time: a period starts on or after the day the one before it ends
+        assert all(later[0] >= earlier[1] for earlier, later in zip(periods, periods[1:])), office
+
+
+@pytest.mark.parametrize("name, rows, message", [
+    ("offices.csv", "office,body,titles,portfolio,bare,note\nX,Atlantis,envoy,,,\n", "Atlantis"),
+    ("offices.csv", "office,body,titles,portfolio,bare,note\nX,United Nations,wizard,,,\n", "wizard"),
+    ("office_holders.csv", "office,holder,start,end,note\nUN envoy for Syria,Jane Doe,2016,2017,\n", "Jane Doe"),
+    ("office_holders.csv", "office,holder,start,end,note\nUN envoy for Syria,Jane Doe,2016-05-01,2015-01-01,\n",
+     "Jane Doe"),
+    ("speaker_cues.csv", "word,kind,sense,note\nSyrian,nationality,Syrian government,\n", "nationality"),
+])
+def test_bad_knowledge_rows_are_named(monkeypatch, tmp_path, name, rows, message):
+    (tmp_path / name).write_text(rows, encoding="utf-8")
+    real = analysis.knowledge.data_file
+    monkeypatch.setattr(analysis.knowledge, "data_file", lambda n: tmp_path / n if n == name else real(n))
+    analysis.knowledge.reload()
+    try:
+        with pytest.raises(ValueError, match=message):
+            {"offices.csv": analysis.knowledge.offices, "office_holders.csv": analysis.knowledge.office_holders,
+             "speaker_cues.csv": analysis.knowledge.speaker_cues}[name]()
+    finally:
+        monkeypatch.undo()
+        analysis.knowledge.reload()
