@@ -205,7 +205,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from . import knowledge
-from .corpus import classify_paragraphs, sentences
+from .corpus import classify_paragraphs, require, sentences
 from .matches import alternation, first_char, phrase_pattern
 from .text import QUOTE_CLOSERS, QUOTE_OPENERS, WORD_RE, count_words, has_words, quoted_stretches, trim_span
 
@@ -1411,6 +1411,7 @@ def quotations(articles: pd.DataFrame, *, quote_kinds: tuple[str, ...] = tuple(Q
     (segments of one quotation; <NA> for reported speech), speaker (canonical name),
     speaker_surface (as written), affiliation, verb, quote_kind, sentence.
     """
+    require(articles, ("article_id", "text"), "quotations")
     sents = sentences(articles)
     sent_groups: dict[str, list[tuple[int, int, int]]] = {}
     for a, sid, s, e in zip(sents["article_id"], sents["sentence_id"], sents["start"], sents["end"]):
@@ -1631,6 +1632,7 @@ def _content_span(text: str, masked: str, s: int, e: int) -> tuple[int, int] | N
 
 def quote_share(articles: pd.DataFrame, quote_rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article: body words inside direct quotations, and their share of all body words."""
+    require(articles, ("article_id", "text", "outlet", "n_words"), "quote_share")
     q = quotations(articles, quote_kinds=("direct",)) if quote_rows is None else quote_rows[quote_rows["quote_kind"] == "direct"]
     words = q.assign(n=[count_words(t) for t in q["surface"]]).groupby("article_id")["n"].sum()
     n_quotes = q.groupby("article_id")["quote_id"].nunique()
@@ -1647,6 +1649,7 @@ def voices(articles: pd.DataFrame, quote_rows: pd.DataFrame | None = None, *,
 
     ``example`` is the first quoted segment of that outlet and affiliation.
     """
+    require(articles, ("article_id", "text", "outlet"), "voices")
     q = quotations(articles) if quote_rows is None else quote_rows
     q = q[q["quote_kind"].isin(quote_kinds)].merge(articles[["article_id", "outlet"]], on="article_id")
     if q.empty:

@@ -308,6 +308,8 @@ HAND_BUILT = pd.DataFrame({"article_id": ["a"], "text": ["Headline\n\nKerry met 
     (analysis.stance_rates, "outlet, n_words"),
     (analysis.distinctive_words, "outlet"),
     (analysis.overlap, "outlet"),
+    (analysis.quote_share, "outlet, n_words"),
+    (analysis.voices, "outlet"),
 ])
 def test_a_hand_built_frame_lacking_a_column_names_it(function, missing):
     with pytest.raises(CorpusError, match=rf"{function.__name__} needs the columns? {missing} of the articles table; "
@@ -316,7 +318,7 @@ def test_a_hand_built_frame_lacking_a_column_names_it(function, missing):
 
 
 @pytest.mark.parametrize("function", [analysis.paragraphs, analysis.sentences, analysis.temporal_expressions,
-                                      analysis.casualty_figures,
+                                      analysis.casualty_figures, analysis.quotations,
                                       analysis.label_uses, analysis.stance_markers, analysis.shared_passages])
 def test_a_hand_built_frame_with_what_a_function_needs_works(function):
     assert isinstance(function(HAND_BUILT), pd.DataFrame)
