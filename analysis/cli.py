@@ -98,6 +98,8 @@ def _tables(args: argparse.Namespace) -> int:
         paths = write_tables(Path(args.corpus_dir), args.out, jobs=args.jobs or 1, parquet=not args.no_parquet)
     else:
         with distributed.connect(args.dask) as client:
+            if client.dashboard_link:
+                print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr, flush=True)
             paths = distributed.write_tables(args.corpus_dir, args.out, client, parquet=not args.no_parquet)
     for path in paths:
         print(path)

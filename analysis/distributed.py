@@ -22,7 +22,9 @@ The corpus
 
 Parquet articles (the layout)
     One row per article file, the rows in increasing order of ``file`` (checked before
-    any work; ``pack`` writes them so). Columns:
+    any work; ``pack`` writes them so). Each row group is one partition (``pack`` writes
+    500 articles per file, in one row group); write other files with row groups of a few
+    thousand articles, not millions. Columns:
 
     * ``file`` (string, required): the article's file name, ending in ``.txt``; its stem
       is the ``article_id``, as in a folder;
@@ -221,8 +223,6 @@ def write_tables(corpus: str | Path | None, out: str | Path, client, *, parquet:
     out = tables.writable_folder(out)
     clock = clock if clock is not None else tables.Clock()
     show = sys.stderr.isatty() if progress is None else progress
-    if client.dashboard_link and show:
-        print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix=".parts-", dir=out) as tmp, \
             dask.config.set({"dataframe.convert-string": False}):
         tmp = Path(tmp)
@@ -337,23 +337,26 @@ def _loads(corpus: str | Path, batch: int) -> list:
     if missing:
         raise CorpusError(f"{source}: no {' and no '.join(missing)} column; Parquet articles need file and text "
                           "(write a folder as such files with python -m analysis pack)")
-    _check_order(source)
-    return [dask.delayed(_load_parquet)(part, source, i) for i, part in enumerate(frame.to_delayed())]
+    filled = _check_order(source)
+    return [dask.delayed(_load_parquet)(part, source, i) for i, part in enumerate(frame.to_delayed()) if filled[i]]
 
 
 def _read_parquet(source: str, columns: list[str] | None):
     import dask.dataframe as dd
 
     try:
-        return dd.read_parquet(source, columns=columns)
+        # one partition per row group, whichever columns are read, so that the check of
+        # the names and the load see the same partitions
+        return dd.read_parquet(source, columns=columns, split_row_groups=True)
     except (OSError, ValueError) as err:
         raise CorpusError(f"{source}: cannot read it as Parquet articles ({err}); pass a folder of .txt articles, "
                           "or Parquet files written by python -m analysis pack") from None
 
 
-def _check_order(source: str) -> None:
+def _check_order(source: str) -> list[bool]:
     """Every file name valid, and the rows in strictly increasing order of file name (so
-    that the tables come out in a folder's order, and no name comes twice)."""
+    that the tables come out in a folder's order, and no name comes twice); return, for
+    each partition, whether it has any rows."""
     ranges = _read_parquet(source, ["file"]).map_partitions(
         _name_range, meta=_empty({"first": "object", "last": "object", "problem": "object"})).compute()
     last = None
@@ -368,6 +371,7 @@ def _check_order(source: str) -> None:
         last = final
     if last is None:
         raise CorpusError(f"{source}: no articles in these Parquet files")
+    return [first is not None for first in ranges["first"]]
 
 
 def _name_range(part: pd.DataFrame) -> pd.DataFrame:

@@ -134,6 +134,7 @@ def test_parquet_articles_follow_the_loader(client, write_corpus, tmp_path):
     (tmp_path / "in").mkdir()
     for i, row in enumerate(rows):
         pq.write_table(pa.Table.from_pylist([row], schema=schema), tmp_path / "in" / f"{i}.parquet")
+    pq.write_table(pa.Table.from_pylist([], schema=schema), tmp_path / "in" / "3.parquet")  # no rows
     distributed.write_tables(tmp_path / "in", tmp_path / "dask", client)
     one, got = written(tmp_path / "one"), written(tmp_path / "dask")
     assert got == one
