@@ -51,7 +51,8 @@ How the tables are made
        (:func:`analysis.tables.article_tables`) and sent back as parts (pickle and CSV
        bytes), which the client writes to disk as they arrive. From the same load, each
        partition also keeps in the cluster its *postings* (fingerprint hash, article),
-       the winnowed fingerprints of :mod:`analysis.reuse`, and its *texts*.
+       the winnowed fingerprints of :mod:`analysis.reuse`, and its *texts* with their
+       shingles (made once, as the one-machine run saves them once).
     2. *Candidate pairs, as shuffles* (:func:`candidate_pairs`): the postings are
        shuffled by hash, so that each fingerprint's holders meet in one partition;
        fingerprints held by one article or by more than ``max_df`` are dropped and each
@@ -125,7 +126,7 @@ SAMPLE_EVERY = 64  # one article id in this many goes to the client, for the ran
 ARTICLE_FIELDS = ["file", "text", "sha256", "metadata_inferred"]
 # the dtypes of the frames passed between the stages
 POSTINGS = {"hash": "uint64", "article": "string"}
-TEXTS = {"article": "string", "text": "string", "sha256": "string"}
+TEXTS = {"article": "string", "text": "string", "sha256": "string", "shingles": "object"}
 COUNTS = {"a": "string", "b": "string", "shared": "int64"}
 WAYS = {"x": "string", "y": "string", "shared": "int64"}
 PAIRS = {"a": "string", "b": "string"}
@@ -268,8 +269,8 @@ def _first_pass(client, loads: list) -> tuple[list, list, list]:
     import dask
 
     made = [dask.delayed(_article_part)(x) for x in loads]
-    prints = [dask.delayed(_postings)(x) for x in loads]
-    texts = [dask.delayed(_texts)(x) for x in loads]
+    both = [dask.delayed(_reuse_inputs, nout=2)(x) for x in loads]
+    prints, texts = [b[0] for b in both], [b[1] for b in both]
     futures = client.compute([*made, *prints, *texts])  # one graph: each load runs once
     n = len(loads)
     return futures[:n], futures[n:2 * n], futures[2 * n:]
@@ -456,21 +457,26 @@ def _article_part(articles: pd.DataFrame) -> dict:
         parts = {name: _serialized(table) for name, table in made.items()}
     ids = sorted(articles["article_id"].tolist())
     return {"parts": parts, "categories": {name: tables._categories(t) for name, t in made.items()},
-            "seconds": clock.seconds, "sample": ids[::SAMPLE_EVERY] + ids[-1:], "digest": _texts_digest(_texts(articles))}
+            "seconds": clock.seconds, "sample": ids[::SAMPLE_EVERY] + ids[-1:],
+            "digest": _texts_digest(articles.rename(columns={"article_id": "article"}))}
 
 
-def _postings(articles: pd.DataFrame) -> pd.DataFrame:
-    """(fingerprint hash, article) once for each fingerprint an article holds."""
-    hashes = [np.unique(fingerprint(article_shingles(text).hashes)) for text in articles["text"].tolist()]
+def _reuse_inputs(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What the shared-passage table needs of a partition: its postings, (fingerprint
+    hash, article) once for each fingerprint an article holds, and its texts with their
+    :class:`~analysis.reuse.Shingles` (pickled), made here once, while the texts' layouts
+    are still memoised, as the one-machine run saves them once."""
+    shingles = [article_shingles(text) for text in articles["text"].tolist()]
+    hashes = [np.unique(fingerprint(sh.hashes)) for sh in shingles]
     ids = np.repeat(np.array(articles["article_id"].tolist(), dtype=object), [len(h) for h in hashes])
-    return pd.DataFrame({"hash": np.concatenate([np.zeros(0, np.uint64), *hashes]).astype(np.uint64),
-                         "article": pd.array(ids, dtype="string")})
-
-
-def _texts(articles: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({"article": articles["article_id"].astype("string").array,
-                         "text": articles["text"].astype("string").array,
-                         "sha256": articles["sha256"].astype("string").array})
+    postings = pd.DataFrame({"hash": np.concatenate([np.zeros(0, np.uint64), *hashes]).astype(np.uint64),
+                             "article": pd.array(ids, dtype="string")})
+    texts = pd.DataFrame({"article": articles["article_id"].astype("string").array,
+                          "text": articles["text"].astype("string").array,
+                          "sha256": articles["sha256"].astype("string").array,
+                          "shingles": pd.Series([pickle.dumps(sh, protocol=pickle.HIGHEST_PROTOCOL) for sh in shingles],
+                                                dtype="object")})
+    return postings, texts
 
 
 def _texts_digest(texts: pd.DataFrame) -> str:
@@ -554,8 +560,8 @@ def passages_in_order(postings, texts, boundaries: list[str], *, max_df: int = D
     table of :func:`analysis.reuse.shared_passages` row for row: partition r holds the
     pairs whose article_a lies between ``boundaries[r - 1]`` and ``boundaries[r]``."""
     pairs = candidate_pairs(postings, max_df=max_df, max_partners=max_partners)
-    text_a = texts[["article", "text"]].rename(columns={"article": "a", "text": "text_a"})
-    text_b = texts[["article", "text"]].rename(columns={"article": "b", "text": "text_b"})
+    text_a = texts[["article", "text", "shingles"]].rename(columns={"article": "a", "text": "text_a", "shingles": "sh_a"})
+    text_b = texts[["article", "text", "shingles"]].rename(columns={"article": "b", "text": "text_b", "shingles": "sh_b"})
     joined = pairs.merge(text_a, on="a").merge(text_b, on="b")
     found = joined.map_partitions(_compared, boundaries, meta=passage_table([]).assign(range=pd.Series(dtype="int64")))
     ranged = found.set_index("range", divisions=list(range(len(boundaries) + 2)))
@@ -565,9 +571,8 @@ def passages_in_order(postings, texts, boundaries: list[str], *, max_df: int = D
 def _compared(pairs: pd.DataFrame, boundaries: list[str]) -> pd.DataFrame:
     """The passages of one partition's pairs, each with the number of its range."""
     rows, where = [], {}
-    for a, text_a, b, text_b in zip(pairs["a"].tolist(), pairs["text_a"].tolist(), pairs["b"].tolist(),
-                                    pairs["text_b"].tolist()):
-        rows += pair_passages(a, text_a, article_shingles(text_a), b, text_b, article_shingles(text_b), where)
+    for a, text_a, sh_a, b, text_b, sh_b in zip(*(pairs[c].tolist() for c in ("a", "text_a", "sh_a", "b", "text_b", "sh_b"))):
+        rows += pair_passages(a, text_a, pickle.loads(sh_a), b, text_b, pickle.loads(sh_b), where)
     table = passage_table(rows)
     cut = np.searchsorted(np.array(boundaries, dtype=object), np.array(table["article_a"].tolist(), dtype=object),
                           side="right")
