@@ -43,7 +43,7 @@ Parquet articles (the layout)
     are written, as UTF-8 files with a ``metadata.csv`` of their rows, into a temporary
     folder on the worker, so that every rule of the loader (layout, inferred headline and
     date, the checks and their errors) applies unchanged and the tables equal a folder
-    run's. An error names the Parquet source, the partition and the file.
+    run's. An error names the Parquet file, the row group and the article's file.
 
 How the tables are made
     1. *Articles.* Each partition (``batch`` files of a folder, or one partition of the
@@ -56,11 +56,11 @@ How the tables are made
     2. *Candidate pairs, as shuffles* (:func:`candidate_pairs`): the postings are
        shuffled by hash, so that each fingerprint's holders meet in one partition;
        fingerprints held by one article or by more than ``max_df`` are dropped and each
-       partition counts, for each pair of holders (a < b), the fingerprints they share.
-       A second shuffle by pair sums those counts across partitions. For
-       ``max_partners``, each pair is sent both ways, shuffled by article, and each
-       article keeps its ``max_partners`` partners sharing the most (ties: the earlier
-       article id); a last shuffle by pair drops the pairs chosen by both sides. This is
+       partition counts, for each ordered pair of holders (x, y), the fingerprints they
+       share there. A second shuffle, by x, brings all of an article's counts together:
+       summed, they give the fingerprints it shares with each partner, and it keeps its
+       ``max_partners`` partners sharing the most (ties: the earlier article id); a last
+       shuffle by pair drops the pairs chosen by both sides. This is
        :func:`analysis.reuse.candidate_index`'s rule, pair for pair.
     3. *Passages, per partition* (:func:`passages_in_order`): the pairs are joined to the
        texts twice (hash joins on a, then b), and each partition compares its pairs with
@@ -74,7 +74,7 @@ How the tables are made
 
 What the client holds
     The task graph, the list of the folder's file names (as ``--jobs`` does) or of the
-    Parquet partitions, each part's categories, the id sample (about one id in 64),
+    Parquet row groups, each part's categories, the id sample (about one id in 64),
     and one part at a time on its way to disk. Fingerprints, pairs, texts and passages
     stay in the cluster (spilled to disk by Dask when memory runs short).
 
@@ -127,7 +127,6 @@ ARTICLE_FIELDS = ["file", "text", "sha256", "metadata_inferred"]
 # the dtypes of the frames passed between the stages
 POSTINGS = {"hash": "uint64", "article": "string"}
 TEXTS = {"article": "string", "text": "string", "sha256": "string", "shingles": "object"}
-COUNTS = {"a": "string", "b": "string", "shared": "int64"}
 WAYS = {"x": "string", "y": "string", "shared": "int64"}
 PAIRS = {"a": "string", "b": "string"}
 
@@ -227,10 +226,10 @@ def write_tables(corpus: str | Path | None, out: str | Path, client, *, parquet:
     with tempfile.TemporaryDirectory(prefix=".parts-", dir=out) as tmp, \
             dask.config.set({"dataframe.convert-string": False}):
         tmp = Path(tmp)
-        loads = _loads(corpus, batch)
+        loads = _loads(corpus, batch, client)
         made, prints, texts = _first_pass(client, loads)
         categories, samples, digests = [{}] * len(loads), [], [""] * len(loads)
-        with clock.timing("articles"):
+        with clock.timing("first pass"):
             for i, result in _arrivals(made, "articles and their tables", show):
                 for name, (pkl, text) in result["parts"].items():
                     _write_bytes(tmp / name, i, pkl, text)
@@ -238,7 +237,7 @@ def write_tables(corpus: str | Path | None, out: str | Path, client, *, parquet:
                 samples += result["sample"]
                 for step, spent in result["seconds"].items():
                     clock.add(step, spent)
-        with clock.timing("reuse"):
+        with clock.timing("shared passages"):
             found = passages_in_order(_frame(prints, POSTINGS), _frame(texts, TEXTS), _boundaries(samples, len(loads)),
                                       max_df=max_df, max_partners=max_partners)
             parts = client.compute([dask.delayed(_serialized)(p) for p in found.to_delayed()])
@@ -321,7 +320,7 @@ def _check_texts(client, texts: list, digests: list[str]) -> None:
 
 # ---------------------------------------------------------------- step 1: articles
 
-def _loads(corpus: str | Path, batch: int) -> list:
+def _loads(corpus: str | Path, batch: int, client) -> list:
     """One delayed articles frame per partition of the corpus, checked as far as can be
     without loading it (a broken metadata.csv, Parquet without file or text columns,
     rows out of order fail here, once)."""
@@ -333,74 +332,85 @@ def _loads(corpus: str | Path, batch: int) -> list:
         read_metadata(folder)
         return [dask.delayed(_load_folder)(folder, names[i:i + batch]) for i in range(0, len(names), batch)]
     source = str(corpus)
-    frame = _read_parquet(source, None)
-    missing = [c for c in ("file", "text") if c not in frame.columns]
-    if missing:
-        raise CorpusError(f"{source}: no {' and no '.join(missing)} column; Parquet articles need file and text "
-                          "(write a folder as such files with python -m analysis pack)")
-    filled = _check_order(source)
-    return [dask.delayed(_load_parquet)(part, source, i) for i, part in enumerate(frame.to_delayed()) if filled[i]]
+    groups = _row_groups(source)
+    _check_order(source, groups, client)
+    return [dask.delayed(_load_parquet)(fs, path, group) for fs, path, group in groups]
 
 
-def _read_parquet(source: str, columns: list[str] | None):
-    import dask.dataframe as dd
+def _row_groups(source: str) -> list[tuple]:
+    """(file system, path, row group) of every row group with rows, in the order of the
+    files' names; a CorpusError when there are none or they lack file or text."""
+    import fsspec
+    import pyarrow.parquet as pq
 
     try:
-        # one partition per row group, whichever columns are read, so that the check of
-        # the names and the load see the same partitions
-        return dd.read_parquet(source, columns=columns, split_row_groups=True)
+        fs, path = fsspec.core.url_to_fs(source)
+        files = sorted(fs.glob(path.rstrip("/") + "/*.parquet")) if fs.isdir(path) else [path]
+        groups, missing = [], []
+        for name in files:
+            with fs.open(name, "rb") as f:
+                meta = pq.ParquetFile(f).metadata
+            missing += [c for c in ("file", "text") if c not in meta.schema.names and c not in missing]
+            groups += [(fs, name, i) for i in range(meta.num_row_groups) if meta.row_group(i).num_rows]
     except (OSError, ValueError) as err:
         raise CorpusError(f"{source}: cannot read it as Parquet articles ({err}); pass a folder of .txt articles, "
                           "or Parquet files written by python -m analysis pack") from None
+    if missing:
+        raise CorpusError(f"{source}: no {' and no '.join(missing)} column; Parquet articles need file and text "
+                          "(write a folder as such files with python -m analysis pack)")
+    if not groups:
+        raise CorpusError(f"{source}: no articles in these Parquet files")
+    return groups
 
 
-def _check_order(source: str) -> list[bool]:
+def _row_group(fs, path: str, group: int, columns: list[str] | None = None) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    with fs.open(path, "rb") as f:
+        return pq.ParquetFile(f).read_row_group(group, columns=columns).to_pandas()
+
+
+def _check_order(source: str, groups: list[tuple], client) -> None:
     """Every file name valid, and the rows in strictly increasing order of file name (so
-    that the tables come out in a folder's order, and no name comes twice); return, for
-    each partition, whether it has any rows."""
-    ranges = _read_parquet(source, ["file"]).map_partitions(
-        _name_range, meta=_empty({"first": "object", "last": "object", "problem": "object"})).compute()
+    that the tables come out in a folder's order, and no name comes twice); read by the
+    workers, one row group each."""
+    import dask
+
+    ranges = client.compute([dask.delayed(_name_range)(fs, path, group) for fs, path, group in groups], sync=True)
     last = None
-    for first, final, problem in ranges.itertuples(index=False):
+    for first, final, problem in ranges:
         if problem is not None:
             raise CorpusError(f"{source}: {problem}")
-        if first is None:
-            continue
         if last is not None and first <= last:
             raise CorpusError(f"{source}: {first!r} comes after {last!r}; the rows must be in increasing order of "
                               "file name, each name once (python -m analysis pack writes them so)")
         last = final
-    if last is None:
-        raise CorpusError(f"{source}: no articles in these Parquet files")
-    return [first is not None for first in ranges["first"]]
 
 
-def _name_range(part: pd.DataFrame) -> pd.DataFrame:
-    names = part["file"].tolist()
-    problem = None
+def _name_range(fs, path: str, group: int) -> tuple[str, str, str | None]:
+    """The first and last file names of a row group, and what is wrong with its names."""
+    names = _row_group(fs, path, group, ["file"])["file"].tolist()
     for i, name in enumerate(names):
         if not isinstance(name, str) or not name.lower().endswith(".txt") or "/" in name or "\\" in name:
-            problem = f"file {name!r} is not the name of a .txt file (a name without folders, ending in .txt)"
-            break
+            return "", "", f"file {name!r} is not the name of a .txt file (a name without folders, ending in .txt)"
         if i and name <= names[i - 1]:
-            problem = (f"{name!r} comes after {names[i - 1]!r}; the rows must be in increasing order of file name, "
-                       "each name once (python -m analysis pack writes them so)")
-            break
-    return pd.DataFrame({"first": [names[0] if names else None], "last": [names[-1] if names else None],
-                         "problem": [problem]}, dtype="object")
+            return "", "", (f"{name!r} comes after {names[i - 1]!r}; the rows must be in increasing order of file "
+                            "name, each name once (python -m analysis pack writes them so)")
+    return names[0], names[-1], None
 
 
 def _load_folder(folder: Path, files: list[str]) -> pd.DataFrame:
     return load_articles(folder, files=files, metadata=tables._metadata(folder))
 
 
-def _load_parquet(part: pd.DataFrame, source: str, index: int) -> pd.DataFrame:
-    """Load one partition of Parquet articles with the loader itself (see the module docstring)."""
+def _load_parquet(fs, path: str, group: int) -> pd.DataFrame:
+    """Load one row group of Parquet articles with the loader itself (see the module docstring)."""
+    part = _row_group(fs, path, group)
     names = part["file"].tolist()
     listed = [not bool(x) if x is not None and x is not pd.NA else True
               for x in (part["metadata_inferred"].tolist() if "metadata_inferred" in part else [False] * len(part))]
     header = ["file", *[c for c in part.columns if c not in ARTICLE_FIELDS]]
-    where = f"{source} (partition {index})"
+    where = f"{path} (row group {group})"
     with tempfile.TemporaryDirectory(prefix="analysis-articles-") as tmp:
         folder = Path(tmp)
         for name, text in zip(names, part["text"].tolist()):
@@ -496,20 +506,18 @@ def _boundaries(samples: list[str], parts: int) -> list[str]:
 def candidate_pairs(postings, *, max_df: int = DEFAULT_MAX_DF, max_partners: int | None = DEFAULT_MAX_PARTNERS):
     """The candidate pairs (a < b) of :func:`analysis.reuse.candidate_pairs`, from a Dask
     DataFrame of postings (hash, article), made by shuffles (see the module docstring)."""
-    counted = postings.shuffle(on="hash").map_partitions(_shared_counts, max_df, meta=_empty(COUNTS))
-    summed = counted.shuffle(on=["a", "b"]).map_partitions(_summed, meta=_empty(COUNTS))
+    ways = postings.shuffle(on="hash").map_partitions(_shared_counts, max_df, meta=_empty(WAYS))
+    chosen = ways.shuffle(on="x").map_partitions(_partners, max_partners, meta=_empty(PAIRS))
     if max_partners is None:
-        return summed[["a", "b"]]
-    both = summed.map_partitions(_both_ways, meta=_empty(WAYS))
-    chosen = both.shuffle(on="x").map_partitions(_top_partners, max_partners, meta=_empty(PAIRS))
+        return chosen  # each pair once: from its earlier article's partition
     return chosen.shuffle(on=["a", "b"]).map_partitions(_unique_pairs, meta=_empty(PAIRS))
 
 
 def _shared_counts(postings: pd.DataFrame, max_df: int) -> pd.DataFrame:
     """For the fingerprints of one partition (each fingerprint's holders all here): each
-    pair of holders (a < b) and the number of fingerprints held by 2 to ``max_df``
-    articles that they share."""
-    codes, names = pd.factorize(postings["article"], sort=True)  # codes in the order of the ids
+    ordered pair of holders (x, y), and the number of the fingerprints held by 2 to
+    ``max_df`` articles that they share here."""
+    codes, names = pd.factorize(postings["article"], sort=True)
     h, c = postings["hash"].to_numpy(dtype=np.uint64), codes.astype(np.int64)
     order = np.lexsort((c, h))
     h, c = h[order], c[order]
@@ -525,25 +533,21 @@ def _shared_counts(postings: pd.DataFrame, max_df: int) -> pd.DataFrame:
     x = np.repeat(c[member], size_of)
     y = c[np.repeat(start_of, size_of) + _ranks(size_of)]
     n = max(len(names), 1)
-    pairs, shared = np.unique((x * n + y)[x < y], return_counts=True)
+    pairs, shared = np.unique((x * n + y)[x != y], return_counts=True)
     names = np.asarray(names, dtype=object)
-    return pd.DataFrame({"a": pd.array(names[pairs // n], dtype="string"),
-                         "b": pd.array(names[pairs % n], dtype="string"), "shared": shared.astype(np.int64)})
+    return pd.DataFrame({"x": pd.array(names[pairs // n], dtype="string"),
+                         "y": pd.array(names[pairs % n], dtype="string"), "shared": shared.astype(np.int64)})
 
 
-def _summed(counts: pd.DataFrame) -> pd.DataFrame:
-    return counts.groupby(["a", "b"], sort=False, as_index=False)["shared"].sum().astype(COUNTS)
-
-
-def _both_ways(counts: pd.DataFrame) -> pd.DataFrame:
-    return pd.concat([counts.rename(columns={"a": "x", "b": "y"}), counts.rename(columns={"a": "y", "b": "x"})],
-                     ignore_index=True)[list(WAYS)]
-
-
-def _top_partners(ways: pd.DataFrame, max_partners: int) -> pd.DataFrame:
-    """Each article's ``max_partners`` partners sharing the most fingerprints (ties: the
-    earlier article id), as pairs (a < b)."""
-    top = ways.sort_values(["x", "shared", "y"], ascending=[True, False, True]).groupby("x", sort=False).head(max_partners)
+def _partners(ways: pd.DataFrame, max_partners: int | None) -> pd.DataFrame:
+    """From every (x, y, shared here) of the articles x of one partition: the pairs (a < b)
+    sharing a fingerprint, or, with ``max_partners``, each x's ``max_partners`` partners
+    sharing the most fingerprints (ties: the earlier article id), as pairs (a < b)."""
+    summed = ways.groupby(["x", "y"], sort=False, as_index=False)["shared"].sum()
+    if max_partners is None:
+        kept = summed[summed["x"] < summed["y"]]
+        return pd.DataFrame({"a": kept["x"].array, "b": kept["y"].array}).astype(PAIRS)
+    top = summed.sort_values(["x", "shared", "y"], ascending=[True, False, True]).groupby("x", sort=False).head(max_partners)
     first = top["x"] < top["y"]
     return pd.DataFrame({"a": top["x"].where(first, top["y"]).array, "b": top["y"].where(first, top["x"]).array}).astype(PAIRS)
 

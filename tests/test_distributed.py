@@ -98,15 +98,18 @@ class KillOnce(SchedulerPlugin):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("prefix", ["_article_part", "shuffle-transfer"])
-def test_a_worker_killed_mid_run_changes_nothing(small_synthetic, tmp_path, prefix):
+def test_a_worker_killed_mid_run_changes_nothing(client, small_synthetic, tmp_path, prefix):
     # killed after its first table part, or in the middle of the first shuffle of the
     # candidate pairs (when it also holds postings and texts the later steps need)
     corpus, one = small_synthetic
-    with distributed.connect("local:2", dashboard=False) as client:
-        scheduler = client.cluster.scheduler  # a LocalCluster's scheduler runs in this process
-        plugin = KillOnce(prefix, scheduler)
-        scheduler.add_plugin(plugin)
+    scheduler = client.cluster.scheduler  # a LocalCluster's scheduler runs in this process
+    plugin = KillOnce(prefix, scheduler)
+    scheduler.add_plugin(plugin, name="kill-once")
+    try:
         distributed.write_tables(corpus, tmp_path, client, batch=50)
+    finally:
+        scheduler.remove_plugin(name="kill-once")
+        client.wait_for_workers(2, timeout=60)  # the nanny has started a new worker
     assert plugin.killed is not None
     assert written(tmp_path) == one
 
@@ -147,7 +150,7 @@ def test_parquet_articles_follow_the_loader(client, write_corpus, tmp_path):
     ([{"file": "b.txt", "text": "B"}, {"file": "a.txt", "text": "A"}], r"'a\.txt' comes after 'b\.txt'"),
     ([{"file": "a.txt", "text": "A"}, {"file": "a.txt", "text": "A"}], r"'a\.txt' comes after 'a\.txt'"),
     ([{"file": "x/a.txt", "text": "A"}], r"not the name of a \.txt file"),
-    ([{"file": "a.txt", "text": "   "}], r"in\.parquet \(partition 0\), a\.txt: the file is empty"),
+    ([{"file": "a.txt", "text": "   "}], r"in\.parquet \(row group 0\), a\.txt: the file is empty"),
 ])
 def test_bad_parquet_articles_name_the_source(client, tmp_path, rows, message):
     pd.DataFrame(rows).to_parquet(tmp_path / "in.parquet")
@@ -158,7 +161,7 @@ def test_bad_parquet_articles_name_the_source(client, tmp_path, rows, message):
 def test_parquet_without_text_is_refused(tmp_path):
     pd.DataFrame({"file": ["a.txt"]}).to_parquet(tmp_path / "in.parquet")
     with pytest.raises(CorpusError, match="no text column"):
-        distributed._loads(tmp_path / "in.parquet", 10)
+        distributed._loads(tmp_path / "in.parquet", 10, None)
 
 
 @settings(max_examples=25, deadline=None, derandomize=True)
