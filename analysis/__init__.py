@@ -16,7 +16,7 @@ The package is layered; each module imports only from the layers below it:
    ``ingest`` (saved pages, WARC files and CSV exports into a corpus), ``figures`` and
    ``charts`` (the house style and chart builders), ``report``, ``lab_form`` (notebooks
    stored as JupyterLab saves them);
-6. ``build`` and ``cli``.
+6. ``distributed`` (the tables pipeline on a Dask cluster), ``build`` and ``cli``.
 """
 from .casualties import casualty_figures
 from .corpus import load_articles, paragraphs, readability, sentences

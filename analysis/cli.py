@@ -22,14 +22,31 @@ def _positive(value: str) -> int:
     return number
 
 
+def _address(value: str) -> str:
+    from .distributed import parse_address
+
+    try:
+        return parse_address(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     tables = sub.add_parser("tables", help="write the tidy tables of a corpus as CSV files")
-    tables.add_argument("corpus_dir", type=Path, help="folder of .txt articles (and optionally metadata.csv)")
+    tables.add_argument("corpus_dir", help="folder of .txt articles (and optionally metadata.csv); with --dask, "
+                                           "also Parquet articles: a file, folder or URL (see python -m analysis pack)")
     tables.add_argument("--out", type=Path, required=True, help="folder to write the CSV files into")
-    tables.add_argument("--jobs", type=_positive, default=1, help="processes to use (default 1)")
+    where = tables.add_mutually_exclusive_group()
+    where.add_argument("--jobs", type=_positive, default=None, help="processes to use (default 1)")
+    where.add_argument("--dask", type=_address, default=None, metavar="ADDRESS",
+                       help="run on a Dask cluster: local or local:N (N worker processes on this machine), "
+                            "or a scheduler's address such as tcp://host:8786")
     tables.add_argument("--no-parquet", action="store_true", help="write CSV only")
+    pack = sub.add_parser("pack", help="write a folder corpus as Parquet articles, for tables --dask")
+    pack.add_argument("corpus_dir", type=Path, help="folder of .txt articles (and optionally metadata.csv)")
+    pack.add_argument("--out", type=Path, required=True, help="folder to write articles-NNNNN.parquet into")
     build = sub.add_parser("build", help="execute every notebook in order and export its figures")
     build.add_argument("--corpus", type=Path, default=None, help="another corpus folder (default: the project's seeds, in place)")
     build.add_argument("--out", type=Path, default=None,
@@ -49,9 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         if args.command == "tables":
-            from .tables import write_tables
+            return _tables(args)
+        if args.command == "pack":
+            from .distributed import write_articles_parquet
 
-            for path in write_tables(args.corpus_dir, args.out, jobs=args.jobs, parquet=not args.no_parquet):
+            for path in write_articles_parquet(args.corpus_dir, args.out):
                 print(path)
             return 0
         if args.command == "evaluate":
@@ -66,6 +85,25 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+
+
+def _tables(args: argparse.Namespace) -> int:
+    from . import distributed
+    from .tables import write_tables
+
+    if args.dask is None and distributed.is_parquet(args.corpus_dir):
+        raise CorpusError(f"{args.corpus_dir}: Parquet articles are read on a Dask cluster; add --dask local:N "
+                          "(N processes on this machine) or --dask with a scheduler's address")
+    if args.dask is None:
+        paths = write_tables(Path(args.corpus_dir), args.out, jobs=args.jobs or 1, parquet=not args.no_parquet)
+    else:
+        with distributed.connect(args.dask) as client:
+            if client.dashboard_link:
+                print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr, flush=True)
+            paths = distributed.write_tables(args.corpus_dir, args.out, client, parquet=not args.no_parquet)
+    for path in paths:
+        print(path)
+    return 0
 
 
 def _evaluate(corpus_dir: Path, gold_dir: Path, out: Path | None) -> int:

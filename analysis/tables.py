@@ -195,6 +195,12 @@ def make_parts(corpus_dir: str | Path | None, tmp: Path, run, *, batch: int = BA
             tasks.append((corpus_dir, tmp, len(tasks), csv, pairs, {x: place[x] for x in involved}))
     for spent in run(_passage_parts, tasks or [(corpus_dir, tmp, 0, csv, [], {})]):
         clock.add("reuse", spent)
+    return parts_on_disk(tmp, categories)
+
+
+def parts_on_disk(tmp: Path, categories: list[dict[str, dict[str, list]]]) -> dict[str, Parts]:
+    """Every table's parts written under ``tmp/<name>/``, in the order of their file names;
+    ``categories``: each part's categories of each per-article table, in the same order."""
     parts = {}
     for name in [*TABLES, *CORPUS_TABLES]:
         paths = sorted((tmp / name).glob("*.pkl"))
@@ -222,12 +228,8 @@ def _table_parts(corpus_dir: Path, files: list[str], tmp: Path, index: int, csv:
     clock = Clock()
     with clock.timing("load"):
         articles = load_articles(corpus_dir, files=files, metadata=_metadata(corpus_dir))
-    made, categories = {}, {}
-    for name, make in TABLES.items():
-        with clock.timing(name):
-            source, derive = FROM_TABLE.get(name, (None, None))
-            made[name] = derive(articles, made[source]) if source in made else make(articles)
-        categories[name] = _categories(made[name])
+    made = article_tables(articles, clock)
+    categories = {name: _categories(table) for name, table in made.items()}
     with clock.timing("write"):
         for name, table in made.items():
             _write_part(table, tmp / name, index, csv)
@@ -238,6 +240,16 @@ def _table_parts(corpus_dir: Path, files: list[str], tmp: Path, index: int, csv:
         save_shingles(shingles, tmp / "shingles" / f"{index:06d}")
     files = dict(zip(articles["article_id"], zip(articles["file"], articles["sha256"])))
     return categories, prints, files, clock.seconds
+
+
+def article_tables(articles: pd.DataFrame, clock: Clock) -> dict[str, pd.DataFrame]:
+    """Every per-article table (:data:`TABLES`) of some articles, the time of each added to ``clock``."""
+    made = {}
+    for name, make in TABLES.items():
+        with clock.timing(name):
+            source, derive = FROM_TABLE.get(name, (None, None))
+            made[name] = derive(articles, made[source]) if source in made else make(articles)
+    return made
 
 
 def _passage_parts(corpus_dir: Path, tmp: Path, index: int, csv: bool, pairs: list[tuple[str, str]],

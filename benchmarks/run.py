@@ -8,7 +8,15 @@ peak memory is its own:
 * ``tables --jobs 1``: the whole command, CSV and Parquet written, with the time spent
   loading and on each table recorded along the way;
 * ``tables --jobs 2``: the same with two processes; the two outputs are compared byte for
-  byte.
+  byte;
+* ``tables --dask local:2``: the same on a Dask ``LocalCluster`` of two worker processes
+  (started and stopped inside the measured time), shared passages by shuffles
+  (``analysis/distributed.py``); its output is compared with ``--jobs 1``'s, and the peak
+  memory of each worker process and of the client (which runs the scheduler) is sampled.
+
+CPU time is that of the whole process tree (``getrusage`` of the process and its reaped
+children), beside wall time. ``--keep`` re-measures only ``--sizes`` and keeps the other
+sizes' figures from ``RESULTS.json`` (the report says which).
 
 Then the project's date and casualty extraction are compared with dateparser's
 ``search_dates`` and quantulum3 on the seeds' gold annotations (precision, recall) and on
@@ -67,9 +75,43 @@ def sample_tree_rss(stop: threading.Event, peak: list[float], every: float = 0.1
         peak[0] = max(peak[0], total / 2**20)
 
 
-def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
+def sample_rss(stop: threading.Event, pids: dict[str, int], peaks: dict[str, float], every: float = 0.1) -> None:
+    """Keep in ``peaks`` the largest resident memory (MB) of each named process, sampled
+    every ``every`` seconds until ``stop`` is set."""
+    import psutil
+
+    procs = {name: psutil.Process(pid) for name, pid in pids.items()}
+    while not stop.wait(every):
+        for name, proc in procs.items():
+            try:
+                peaks[name] = max(peaks.get(name, 0.0), proc.memory_info().rss / 2**20)
+            except psutil.NoSuchProcess:
+                pass  # a worker that ended (and was replaced) is not followed further
+
+
+def cpu_seconds() -> float:
+    """User and system CPU time of this process and its children that have ended."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def output_facts(corpus: Path, out: Path, paths: list[Path]) -> dict:
+    """The digest of the files written, the size of the corpus and of the reuse table."""
     import pyarrow.parquet as pq
 
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        with path.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    reuse = pq.read_table(out / "reuse.parquet", columns=["article_a", "article_b"])
+    return {"mb": sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6, "articles": len(list(corpus.glob("*.txt"))),
+            "digest": digest.hexdigest(), "passages": reuse.num_rows,
+            "pairs": len(reuse.group_by(["article_a", "article_b"]).aggregate([]))}
+
+
+def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
     from analysis.tables import Clock, write_tables
 
     clock = Clock()
@@ -82,18 +124,35 @@ def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
     seconds = time.perf_counter() - started
     stop.set()
     sampler.join()
-    mb = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
     main, child = peak_rss_mb()  # before the checks below, which are not part of the run
-    digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.name.encode())
-        with path.open("rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
-    reuse = pq.read_table(out / "reuse.parquet", columns=["article_a", "article_b"])
-    return {"seconds": seconds, "steps": steps, "mb": mb, "articles": len(list(corpus.glob("*.txt"))),
-            "peak_rss_mb": main, "peak_child_rss_mb": child, "peak_tree_rss_mb": tree[0], "digest": digest.hexdigest(),
-            "passages": reuse.num_rows, "pairs": len(reuse.group_by(["article_a", "article_b"]).aggregate([]))}
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds(), "steps": steps, "peak_rss_mb": main,
+            "peak_child_rss_mb": child, "peak_tree_rss_mb": tree[0], **output_facts(corpus, out, paths)}
+
+
+def measure_dask(corpus: Path, out: Path, workers: int) -> dict:
+    """``tables --dask local:N``: the cluster started and stopped inside the measured time."""
+    from analysis import distributed
+    from analysis.tables import Clock
+
+    clock = Clock()
+    stop, tree, peaks = threading.Event(), [0.0], {}
+    started = time.perf_counter()
+    with distributed.connect(f"local:{workers}", dashboard=False) as client:
+        up = time.perf_counter() - started
+        pids = {f"worker {i}": pid for i, pid in enumerate(client.run(os.getpid).values())}
+        samplers = [threading.Thread(target=sample_tree_rss, args=(stop, tree), daemon=True),
+                    threading.Thread(target=sample_rss, args=(stop, {"client": os.getpid(), **pids}, peaks), daemon=True)]
+        for sampler in samplers:
+            sampler.start()
+        paths = distributed.write_tables(corpus, out, client, clock=clock, progress=False)
+        stop.set()
+        for sampler in samplers:
+            sampler.join()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds(), "start_seconds": up, "steps": clock.seconds,
+            "peak_tree_rss_mb": tree[0], "peak_client_rss_mb": peaks.get("client", 0.0),
+            "peak_worker_rss_mb": max(v for k, v in peaks.items() if k.startswith("worker")),
+            **output_facts(corpus, out, paths)}
 
 
 def in_child(*args: str) -> dict:
@@ -110,15 +169,18 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {mem} GiB RAM, Linux {platform.release()}, Python {platform.python_version()}"
 
 
-def run_all(sizes: list[int], root: Path) -> dict:
-    results = {"machine": machine(), "sizes": {}}
+def run_all(sizes: list[int], root: Path, kept: dict | None = None) -> dict:
+    results = {"machine": machine(), "sizes": dict(kept or {}), "kept": sorted(kept or {})}
     for n in sizes:
         corpus = corpus_for(n, root)
         runs = {}
         for jobs in (1, 2):
             print(f"{n} articles: tables --jobs {jobs}", file=sys.stderr, flush=True)
             runs[jobs] = in_child("tables", str(corpus), str(root / f"out_{n}_{jobs}"), str(jobs))
-        results["sizes"][n] = {"tables": runs}
+        print(f"{n} articles: tables --dask local:2", file=sys.stderr, flush=True)
+        dask = in_child("dask", str(corpus), str(root / f"out_{n}_dask"), "2")
+        results["sizes"][n] = {"tables": runs, "dask": dask}
+    results["sizes"] = dict(sorted(results["sizes"].items()))
     from compare import compare
 
     print("comparison with dateparser and quantulum3", file=sys.stderr, flush=True)
@@ -165,10 +227,17 @@ def why(name: str, sizes: dict) -> str:
                 "memory for speed; not tried yet.")
     if name == "jobs":
         speedups = {n: r["tables"][1]["seconds"] / r["tables"][2]["seconds"] for n, r in sizes.items()}
+        largest = max(sizes)
+        one, two = sizes[largest]["tables"][1], sizes[largest]["tables"][2]
+        cores = {j: run["cpu_seconds"] / run["seconds"] for j, run in ((1, one), (2, two)) if "cpu_seconds" in run}
+        share = (f" At {largest:,} articles one process used {cores[1]:.2f} of a core on average (CPU time over wall "
+                 f"time) and two used {cores[2]:.2f} cores: this machine is shared with other work, and a speed-up "
+                 "measured while the two processes do not get two cores to themselves is the machine's, not the "
+                 "code's." if len(cores) == 2 else "")
         return ("- **Speed-up.** " + ", ".join(f"{x:.2f}x at {n:,}" for n, x in speedups.items()) + ". Starting "
                 "two worker processes and importing the package in each costs about a second, and finding "
                 "candidate pairs runs in the main process alone; on a small corpus these fixed and serial parts "
-                "weigh most (Amdahl). On a large one the two processes come close to twice the speed.")
+                "weigh most (Amdahl)." + share)
     raise KeyError(name)
 
 
@@ -177,10 +246,61 @@ def jobs2_peak(run: dict) -> float:
     return run["peak_tree_rss_mb"]
 
 
+def dask_section(sizes: dict, kept: list[int]) -> list[str]:
+    """The ``--dask local:2`` runs beside ``--jobs 1`` and ``--jobs 2``."""
+    measured = {n: r for n, r in sizes.items() if "dask" in r}
+    lines = ["", "## On a Dask cluster: `tables --dask local:2`", "",
+             "A `LocalCluster` of two worker processes (one thread each) on the same machine, started and stopped "
+             "inside the measured time (`start` is the part spent starting it); `first pass`: the per-article "
+             "tables (and the fingerprints and shingles), `shared passages`: the shuffles, the comparison and the "
+             "writing of that table's parts, both wall time as the client saw it (`analysis/distributed.py`). CPU is the CPU time of the whole process tree; peak memory is "
+             "sampled every 0.1 s: of each worker process (the larger shown), of the client (which also runs the "
+             "scheduler and writes the tables) and of all processes together.", "",
+             "| articles | jobs 1: s (CPU s) | jobs 2: s (CPU s) | dask: s (CPU s) | start s | first pass s | shared passages s | peak MB per worker | client peak MB | all peak MB | same output as jobs 1 |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for n, r in measured.items():
+        one, two, dask = r["tables"][1], r["tables"][2], r["dask"]
+
+        def cpu(run):
+            return f"{run['cpu_seconds']:.1f}" if "cpu_seconds" in run else "n/a"
+
+        lines.append(
+            f"| {n:,} | {one['seconds']:.1f} ({cpu(one)}) | {two['seconds']:.1f} ({cpu(two)}) | "
+            f"{dask['seconds']:.1f} ({cpu(dask)}) | {dask['start_seconds']:.1f} | {dask['steps']['first pass']:.1f} | "
+            f"{dask['steps']['shared passages']:.1f} | {dask['peak_worker_rss_mb']:.0f} | {dask['peak_client_rss_mb']:.0f} | "
+            f"{dask['peak_tree_rss_mb']:.0f} | {'yes' if dask['digest'] == one['digest'] else 'NO'} |")
+    if measured:
+        tables_steps = [s for s in STEPS if s not in ("load", "write", "reuse", "candidates", "assemble")]
+
+        def per_table(run):
+            return sum(run["steps"].get(step, 0.0) for step in tables_steps)
+
+        lines += ["", "CPU time of the Dask run over that of `--jobs 1`: " + ", ".join(
+            f"{r['dask']['cpu_seconds'] / r['tables'][1]['cpu_seconds']:.2f}x at {n:,}" for n, r in measured.items()
+            if "cpu_seconds" in r["tables"][1]) + "; time the workers spent in the per-article table functions over "
+            "that of `--jobs 1`: " + ", ".join(f"{per_table(r['dask']) / per_table(r['tables'][1]):.2f}x at {n:,}"
+                                                for n, r in measured.items()) + ". What the one-process run does not "
+            "do: its per-article work is split into tasks (load; tables; fingerprints and shingles) whose results "
+            "travel between processes; the candidate pairs take three shuffles of frames keyed by article id instead "
+            "of one sort in memory; the texts, with their pickled shingles, are joined to the pairs twice (two hash "
+            "joins) and the passages shuffled once more into ranges; and the scheduler, the nannies and the workers' "
+            "own bookkeeping take CPU. This breakdown is not profiled at the largest size; where the per-article "
+            "functions themselves took longer than with `--jobs 1`, the workers were slowed (by the other work on "
+            "this shared machine, or by the memory each held), not given more to do."]
+    missing = [n for n in sizes if n not in measured]
+    if missing:
+        lines += ["", "Not run with `--dask` in this report: " + ", ".join(f"{n:,}" for n in missing) + " articles "
+                  "(figures kept from an earlier run of the benchmark, before the Dask run existed)."]
+    if kept:
+        lines += ["", "Figures for " + ", ".join(f"{n:,}" for n in kept) + " articles come from an earlier run "
+                  "(`--keep`); the others were measured in this one."]
+    return lines
+
+
 def report(results: dict, command: str) -> str:
     sizes = results["sizes"]
     first = min(sizes)
-    total = sum(t["seconds"] for r in sizes.values() for t in r["tables"].values())
+    total = sum(t["seconds"] for r in sizes.values() for t in [*r["tables"].values(), *([r["dask"]] if "dask" in r else [])])
     lines = ["# Benchmark results", "", f"Machine: {results['machine']}.", "",
              f"Reproduce with `{command}` (corpora are cached in `$BENCH_DIR`; `make bench` runs 1,000, 10,000 and 100,000 articles, in about {total / 60:.0f} minutes here).",
              "Synthetic corpora come from `benchmarks/synth.py` (texts derived from the seeds, see its docstring).", "",
@@ -199,6 +319,7 @@ def report(results: dict, command: str) -> str:
             f"| {n:,} | {mb:.1f} | {one['seconds']:.1f} | {mb / one['seconds']:.2f} | {n / one['seconds']:.0f} | "
             f"{1000 * per_article[n]:.2f} | {one['peak_rss_mb']:.0f} | {two['seconds']:.1f} | "
             f"{one['seconds'] / two['seconds']:.2f}x | {jobs2_peak(two):.0f} | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
+    lines += dask_section(sizes, results.get("kept", []))
     lines += ["", "## Each step, one process", "",
               "Seconds spent loading and on each table during the `--jobs 1` run (per 1,000 articles in brackets).", ""]
     found = next(iter(sizes.values()))["tables"][1]["steps"]
@@ -238,26 +359,40 @@ def report(results: dict, command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def read_results(path: Path) -> dict:
+    """RESULTS.json with its sizes and job counts as numbers again."""
+    results = json.loads(path.read_text(encoding="utf-8"))
+    results["sizes"] = {int(n): {**v, "tables": {int(j): r for j, r in v["tables"].items()}}
+                        for n, v in results["sizes"].items()}
+    results["kept"] = [int(n) for n in results.get("kept", [])]
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
-    if args and args[0] == "tables":
-        print(json.dumps(measure_tables(Path(args[1]), Path(args[2]), int(args[3]))))
+    if args and args[0] in ("tables", "dask"):
+        measure = measure_tables if args[0] == "tables" else measure_dask
+        print(json.dumps(measure(Path(args[1]), Path(args[2]), int(args[3]))))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the figures of the sizes not re-measured from RESULTS.json")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--from-json", type=Path, help="only render RESULTS.md again from a RESULTS.json")
     opts = parser.parse_args(args)
     if opts.from_json:
-        results = json.loads(opts.from_json.read_text(encoding="utf-8"))
-        results["sizes"] = {int(n): {"tables": {int(j): r for j, r in v["tables"].items()}}
-                            for n, v in results["sizes"].items()}
-        opts.out.write_text(report(results, "make bench"), encoding="utf-8")
+        results = read_results(opts.from_json)
+        opts.out.write_text(report(results, results.get("command", "make bench")), encoding="utf-8")
         return 0
     root = Path(os.environ.get("BENCH_DIR", "/tmp/analysis-bench"))
     root.mkdir(parents=True, exist_ok=True)
-    results = run_all(opts.sizes, root)
+    kept = None
+    if opts.keep and opts.out.with_suffix(".json").exists():
+        kept = {n: r for n, r in read_results(opts.out.with_suffix(".json"))["sizes"].items() if n not in opts.sizes}
+    results = run_all(opts.sizes, root, kept)
     command = "make bench" if opts.sizes == SIZES else f"python benchmarks/run.py --sizes {' '.join(map(str, opts.sizes))}"
+    results["command"] = command
     opts.out.write_text(report(results, command), encoding="utf-8")
     (opts.out.with_suffix(".json")).write_text(json.dumps(results, indent=1, sort_keys=True), encoding="utf-8")
     print(opts.out)

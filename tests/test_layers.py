@@ -14,7 +14,7 @@ LAYERS = {
     "dates": 3, "casualties": 3, "quotes": 3, "reuse": 3,
     "timeline": 4, "framing": 4,
     "evaluate": 5, "tables": 5, "report": 5, "findings": 5,
-    "figures": 6, "lab_form": 6,
+    "figures": 6, "lab_form": 6, "distributed": 6,
     "charts": 7,
     "build": 8,
     "cli": 9,
