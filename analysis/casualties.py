@@ -1098,48 +1098,50 @@ def interval_kind(figures: pd.DataFrame) -> pd.Series:
 
 
 def plot_table(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str = "killed",
-               nudge_days: float = 5.0, open_stub: float = 1.6) -> pd.DataFrame:
+               open_stub: float = 0.08) -> pd.DataFrame:
     """The figures of one category with what a chart of value against date needs.
 
-    Adds outlet, published, ``plot_date`` (figures published on the same day are spread
-    ``nudge_days`` apart, in outlet and text order, so their marks do not hide each other),
-    ``interval``, ``cited``
-    ("nobody cited" when empty) and ``low_drawn``/``high_drawn``: an open side is drawn
-    as a stub to ``value × open_stub`` (or ``÷``), never as a measured bound.
+    Adds outlet, published, ``slot`` (figures published on the same day are numbered
+    around 0, in outlet and text order, for a chart to set their marks a few pixels apart
+    without moving them off their day), ``interval``, ``cited`` ("nobody cited" when
+    empty) and ``low_drawn``/``high_drawn``: an open side is drawn as a stub of
+    ``open_stub`` times the largest value of the category, the same length wherever it
+    stands, so that it reads as "no bound stated", never as a measured bound.
     """
     require(articles, ("article_id", "outlet", "published"), "plot_table")
     table = figures[figures["category"] == category].merge(
         articles[["article_id", "outlet", "published"]], on="article_id")
     outlet = table["outlet"].astype("string").fillna(table["article_id"])
     ordered = table.assign(_o=outlet).sort_values(["published", "_o", "start"])
-    same_day = ordered.groupby("published")
+    same_day = ordered.groupby("published", dropna=False)
     slot = same_day.cumcount() - (same_day["start"].transform("size") - 1) / 2
-    shift = pd.to_timedelta(slot.reindex(table.index).astype("float64") * nudge_days, unit="D")
     value = table["value"].astype("float64")
+    stub = open_stub * (table["high"].fillna(value).max() if len(table) else 0.0)
     return table.assign(
-        plot_date=table["published"] + shift,
+        slot=slot.reindex(table.index).astype("float64"),
         interval=interval_kind(table),
         cited=table["attributed_to"].replace("", "nobody cited"),
-        low_drawn=table["low"].fillna(value / open_stub),
-        high_drawn=table["high"].fillna(value * open_stub),
+        low_drawn=table["low"].fillna((value - stub).clip(lower=0.0)),
+        high_drawn=table["high"].fillna(value + stub),
     )
 
 
-SERIES_COLUMNS = ["series", "outlet", "article_id", "published", "plot_date", "value", "qualifier",
+SERIES_COLUMNS = ["series", "outlet", "article_id", "start", "end", "published", "slot", "value", "qualifier",
                   "interval", "low_drawn", "high_drawn", "cited", "label", "surface", "period", "evidence"]
 
 
 def toll_series(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str = "killed",
-                nudge_days: float = 5.0) -> pd.DataFrame:
+                open_stub: float = 0.08) -> pd.DataFrame:
     """The outlets' figures of one category and the reference figures of that category
     (``data/reference_tolls.csv``) in one tidy table for a chart of value against date.
 
     ``series`` is "outlet" or "reference"; for a reference row ``outlet`` is its source,
-    ``published`` its announcement date, ``evidence`` its citation; for an outlet row
-    ``evidence`` is the sentence and ``period`` the stated start ("since 2011-03").
+    ``published`` its announcement date, ``evidence`` its citation, ``slot`` 0 and no
+    ``start``/``end``; for an outlet row ``start``/``end`` locate ``surface`` in the article's
+    text, ``evidence`` is the sentence and ``period`` the stated start ("since 2011-03").
     """
     require(articles, ("article_id", "outlet", "published"), "toll_series")
-    own = plot_table(figures, articles, category=category, nudge_days=nudge_days)
+    own = plot_table(figures, articles, category=category, open_stub=open_stub)
     own = own.assign(series="outlet", outlet=own["outlet"].astype("string"),
                      period=("since " + own["since"]).where(own["since"] != "", ""),
                      label=own["surface"], evidence=own["sentence"])
@@ -1147,14 +1149,15 @@ def toll_series(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str 
     ref = ref[ref["category"] == category]
     value = ref["value"].astype("float64")
     stated = (ref["qualifier"] + " " + ref["value"].map("{:,}".format).astype("string")).str.strip()
-    ref = ref.assign(series="reference", outlet=ref["source"], article_id="", published=ref["date"],
-                     plot_date=ref["date"], interval="reference", low_drawn=value, high_drawn=value,
+    ref = ref.assign(series="reference", outlet=ref["source"], article_id="", start=pd.NA, end=pd.NA,
+                     published=ref["date"],
+                     slot=0.0, interval="reference", low_drawn=value, high_drawn=value,
                      cited=ref["authority"], evidence=ref["citation"],
                      surface=stated, label=ref["authority"] + ": " + stated)
     table = pd.concat([own[SERIES_COLUMNS], ref[SERIES_COLUMNS]], ignore_index=True)
     types = {c: "string" for c in SERIES_COLUMNS}
-    types.update({"published": "datetime64[ns]", "plot_date": "datetime64[ns]", "value": "Int64",
-                  "low_drawn": "float64", "high_drawn": "float64"})
+    types.update({"start": "Int64", "end": "Int64", "published": "datetime64[ns]", "slot": "float64",
+                  "value": "Int64", "low_drawn": "float64", "high_drawn": "float64"})
     return table.astype(types).sort_values(["series", "published", "outlet"], ignore_index=True)
 
 
@@ -1166,3 +1169,62 @@ def citations(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     table = table.assign(cited=table["attributed_to"].replace("", "nobody cited"))
     return (table.groupby(["outlet", "category", "cited"], observed=True, as_index=False)
             .agg(figures=("surface", "size"), surfaces=("surface", "; ".join)))
+
+
+COMPARISON_COLUMNS = {
+    "article_id": "string", "outlet": "string", "published": "datetime64[ns]", "start": "int64", "end": "int64",
+    "surface": "string", "value": "int64", "attributed_to": "string", "basis": "string",
+    "reference_source": "string", "reference_date": "datetime64[ns]", "reference_value": "Int64",
+    "difference": "float64", "within": "boolean", "sentence": "string",
+}
+
+
+def reference_comparison(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str = "killed",
+                         tolerance: float = 0.10) -> pd.DataFrame:
+    """Each figure of ``category`` beside the reference figure it is compared with
+    (``data/reference_tolls.csv``), and whether it lies within ``tolerance`` of it.
+
+    A reference is a candidate when it counts the same category, was announced on or before
+    the story's day, and its ``place`` is named in the article ("Syria"): a toll of another war
+    is compared with nothing. ``basis`` says which candidate: ``same source`` (the latest
+    figure of the authority the toll is credited to, by its name or a name in ``cited_as``:
+    the UN human rights office's count is cited as "the UN"), ``nearest reference`` (for a
+    toll credited to nobody or to a source without a reference: the candidate closest in
+    value, so "within" then means only that some authority had published a figure like it),
+    ``vague amount`` ("hundreds": not compared) or ``no reference``. ``difference`` is
+    value / reference - 1.
+    """
+    require(articles, ("article_id", "text", "outlet", "published"), "reference_comparison")
+    own = figures[figures["category"] == category].merge(
+        articles[["article_id", "outlet", "published", "text"]], on="article_id")
+    ref = reference_tolls()
+    ref = ref[ref["category"] == category].sort_values(["date", "source"], kind="stable")
+    vague = set(interval_kind(own)[interval_kind(own) == "vague amount"].index)
+    rows = []
+    for i, f in own.iterrows():
+        names = ref["place"].map(lambda p: re.search(rf"(?<!\w){re.escape(p)}(?!\w)", f["text"]) is not None)
+        cands = ref[names & (ref["date"] <= f["published"])] if pd.notna(f["published"]) else ref.iloc[0:0]
+        credited = cands[[f["attributed_to"] in (authority, *cited.split(";"))
+                          for authority, cited in zip(cands["authority"], cands["cited_as"])]]
+        if i in vague:
+            basis, match = "vague amount", None
+        elif f["attributed_to"] and not credited.empty:
+            basis, match = "same source", credited.iloc[-1]
+        elif not cands.empty:
+            nearest = (cands["value"] - f["value"]).abs().astype("int64").reset_index(drop=True).idxmin()
+            basis, match = "nearest reference", cands.iloc[nearest]
+        else:
+            basis, match = "no reference", None
+        difference = None if match is None else f["value"] / match["value"] - 1
+        rows.append({"article_id": f["article_id"], "outlet": f["outlet"], "published": f["published"],
+                     "start": f["start"], "end": f["end"], "surface": f["surface"], "value": f["value"],
+                     "attributed_to": f["attributed_to"], "basis": basis,
+                     "reference_source": None if match is None else match["source"],
+                     "reference_date": None if match is None else match["date"],
+                     "reference_value": None if match is None else match["value"],
+                     "difference": difference,
+                     "within": None if difference is None else abs(difference) <= tolerance,
+                     "sentence": f["sentence"]})
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in COMPARISON_COLUMNS.items()})
+    return pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS)).astype(COMPARISON_COLUMNS)

@@ -195,17 +195,23 @@ def conference_dates(conf: pd.DataFrame, outlets: pd.Series) -> alt.VConcatChart
         alt.layer(windows, arrows, published).properties(width=520, height=320),
         undated.properties(width=520),
         data=conf,
-        title="When will the Geneva conference happen? What each article says",
+        title=alt.TitleParams("When will the Geneva conference happen? What each article says", subtitle=[
+            "Bar: the window an article gives for the conference (dotted: already past when it was published; "
+            "dashed: ruled out); triangle: no end stated. Black tick: the article's publication date."]),
     )
 
 
 # ---------------------------------------------------------------- 02 casualty counts
 
+SLOT_PX = 9  # marks of one day stand this many pixels apart, on their day
+
+
 def death_tolls(tolls: pd.DataFrame, outlets: pd.Series) -> alt.FacetChart:
     """The outlets' tolls against publication date, one panel per year: a mark per toll
-    (colour and shape: its outlet), a line over the interval the hedge implies (dashed when
-    open-ended), short black bars for the reference tolls. ``tolls`` is
-    ``casualties.toll_series`` with a ``year`` column."""
+    (colour and shape: its outlet), a line over the interval the hedge implies (a dashed
+    stub of one length when open-ended), short black bars for the reference tolls. Tolls
+    published on one day stand a few pixels apart (``slot``), still on their day.
+    ``tolls`` is ``casualties.toll_series`` with a ``year`` column."""
     if not (tolls["series"] == "outlet").any():
         return nothing_to_draw("Death tolls as printed, by outlet and publication date", "No death toll was found "
                                "in this corpus (the reference tolls are in the table above).")
@@ -214,13 +220,15 @@ def death_tolls(tolls: pd.DataFrame, outlets: pd.Series) -> alt.FacetChart:
     tooltip = figures.tooltips("outlet", alt.Tooltip("published:T", format="%d %B %Y"), "surface", "qualifier",
                                "interval", "cited", "period", "evidence")
     y_scale = alt.Scale(zero=True)
-    x_date = alt.X("plot_date:T", title=None, axis=alt.Axis(format="%b", tickCount="month"))
+    x_date = alt.X("published:T", title=None, axis=alt.Axis(format="%b", tickCount="month"))
+    beside = alt.expr(f"datum.slot * {SLOT_PX}")
     return alt.layer(
-        alt.Chart().transform_filter(own).mark_rule(strokeWidth=2).encode(
+        alt.Chart().transform_filter(own).mark_rule(strokeWidth=2, xOffset=beside).encode(
             x=x_date, y=alt.Y("low_drawn:Q", title="Reported death toll", scale=y_scale),
             y2="high_drawn:Q", color=outlet["color"],
-            strokeDash=alt.condition("datum.interval == 'open above'", alt.value([4, 3]), alt.value([1, 0]))),
-        alt.Chart().transform_filter(own).mark_point(filled=True, size=110, opacity=1).encode(
+            strokeDash=alt.condition("datum.interval == 'open above' || datum.interval == 'open below'",
+                                     alt.value([4, 3]), alt.value([1, 0]))),
+        alt.Chart().transform_filter(own).mark_point(filled=True, size=110, opacity=1, xOffset=beside).encode(
             x=x_date, y=alt.Y("value:Q", scale=y_scale), color=outlet["color"], shape=outlet["shape"], tooltip=tooltip),
         # reference tolls as short black bars: no outlet's shape
         alt.Chart().transform_filter(ref).mark_tick(color="black", thickness=3, size=16).encode(
@@ -231,8 +239,10 @@ def death_tolls(tolls: pd.DataFrame, outlets: pd.Series) -> alt.FacetChart:
     ).properties(width=250, height=320).facet(
         column=alt.Column("year:O", title=None, header=alt.Header(labelFontWeight="bold")),
         title=alt.TitleParams("Death tolls as printed, by outlet and publication date",
-                              subtitle=["Line: the interval the hedge implies (dashed = open-ended). "
-                                        "Black bars: published reference tolls. One panel per year."]),
+                              subtitle=["Mark: a toll at its story's date (tolls of one day side by side). "
+                                        "Solid line: the range its hedge implies (nearly, about). Dashed stub: "
+                                        "open-ended (more than, over), no upper bound stated. Black bar: a "
+                                        "reference toll at its announcement date. One panel per year."]),
     ).resolve_scale(x="independent")
 
 
@@ -311,7 +321,7 @@ def distinctive_words(words: pd.DataFrame, outlets: alt.Scale) -> alt.Chart:
             y=alt.Y("word:N", title=None, sort=alt.EncodingSortField("z", order="descending")),
             color=alt.Color("outlet:N", scale=outlets, legend=None),
             row=alt.Row("outlet:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
-            tooltip=figures.tooltips("outlet", "word", "n_outlet", "n_rest", alt.Tooltip("z:Q", format=".2f"), "sentence"),
+            tooltip=figures.tooltips("outlet", "word", "surface", "n_outlet", "n_rest", alt.Tooltip("z:Q", format=".2f"), "sentence"),
         )
         .properties(width=300, height=alt.Step(12))
         .resolve_scale(y="independent")

@@ -158,8 +158,8 @@ def read_metadata(corpus_dir: Path) -> dict[str, dict[str, str]]:
             raise CorpusError(f"{path}, line {line}: {name!r} has a second row; keep one row per file")
         if row.get("published") and not _is_date(row["published"]):
             raise CorpusError(
-                f"{path}, line {line}: published date {row['published']!r} for {name!r} is not a date "
-                "between 1678 and 2261; write it as YYYY-MM-DD"
+                f"{path}, line {line}: published date {row['published']!r} for {name!r} is not a valid "
+                "YYYY-MM-DD date; write it as YYYY-MM-DD (2013-07-02 is 2 July 2013; years 1678 to 2261)"
             )
         if row.get("published") and pd.Timestamp(row["published"]).date() > date.today():
             raise CorpusError(f"{path}, line {line}: published date {row['published']} for {name!r} is in the "
@@ -433,8 +433,13 @@ def load_articles(corpus_dir: str | Path | None = None, *, files: list[str] | No
         })
     if unlisted:
         names = ", ".join(unlisted[:5]) + (f" and {len(unlisted) - 5} more" if len(unlisted) > 5 else "")
-        _warn(f"{corpus_dir / 'metadata.csv'}: no row for {names}; headline and date inferred from the text "
-              "where it states them. Add rows to metadata.csv to state outlet, date and URL.", MetadataWarning)
+        if (corpus_dir / "metadata.csv").is_file():
+            _warn(f"{corpus_dir / 'metadata.csv'}: no row for {names}; headline and date inferred from the text "
+                  "where it states them. Add rows to metadata.csv to state outlet, date and URL.", MetadataWarning)
+        else:
+            _warn(f"{corpus_dir}: no metadata.csv, so no outlet, and headline and date inferred from the text "
+                  f"where it states them ({names}). Add a metadata.csv (file,outlet,published,url) to state them.",
+                  MetadataWarning)
     return _typed_articles(pd.DataFrame.from_records(records))
 
 

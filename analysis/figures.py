@@ -243,6 +243,7 @@ class FigureText:
     description: str
     source: str
     alt: str
+    key: str = ""  # how to read the marks: the chart's own title and subtitle, when save replaced them
 
     def footer(self, name: str) -> list[str]:
         """The footer's paragraphs: the source line, then where the data is."""
@@ -272,11 +273,17 @@ def _own_title(chart) -> tuple[str, str]:
 
 def figure_text(chart, name, title, description, source, alt_text) -> FigureText:
     own_title, own_subtitle = _own_title(chart)
+    # the chart's own words say how to read it: kept as its key when the saved ones replace them
+    key = [own_title if title and own_title and own_title != title and own_subtitle else "",
+           own_subtitle if description is not None and own_subtitle and own_subtitle != description else ""]
+    if title and own_title and own_title != title and not own_subtitle:
+        key[0] = own_title
+    key_text = " ".join(f"{part.rstrip('.')}." for part in key if part)
     title = title or own_title or name
     description = description if description is not None else own_subtitle
     if alt_text is None:
-        alt_text = f"{title.rstrip('.')}. {description}".strip() if description else title
-    return FigureText(title=title, description=description, source=source or "", alt=alt_text)
+        alt_text = " ".join(f"{part.rstrip('.')}." for part in (title, description, key_text) if part)
+    return FigureText(title=title, description=description, source=source or "", alt=alt_text, key=key_text)
 
 
 def _merged(base: dict, override: dict) -> dict:
@@ -300,7 +307,8 @@ def framed_spec(chart, name: str, text: FigureText, size: str) -> dict:
     spec = chart.to_dict()
     spec["config"] = _merged(theme()["config"], spec.get("config", {}))
     try:
-        return layout.framed(spec, title=text.title, description=text.description, footer=text.footer(name),
+        return layout.framed(spec, title=text.title, description=text.description, key=text.key,
+                             footer=text.footer(name),
                              alt=text.alt, width_px=house_width_px(size), measure=layout.measure_svg(render_svg),
                              footer_style=FOOTER_STYLE)
     except layout.FitError as err:
@@ -369,7 +377,7 @@ def _save_matplotlib(figure, name: str, text: FigureText, size: str, out: Path) 
     fig.set_size_inches(width_in, h * width_in / w)
     text_px = width_in * 72 - 12  # matplotlib's sizes are in pt
     heading = export.wrap(text.title, text_px, 10.5, bold=True)
-    lines = export.wrap(text.description, text_px, 9) if text.description else []
+    lines = [line for part in (text.description, text.key) if part for line in export.wrap(part, text_px, 9)]
     fig.suptitle("\n".join([*heading, *lines]), x=0.01, ha="left", fontsize=9)
     footer = [line for part in text.footer(name) for line in export.wrap(part, text_px, 8.25)]
     footer_in = (len(footer) * 8.25 * 1.3 + 6) / 72

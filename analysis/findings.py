@@ -18,6 +18,8 @@ import re
 
 import pandas as pd
 
+from . import reuse
+
 NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 CATEGORY_NAMES = {"killed": ("death toll", "death tolls"), "wounded": ("count of wounded", "counts of wounded"),
                   "displaced": ("count of people who fled", "counts of people who fled"),
@@ -227,23 +229,26 @@ def figure_counts(found: pd.DataFrame) -> Finding:
                    f"{plural(stories, 'story', 'stories')}: {listing(parts)}")
 
 
-def tolls_and_references(tolls: pd.DataFrame) -> Finding:
-    """How the outlets' tolls compare with the latest reference toll published before each."""
-    own = tolls[tolls["series"] == "outlet"]
-    ref = tolls[tolls["series"] == "reference"].sort_values("published")
-    if own.empty:
+def tolls_and_references(comparison: pd.DataFrame) -> Finding:
+    """How many compared tolls lie within 10% of their reference (``casualties.reference_comparison``)."""
+    if comparison.empty:
         return finding("No death tolls to compare")
-    close, compared = 0, 0
-    for row in own.itertuples():
-        before = ref[ref["published"] <= row.published]
-        if before.empty or pd.isna(row.value):
-            continue
-        compared += 1
-        close += abs(row.value - before.iloc[-1]["value"]) <= 0.1 * before.iloc[-1]["value"]
-    if not compared:
-        return finding("No reference toll was published before these stories")
-    return finding(f"{number(close, capital=True)} of the {plural(compared, 'death toll')} with an earlier reference "
-                   f"toll lie within 10% of the latest one published before them")
+    compared = comparison[comparison["within"].notna()]
+    if compared.empty:
+        return finding("No death toll has a reference published before it for the same war")
+    close, n = int(compared["within"].sum()), len(compared)
+    same = int((compared["basis"] == "same source").sum())
+    their = "its" if n == 1 else "their"
+    how = (f"{their} own source's latest figure" if same == n else
+           f"a reference published before {'it' if n == 1 else 'them'}" + ("" if same == 0 else
+           f" ({their} own source's latest where the table has one)"))
+    if close == n:
+        head = ("The one death toll compared lies" if n == 1 else
+                f"{'Both' if n == 2 else 'All ' + number(n)} death tolls compared lie")
+        return finding(f"{head} within 10% of {how}")
+    lead = "None" if close == 0 else number(close, capital=True)
+    verb = "lies" if close == 1 else "lie"
+    return finding(f"{lead} of the {plural(n, 'death toll')} compared {verb} within 10% of {how}")
 
 
 def citations(cites: pd.DataFrame) -> Finding:
@@ -342,10 +347,14 @@ def distinctive_words(words: pd.DataFrame, top: int = 3) -> Finding:
     return finding("The words that set each outlet apart — " + "; ".join(parts))
 
 
-def shared_copy(passages: pd.DataFrame, articles: pd.DataFrame) -> Finding:
-    """Which pairs of articles share passages word for word, and how long."""
+def shared_copy(passages: pd.DataFrame, articles: pd.DataFrame, *, k: int = reuse.DEFAULT_K,
+                window: int = reuse.DEFAULT_WINDOW) -> Finding:
+    """Which pairs of articles share passages word for word, and how long. With none found,
+    the heading states the length the method is sure to find (``k + window - 1`` words)."""
     if passages.empty:
-        return finding("No two articles share a passage of 8 words or more")
+        return finding(f"No two articles share a passage of {k + window - 1} words or more",
+                       f"Shorter shared passages, from {k} words, are found often but not always "
+                       "(see `analysis/reuse.py`).")
     name = labels(articles)
     parts = []
     for (a, b), group in passages.groupby(["article_a", "article_b"], sort=True):

@@ -270,6 +270,23 @@ def labels() -> pd.DataFrame:
 
 
 @cached
+def label_contexts() -> pd.DataFrame:
+    """``label_contexts.csv``: words, side (before, after), reading (place, title), note."""
+    t = table("label_contexts.csv")
+    bad = t[~t["side"].isin(["before", "after"]) | ~t["reading"].isin(["place", "title"])]
+    if len(bad):
+        raise ValueError(f"label_contexts.csv, row {bad.index[0] + 2}: side must be before or after and "
+                         "reading place or title")
+    return t
+
+
+@cached
+def stance_negators() -> frozenset[str]:
+    """``stance_negators.csv``: the words that deny a stance marker after them, lower case."""
+    return frozenset(table("stance_negators.csv")["word"].str.lower())
+
+
+@cached
 def stance_markers() -> pd.DataFrame:
     """``stance_markers.csv``: phrase, category (empty: a blocker row), match_case (bool), note."""
     t = table("stance_markers.csv")

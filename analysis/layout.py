@@ -128,7 +128,7 @@ def fit_factor(chart: dict, top: dict, width_px: float, measure, default: float 
 
 
 def framed(spec: dict, *, title: str, description: str, footer: list[str], alt: str, width_px: float,
-           measure, footer_style: dict, fit: bool = True) -> dict:
+           measure, footer_style: dict, fit: bool = True, key: str = "") -> dict:
     """The chart framed and fitted (see the module docstring)."""
     top, chart = split_top_level(spec)
     config = top.get("config", {})
@@ -140,7 +140,9 @@ def framed(spec: dict, *, title: str, description: str, footer: list[str], alt: 
     # titles sit on wrappers, not on the chart: a legend is placed beside its view's title
     titled = {"vconcat": [chart], "resolve": OWN_LEGENDS, "title": {
         "text": wrap(title, text_px, title_cfg.get("fontSize", 13), bold=True),
-        "subtitle": wrap(description, text_px, title_cfg.get("subtitleFontSize", 12)) if description else "",
+        # the description (the finding), then the key (how to read the marks), each on its own lines
+        "subtitle": [line for part in (description, key) if part
+                     for line in wrap(part, text_px, title_cfg.get("subtitleFontSize", 12))] or "",
         "anchor": "start", "frame": "bounds",
     }}
     return {

@@ -191,7 +191,11 @@ tells of ("the UN envoy said in 2012" in a 2016 article is the 2016 envoy), and 
 offices of ``offices.csv`` are dated (the others' aliases name one fixed person); a
 description with a state's adjective stands for its government only before a word of kind
 ``state_voice``, so "a Syrian official" is the Syrian government even when the official
-serves the opposition's interim government.
+serves the opposition's interim government. Reported speech runs to the end of its
+sentence, so a clause of narration after the content belongs to it ("the US insists that
+…, but Russia opposes the idea, arguing …" is all the US's); an appositive after
+``According to SPEAKER`` ("…, passed on 27 September, …") opens the content, and a
+document named after ``according to`` (a resolution, a report) is credited to its author.
 """
 from __future__ import annotations
 

@@ -165,6 +165,7 @@ def _index_entry(e: dict) -> list[str]:
         "",
         e["description"] or "*(no description given)*",
         "",
+        *([f"*How to read it:* {e['key']}", ""] if e.get("key") else []),
         f"- **Alt text:** {e['alt']}",
         f"- **Source:** {e['source'] or '*(none given)*'}",
         f"- **Size:** {size}, {e['width_in']:.2f} × {e['height_in']:.2f} in; PNG {e['png_px'][0]:,} × "

@@ -86,7 +86,7 @@ def test_conference_dates_put_undated_statements_below():
 def test_death_tolls_one_panel_per_year():
     tolls = pd.DataFrame({
         "series": ["outlet", "reference"], "outlet": ["BBC News", "OHCHR"], "published": pd.to_datetime(["2013-07-02"] * 2),
-        "plot_date": pd.to_datetime(["2013-07-02"] * 2), "value": [93000, 92901], "qualifier": ["more than", "at least"],
+        "slot": [0.0, 0.0], "value": [93000, 92901], "qualifier": ["more than", "at least"],
         "interval": ["open above", "reference"], "low_drawn": [93000.0, 92901.0], "high_drawn": [148800.0, 92901.0],
         "cited": ["United Nations", "OHCHR"], "surface": ["more than 93,000", "at least 92,901"], "period": ["", ""],
         "evidence": ["The UN says ...", "OHCHR release"], "year": [2013, 2013]})
@@ -136,7 +136,7 @@ def test_quote_share_and_stance_panels_reuse_the_outlet_scale():
 
 def test_distinctive_words_one_row_per_outlet():
     words = pd.DataFrame({"outlet": OUTLETS, "word": ["regime", "likely"], "n_outlet": [3, 4], "n_rest": [0, 1],
-                          "z": [2.1, 1.9], "sentence": ["a", "b"]})
+                          "z": [2.1, 1.9], "surface": ["regime", "likely"], "sentence": ["a", "b"]})
     s = spec(charts.distinctive_words(words, figures.outlet_scale(pd.Series(OUTLETS))))
     assert s["encoding"]["row"]["field"] == "outlet" and s["resolve"]["scale"]["y"] == "independent"
 

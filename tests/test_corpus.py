@@ -184,6 +184,12 @@ def test_article_without_metadata_row_is_inferred_with_a_warning(write_corpus):
     assert b.published == pd.Timestamp("2013-07-03") and "caption" in b.date_basis
 
 
+def test_a_folder_without_metadata_is_named_not_a_missing_file(write_corpus):
+    folder = write_corpus({"a.txt": "Kerry hopeful on Syria\n\nKerry said talks went well."})
+    with pytest.warns(MetadataWarning, match=r"corpus: no metadata\.csv, so no outlet.*\(a\.txt\)\. Add a metadata\.csv"):
+        analysis.load_articles(folder)
+
+
 def test_no_date_is_invented(write_corpus):
     folder = write_corpus({"a.txt": "A headline\n\nSome text without any date."})
     with pytest.warns(MetadataWarning):
@@ -228,6 +234,8 @@ def test_bom_and_crlf_are_normalised_consistently(write_corpus):
     ({"a.txt": "Headline\n\nText."}, "outlet\nX\n", r"metadata\.csv: no 'file' column"),
     ({"a.txt": "Headline\n\nText."}, "file,outlet\na.txt,X\na.txt,Y\n", r"metadata\.csv, line 3: 'a\.txt' has a second row"),
     ({"a.txt": "Headline\n\nText."}, "file,published\na.txt,2 Julyish\n", r"metadata\.csv, line 2: published date '2 Julyish'"),
+    ({"a.txt": "Headline\n\nText."}, "file,published\na.txt,2013-13-45\n",
+     r"published date '2013-13-45' for 'a\.txt' is not a valid YYYY-MM-DD date; write it as YYYY-MM-DD"),
     # a real date, but outside what the articles table's nanosecond dates hold
     ({"a.txt": "Headline\n\nText."}, "file,published\na.txt,1500-01-01\n", r"line 2: published date '1500-01-01'.*1678"),
     ({"a.txt": "Headline\n\nText."}, "file\na.txt\nmissing.txt\n", r"line 3: 'missing\.txt' has a metadata row but no such file"),

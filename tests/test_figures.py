@@ -264,3 +264,16 @@ def test_figures_index_lists_title_description_alt_text_and_files(column, tmp_pa
     assert DESCRIPTION in index and f"**Alt text:** Body length <by> outlet & more. {DESCRIPTION}" in index
     assert "single column, 3.50 ×" in index and "[PDF](00_test.pdf)" in index and "[CSV](00_test.csv)" in index
     assert "`00_test.ipynb`" in index
+
+
+def test_a_charts_own_key_survives_a_new_title_and_description(tmp_path):
+    keyed = bar_chart().properties(title=alt.TitleParams("Words per story", subtitle=["Bar: body words; grey: none."]))
+    paths = figures.save(keyed, "00_keyed", title="T", description="The finding.", source=SOURCE, size="full",
+                         figures_dir=tmp_path)
+    record = json.loads(paths[-1].read_text())
+    assert record["key"] == "Words per story. Bar: body words; grey: none."
+    assert record["alt"] == "T. The finding. Words per story. Bar: body words; grey: none."
+    assert "Bar: body words; grey: none." in drawn_text(tmp_path / "00_keyed.svg")
+    # a chart whose own words are kept as they are has no separate key
+    plain = figures.save(keyed, "00_plain", source=SOURCE, size="full", figures_dir=tmp_path)
+    assert json.loads(plain[-1].read_text())["key"] == ""

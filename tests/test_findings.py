@@ -33,6 +33,13 @@ def test_counts_and_categories(tables):
     assert text.startswith("## Eight figures in five stories:") and "seven death tolls" in text
 
 
+def test_tolls_are_compared_with_their_own_sources_reference(seeds, tables):
+    comparison = casualties.reference_comparison(tables["found"], seeds)
+    assert findings.tolls_and_references(comparison) == (
+        "## All six death tolls compared lie within 10% of a reference published before them "
+        "(their own source's latest where the table has one)")
+
+
 def test_conference_windows_quote_what_each_outlet_said(tables):
     text = findings.conference_windows(tables["expectations"])
     assert "on 2 July 2013: " in text and "BBC News “August or later”" in text and "7 October 2013" in text
@@ -77,7 +84,9 @@ def test_nothing_to_find_is_said_in_words(bare):
     q = analysis.quotations(bare)
     assert findings.voices(q, bare, quotes.AFFILIATIONS[:6]) == "## No direct quotations in this corpus"
     assert findings.shared_copy(reuse.shared_passages(bare), bare) == (
-        "## No two articles share a passage of 8 words or more")
+        "## No two articles share a passage of 11 words or more\n\nShorter shared passages, from 8 words, are "
+        "found often but not always (see `analysis/reuse.py`).")
+    assert findings.tolls_and_references(casualties.reference_comparison(found, bare)) == "## No death tolls to compare"
     assert findings.distinctive_words(framing.distinctive_words(bare)).startswith("## No words to compare")
 
 

@@ -38,6 +38,21 @@ def load(write_corpus):
                                             ("Russia", "outside powers: Russia", "country name")]),
     # whole words only
     ("The conflicted officials left early.", []),
+    # a place is not a name chosen for a government, nor is a list of places
+    ("The envoys stayed in Washington and Moscow for a week.", []),
+    ("Ships waited at Tehran's request.", [("Tehran", "outside powers: Iran", "capital")]),  # possessive: the actor
+    ("He slept in a Moscow hotel after the talks.", []),
+    ("The delegates flew to Moscow on Friday.", []),
+    # an appeal to a capital addresses its government
+    ("They sent an appeal to Moscow on Friday.", [("Moscow", "outside powers: Russia", "capital")]),
+    # part of a title or a nationality, not the state named
+    ("US President Barack Obama spoke first.", []),
+    ("A US citizen was detained at the border.", []),
+    ("Moscow and Washington disagree on the next step.",
+     [("Moscow", "outside powers: Russia", "capital"), ("Washington", "outside powers: US", "capital")]),
+    # one group by any of its names
+    ("ISIS fighters and Daesh are one group by two names.",
+     [("ISIS", "Islamic State group", "ISIS"), ("Daesh", "Islamic State group", "Daesh")]),
 ])
 def test_label_rules(load, body, expected):
     uses = framing.label_uses(load(body))
@@ -60,6 +75,15 @@ def test_label_rates_per_thousand_words(load):
     assert rates.loc[("Outlet 1", "regime"), "n"] == 0
 
 
+def test_quoted_labels_are_the_speakers_and_left_out_of_the_rates(load):
+    arts = load('"The regime must go," the minister said. Government forces held the town.')
+    uses = framing.label_uses(arts)
+    assert list(zip(uses["surface"], uses["in_quote"])) == [("regime", True), ("Government forces", False)]
+    own = framing.label_rates(arts).set_index("label")["n"]
+    assert own["regime"] == 0 and own["government"] == 1
+    assert framing.label_rates(arts, include_quoted=True).set_index("label").loc["regime", "n"] == 1
+
+
 def test_label_offsets_are_evidence(seeds):
     uses = framing.label_uses(seeds)
     texts = seeds.set_index("article_id")["text"]
@@ -73,10 +97,31 @@ def test_label_offsets_are_evidence(seeds):
     ("It may be later than that.", [("may", "hedge")]),
     ("The conference has been delayed repeatedly by both sides.", [("delayed repeatedly", "setback")]),
     ("They want it held as soon as possible, officials insist.", []),  # blocker row
+    # markers of one category side by side are one marker
+    ("A deal could possibly come next week.", [("could possibly", "hedge")]),
 ])
 def test_stance_rules(load, body, expected):
     m = framing.stance_markers(load(body))
     assert [(r.surface, r.category) for r in m.itertuples()] == expected
+
+
+@pytest.mark.parametrize("body, negated", [
+    ("She said she would not express optimism yet.", True),
+    ("He wouldn't express optimism about the plan.", True),
+    ("He wouldn’t express optimism about the plan.", True),
+    ("There is never much hope in these rooms.", True),
+    # the negation belongs to another clause, or stands too far back
+    ("It did not rain, and there was optimism in the room.", False),
+    ("Nobody doubted it: not once in all those long weeks was there optimism.", False),
+    ("There was optimism in the room.", False),
+])
+def test_a_denied_marker_is_negated_and_not_counted(load, body, negated):
+    arts = load(body)
+    m = framing.stance_markers(arts)
+    mark = m[m["category"] == "optimism"]
+    assert mark["negated"].tolist() == [negated]
+    counted = framing.stance_rates(arts).query("category == 'optimism'")["n"].sum()
+    assert counted == (0 if negated else 1)
 
 
 def test_stance_marker_inside_quotation(load):
@@ -125,7 +170,14 @@ def test_distinctive_words_rank_each_outlets_own_words(load):
     # an actor's name keeps its capital, so "Snowden" the person is not a common noun
     assert top == {"Outlet 0": "chemical", "Outlet 1": "Snowden"}
     texts = arts.set_index("article_id")["text"]
-    assert all(texts[r.article_id][r.start:r.end].lower() == r.word.lower() for r in d.itertuples())
+    assert all(texts[r.article_id][r.start:r.end] == r.surface for r in d.itertuples())
+    assert all(r.surface.lower() == r.word.lower() for r in d.itertuples())
+
+
+def test_a_distinctive_word_shows_the_form_written(load):
+    arts = load("Russia’s plan stood. Russia’s envoy spoke. Russia’s aims held.", "Talks went on. Talks ended.")
+    row = framing.distinctive_words(arts, top=1).set_index("outlet").loc["Outlet 0"]
+    assert (row["word"], row["surface"]) == ("Russia", "Russia’s")
 
 
 def test_actor_names_are_not_lowered_into_common_words():
