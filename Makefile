@@ -26,6 +26,7 @@ quick: $(READY) ## run the unit tests only, without the slow ones (notebooks, br
 challenge: $(READY) ## run the challenge sets and rewrite their RESULTS.md (pass rate per phenomenon, failing cases)
 	$(PY) -m analysis challenge tests/challenge --out tests/challenge/RESULTS.md
 	$(PY) -m analysis challenge tests/challenge_b --out tests/challenge_b/RESULTS.md
+	$(PY) -m analysis challenge tests/heldout --out tests/heldout/RESULTS.md
 
 lab: $(READY) ## open JupyterLab on the notebooks (offline; the project's config is in jupyter_config/)
 	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter_config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" $(VENV)/bin/jupyter lab notebooks/

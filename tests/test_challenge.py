@@ -1,4 +1,4 @@
-"""The challenge sets (tests/challenge, tests/challenge_b): short cases, each isolating one
+"""The challenge sets (tests/challenge, tests/challenge_b, tests/heldout): short cases, each isolating one
 phenomenon, scored by the same scorer as the gold. They were written by reading real coverage and
 annotated by reading, not from the rules; the rates reached are asserted below and reported, case
 by case, in each set's RESULTS.md (regenerated with `make challenge`)."""
@@ -10,7 +10,7 @@ import pytest
 from analysis import evaluate
 from analysis.paths import TESTS_DIR
 
-SETS = ("challenge", "challenge_b")
+SETS = ("challenge", "challenge_b", "heldout")
 
 
 @pytest.fixture(scope="module", params=SETS)
@@ -26,8 +26,9 @@ def test_the_results_file_is_current(run):
 
 
 # Reached on the development challenge sets: the rules were improved with these cases in view, so
-# these are not estimates of accuracy (the held-out set in tests/heldout is). Set B was measured
-# blind once before it was used; those numbers are in its README.
+# these are not estimates of accuracy. Set B was measured blind once before it was used; those
+# numbers are in its README. The held-out set was measured once, blind, with the numbers below
+# (tests/heldout/MEASURED_ONCE.md): they guard against a change making it worse.
 REACHED = {
     "challenge": [("dates", 230, 230, 1.00, 1.00),
                   ("casualties", 96, 96, 1.00, 1.00),
@@ -35,6 +36,9 @@ REACHED = {
     "challenge_b": [("dates", 104, 93, 0.989, 0.96),
                     ("casualties", 56, 56, 1.00, 1.00),
                     ("quotes", 62, 62, 1.00, 1.00)],
+    "heldout": [("dates", 120, 88, 0.952, 0.946),
+                ("casualties", 55, 27, 0.811, 0.775),
+                ("quotes", 53, 43, 0.986, 0.863)],
 }
 
 
