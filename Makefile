@@ -14,7 +14,7 @@ $(READY): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(READY)
 
-figures: $(READY) ## execute every notebook in order, in place, and export every figure to figures/
+figures: $(READY) ## execute every notebook in place (two at a time) and export every figure to figures/
 	$(PY) -m analysis build
 
 test: $(READY) ## run the unit tests and nbval over every notebook

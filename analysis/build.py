@@ -1,4 +1,4 @@
-"""Execute every notebook in order, each in a fresh kernel, then export what they made.
+"""Execute every notebook, each in a fresh kernel, then export what they made.
 
 For the project's own corpus (``make figures``) the notebooks are executed in place,
 figures go to ``figures/`` (with a generated ``figures/README.md``), one HTML report per
@@ -20,11 +20,13 @@ beside each chart, the installed kernel's name, numbers as JavaScript writes the
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -70,7 +72,7 @@ def mark_interpretation(nb: nbformat.NotebookNode, corpus: str) -> None:
             cell.source = INTERPRETATION_NOTE.format(corpus=corpus) + cell.source
 
 
-def execute(path: Path, target: Path, parameters: dict | None = None) -> str | None:
+def execute(path: Path, target: Path, parameters: dict | None = None, *, bar_position: int = 0) -> str | None:
     """Execute one notebook into ``target``; return None, or a one-line account of the failure."""
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
@@ -84,7 +86,7 @@ def execute(path: Path, target: Path, parameters: dict | None = None) -> str | N
     started = time.monotonic()
     # the kernel talks over Unix sockets in a folder of its own (not TCP on localhost, which
     # ipykernel warns about on every start)
-    with tqdm(total=code_cells, desc=path.name, unit="cell", file=sys.stderr,
+    with tqdm(total=code_cells, desc=path.name, unit="cell", file=sys.stderr, position=bar_position,
               bar_format="{desc:<28} {bar:20} {n_fmt}/{total_fmt} cells [{elapsed}]") as bar, \
             tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
         km = KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(sockets) / "kernel"))
@@ -199,11 +201,15 @@ def _build_into(corpus: Path | None, notebooks_out: Path, figures_dir: Path, rep
 
     # the tables come first: a corpus that cannot be read fails here, with its one-line error
     write_tables(corpus, tables_dir)
-    failures = []
-    for path in notebook_paths():
-        failure = execute(path, notebooks_out / path.name, parameters)
-        if failure:
-            failures.append(failure)
+    # the notebooks read only the tables and write figures of their own names, so they run
+    # side by side, each in its own kernel process (one per core, at most two: the kernels
+    # take much memory and the cell outputs do not depend on the order)
+    paths = notebook_paths()
+    jobs = max(1, min(2, os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(lambda item: execute(item[1], notebooks_out / item[1].name, parameters,
+                                                     bar_position=item[0] % jobs), enumerate(paths)))
+    failures = [failure for failure in results if failure]
     executed = [notebooks_out / p.name for p in notebook_paths() if (notebooks_out / p.name).exists()]
     write_figures_index(executed, figures_dir)
     write_reports(executed, reports_dir)

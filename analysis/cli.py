@@ -47,7 +47,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     pack = sub.add_parser("pack", help="write a folder corpus as Parquet articles, for tables --dask")
     pack.add_argument("corpus_dir", type=Path, help="folder of .txt articles (and optionally metadata.csv)")
     pack.add_argument("--out", type=Path, required=True, help="folder to write articles-NNNNN.parquet into")
-    build = sub.add_parser("build", help="execute every notebook in order and export its figures")
+    build = sub.add_parser("build", help="execute every notebook (two at a time) and export its figures")
     build.add_argument("--corpus", type=Path, default=None, help="another corpus folder (default: the project's seeds, in place)")
     build.add_argument("--out", type=Path, default=None,
                        help="a new folder to write the notebooks, figures, reports and tables into (default: in place)")
