@@ -20,7 +20,7 @@ from analysis.paths import PROJECT_DIR, SEEDS_DIR
 
 from test_reuse import brute_force_pairs
 
-SYNTHETIC = 1_000  # articles in the synthetic corpus (benchmarks/synth.py)
+SYNTHETIC = 500  # articles in the synthetic corpus (benchmarks/synth.py)
 
 
 def written(folder) -> dict[str, bytes]:
@@ -77,7 +77,7 @@ def test_seeds_from_parquet_are_the_same_bytes(client, seeds_tables, tmp_path):
 @pytest.mark.slow
 def test_synthetic_corpus_on_a_cluster_is_the_same_bytes(client, synthetic, tmp_path):
     corpus, one = synthetic
-    distributed.write_tables(corpus, tmp_path, client, batch=200)
+    distributed.write_tables(corpus, tmp_path, client, batch=100)
     assert written(tmp_path) == one
     assert len(pd.read_csv(tmp_path / "reuse.csv")) > SYNTHETIC / 10  # every tenth article is a copy
 
