@@ -42,6 +42,9 @@ then longer, then earlier-listed match overlaps it.
     dates has a first number above 12 and none a second one, else month first (US order; so
     "03/04/2013" alone is 4 March). Known limit: a British article whose only slash dates
     are ambiguous is read month first.
+    ``day_range``: "7 to 11 July", "Oct. 20-22", "May 2 to 4, 2014" -> the closed window of
+    days (after a month, "to" needs punctuation or a year after the second day, so "July 7 to
+    11 civilians" is the day July 7).
     ``month_year``: "March 2011", "Sept 2013" -> the month. ``year``: "in 2012" (a preposition
     must precede a bare year, so counts like "2000 people" are not years);
     ``year_modifier``: "the 2012 communique", "Syria's 2011 uprising", "the 2015 Vienna
@@ -50,7 +53,10 @@ then longer, then earlier-listed match overlaps it.
     first not ending in "s") or a capitalised word not ending in "s" (so "the 2000 refugees",
     "the 2000 Syrians" are counts).
     ``part_year``: "mid-2014" -> ``2014-MID``; ``half``: "the first half of 2014" -> H1, "the
-    second half of last year"; ``season``: "summer 2013", "the spring of 2014"; ``season_rel``:
+    second half of last year", "the second half of the year" (the anchor's); ``quarter``:
+    "the first quarter of 2016", "the last quarter of next year", a bare "the second quarter"
+    (the anchor's year; not before "of": "the last quarter of a century") -> the window of
+    days; ``season``: "summer 2013", "the spring of 2014"; ``season_rel``:
     "this summer", "last fall"; ``season_the``: "the summer" (a bare "summer" is left out,
     "the fall" too: "the fall of Aleppo").
     The rules below need the anchor (``relative`` is True, ``anchor`` is the date resolved
@@ -68,7 +74,14 @@ then longer, then earlier-listed match overlaps it.
     "early next month" -> ``YYYY-MM-EARLY``, "early next week" -> the week. ``earlier_this``: "earlier this month" -> the
     days from the month's first to the day before the anchor; "later this year" -> from the
     day after the anchor to the year's end. ``deictic_day``: today, tonight, yesterday,
-    tomorrow. ``ago``: "two weeks ago" -> that week (counts: the number words of
+    tomorrow, last night (the day before), the day before yesterday, the day after tomorrow.
+    ``weekend``: "the weekend", "last weekend", "next weekend" -> its Saturday and Sunday, by
+    direction. ``numbered_day``: "the 25th" after a locating preposition or a weekday and
+    its comma ("until the 25th", "the attack of the 21st", "Friday, the 30th") -> that day in
+    the anchor's month or one either side, by direction (with none, the anchor's month); not
+    before a capitalised word or a noun of ``data/timeline_ordinal_nouns.csv`` ("the 21st
+    century"); "the week of the 9th" -> that day's ISO week. ``ago``: "two weeks ago", "a
+    fortnight ago" -> that week (counts: the number words of
     ``data/numbers.csv``). ``end_of``: "the end of the month" -> ``YYYY-MM-LATE``, "the end
     of next month", "the end of last year" -> ``YYYY-LATE``; "before the end of X" is
     ``<=X`` (by the end of X). ``next_days``: "the next couple of days" -> the two days
@@ -548,8 +561,76 @@ def _end_of(g, anchor, tense):
     return week_value(anchor + timedelta(weeks=shift))
 
 
+DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+                "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
 def _deictic_day(g, anchor, tense):
-    return day_value(anchor + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["word"].lower()]))
+    return day_value(anchor + timedelta(days=DEICTIC_DAYS[" ".join(g["word"].lower().split())]))
+
+
+def _day_range(g, anchor, tense):
+    """"7 to 11 July", "Oct. 20-22": the days from the first to the second, in the year
+    stated or chosen for the first day by direction."""
+    month, first, last = month_number(g["month"]), int(g["day1"]), int(g["day"])
+    year = int(g["year"]) if g.get("year") else choose_year(month, first, anchor, tense)
+    return window_value(date(year, month, first), date(year, month, last))
+
+
+def day_of_month_near(day: int, anchor: date, tense: str) -> date:
+    """The date of a day of the month named without its month ("on the 23rd"), in the
+    anchor's month or one either side, by direction (as a day with its month; with none,
+    the anchor's month)."""
+    months = [add_months(anchor.year, anchor.month, n) for n in (-1, 0, 1)]
+    days = [date(y, m, day) for y, m in months if day_exists(y, m, day)]
+    if tense == "past":
+        before = [d for d in days if d <= anchor]
+        return max(before) if before else min(days)
+    if tense in ("future", "later"):
+        after = [d for d in days if d >= anchor - timedelta(days=FUTURE_GRACE_DAYS)]
+        return min(after) if after else max(days)
+    # with no direction, the anchor's own month: a writer names a day without its month
+    # when the month is the current one
+    return next((d for d in days if d.month == anchor.month), days[0])
+
+
+def _numbered_day(g, anchor, tense):
+    day = day_of_month_near(int(g["day"]), anchor, tense)
+    if g.get("wd"):  # "Friday, the 30th": the nearest 30th that is a Friday, when one is near
+        weekday = WEEKDAYS.index(g["wd"].lower())
+        fits = [d for d in (date(*add_months(anchor.year, anchor.month, n), 1) for n in (-1, 0, 1))
+                if day_exists(d.year, d.month, int(g["day"])) and d.replace(day=int(g["day"])).weekday() == weekday]
+        if fits:
+            day = min((d.replace(day=int(g["day"])) for d in fits), key=lambda d: abs((d - anchor).days))
+    return week_value(day) if g.get("week") else day_value(day)
+
+
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}
+
+
+def _quarter(g, anchor, tense):
+    """"the first quarter of 2016": January to March, as a window of days; "the second
+    quarter" and "the second quarter of the year" are of the anchor's year."""
+    year = int(g["year"]) if g.get("year") else anchor.year + SHIFTS[(g.get("rel") or "this").lower()]
+    q = QUARTERS[g["ord"].lower()]
+    return window_value(date(year, 3 * q - 2, 1), month_end(year, 3 * q))
+
+
+def _weekend(g, anchor, tense):
+    """A weekend: its Saturday and Sunday. "last"/"past" the latest before the anchor,
+    "next" the coming one, "this"/"the" by direction (a Sunday anchor is in its own weekend)."""
+    direction = {"last": "past", "past": "past", "next": "future"}.get(g["rel"].lower(), tense)
+    if direction in ("future", "later"):
+        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7 or (7 if anchor.weekday() == 5 else 0))
+    else:
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        if g["rel"].lower() in ("last", "past") and saturday >= anchor - timedelta(days=1) and anchor.weekday() >= 5:
+            saturday -= timedelta(days=7)  # on a weekend, "last weekend" is the one before
+    return window_value(saturday, saturday + timedelta(days=1))
+
+
+def _fortnight_ago(g, anchor, tense):
+    return shift_unit(anchor, "week", -2)
 
 
 def _weekday(g, anchor, tense):
@@ -624,6 +705,14 @@ RULE_TABLE = [
     ("date_iso", r"(?<![\w-])(?P<year>(?:19|20)\d{2})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])",
      _iso_date, None),
     ("date_slash", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2}|\d{2})(?![\d/])", _slash_date, None),
+    ("day_range", rf"\b(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+to\s+){_DAY}\s+(?:of\s+)?(?P<month>{_MD})(?!\w)"
+                  rf"(?:{_TO_YEAR}{_YEAR})?", _day_range, _fixed("day")),
+    # after a month, "to" needs a full stop, a comma or a year after the second day, so "July 7
+    # to 11 civilians" is not a range
+    ("day_range", rf"\b(?P<month>{_MD}){_TO_DAY}(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?"
+                  rf"(?:\s*[-–]\s*|\s+to\s+(?=\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*[,.;:)]|\s*$|{_TO_YEAR}(?:19|20)\d\d)))"
+                  rf"{_DAY}\b(?!\d)"
+                  rf"(?:{_TO_YEAR}{_YEAR})?", _day_range, _fixed("day")),
     ("date_md", rf"\b(?P<month>{_MD}){_TO_DAY}{_DAY}\b(?!\d)", _month_day, _fixed("day")),
     ("date_md", rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MD})(?!\w)", _month_day, _fixed("day")),
     ("month_year", rf"\b(?P<month>{_MD}),?\s+(?:of\s+)?{_YEAR}", _month_of_year, None),
@@ -637,8 +726,13 @@ RULE_TABLE = [
     ("part_rel", r"(?i:\b(?P<part>early|mid|late)[- ]+(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b)",
      _part_relative, lambda g: {"year": "year_part", "month": "month_part"}.get(g["unit"].lower(), "week")),
     ("part_year", rf"(?i:\b(?P<part>early|mid|late)[- ]){_YEAR}", _part_of_year, None),
-    ("half", rf"(?i:\bthe\s+(?P<ord>first|second)\s+half\s+of\s+)(?:{_YEAR}|(?i:(?P<rel>last|this|next)\s+year\b))",
+    ("half", rf"(?i:\bthe\s+(?P<ord>first|second)\s+half\s+of\s+)(?:{_YEAR}|(?i:(?P<rel>last|this|next|the)\s+year\b))",
      _half, _fixed("year_part")),
+    # a bare "the second quarter" is of the anchor's year; "the last quarter of a century" is no date
+    ("quarter", rf"(?i:\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+quarter\b)"
+                rf"(?:(?i:\s+of\s+)(?:{_YEAR}|(?i:(?P<rel>last|this|next|the)\s+year\b))|(?!\s+of\b))",
+     _quarter, _fixed("day")),
+    ("weekend", r"(?i:\b(?P<rel>the|this|last|next|past)\s+weekend\b)", _weekend, _fixed("day")),
     ("season", rf"(?i:\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?){_YEAR}", _season, None),
     ("season_rel", r"(?i:\b(?P<rel>this|last|next)\s+(?P<season>spring|summer|autumn|fall|winter)\b)",
      _season_relative, _fixed("season")),
@@ -652,10 +746,21 @@ RULE_TABLE = [
     ("end_of", rf"(?i:\bthe\s+(?P<part>end|beginning|start|middle)\s+of\s+)"
                rf"(?:(?i:(?P<urel>the|this|last|next)\s+(?P<unit>week|month|year)\b)|(?P<month>{_M})|{_YEAR})", _end_of,
      _end_of_granularity),
-    ("deictic_day", r"(?i:\b(?P<word>today|tonight|yesterday|tomorrow)\b)", _deictic_day, _fixed("day")),
+    # a day of the month without its month: after a locating preposition or a weekday and
+    # its comma ("until the 25th", "the attack of the 21st", "Friday, the 30th"), not before a
+    # name or a noun it numbers ("the 5th Division", "the 21st century": timeline_ordinal_nouns.csv)
+    ("numbered_day", r"(?:(?<![\w-])(?i:on|until|till|by|from|since|before|after|than|of|through)\s+|"
+                     rf"\b{_WEEKDAY},?\s+)"
+                     r"(?P<x>(?i:the)\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b"
+                     r"(?!\s+(?:[A-Z]|(?i:{ordinal_nouns})\b))", _numbered_day, _fixed("day")),
+    ("numbered_day", r"(?P<week>(?i:\bthe\s+week\s+of\s+the\s+))(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
+     _numbered_day, _fixed("week")),
+    ("deictic_day", r"(?i:\b(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|"
+                    r"tomorrow|last\s+night)\b)", _deictic_day, _fixed("day")),
     ("weekday", rf"(?:(?i:\b(?P<rel>last|next|this)\s+))?\b(?P<weekday>{_WEEKDAY})\b", _weekday, _fixed("day")),
     ("ago", r"(?i:\b(?P<count>{count}|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago\b)", _ago,
      lambda g: g["unit"].lower()),
+    ("ago", r"(?i:\b(?:a|one)\s+fortnight\s+ago\b)", _fortnight_ago, _fixed("week")),
     ("next_days", r"(?i:\bthe\s+(?P<rel>next|coming|past|last)\s+(?:(?P<count>{count_noun}|few|several|\d+)\s+)?"
                   r"(?P<unit>days|weeks|months)\b)", _next_days, _fixed("day")),
     ("next_days", r"(?i:\bthe\s+(?P<rel>coming|past)\s+(?P<unit>week|month)\b)", _next_days, _fixed("day")),
@@ -670,9 +775,10 @@ RULE_TABLE = [
 @knowledge.cached
 def rules() -> list[Rule]:
     """:data:`RULE_TABLE` compiled, with the count words of ``data/numbers.csv`` and the nouns
-    of ``data/timeline_year_heads.csv``."""
+    of ``data/timeline_year_heads.csv`` and ``data/timeline_ordinal_nouns.csv``."""
     words = {"{count}": _count_pattern(articles=True), "{count_noun}": _count_pattern(articles=False),
-             "{year_heads}": "|".join(knowledge.year_heads()["word"])}
+             "{year_heads}": "|".join(knowledge.year_heads()["word"]),
+             "{ordinal_nouns}": "|".join(map(re.escape, knowledge.ordinal_nouns()["word"]))}
     compiled = []
     for name, pattern, resolver, granularity in RULE_TABLE:
         for key, value in words.items():
@@ -687,7 +793,7 @@ OPEN_BEFORE = re.compile(r"(?i:\b(?P<op>after|before)\s+)$")
 OPEN_AFTER = re.compile(r"^\s+or\s+(?P<op>later|after|earlier|before)\b")
 
 
-DAY_RULES = ("date_dmy", "date_mdy", "date_md")
+DAY_RULES = ("date_dmy", "date_mdy", "date_md", "numbered_day")
 ORDINAL_OF = re.compile(r"\d{1,2}(?:st|nd|rd|th)\s+of\b")
 THE_BEFORE = re.compile(r"(?i:\bthe)\s+$")  # "the 21st of August"
 WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WEEKDAY}),?\s+$")  # "Saturday, Sept. 14"
@@ -769,8 +875,10 @@ def is_plausible(g: dict) -> bool:
     if g.get("a"):  # a numeric date: one of its two readings must be a day
         a, b, year = int(g["a"]), int(g["b"]), slash_year(g["year"])
         return any(1 <= mo <= 12 and day_exists(year, mo, d) for mo, d in ((a, b), (b, a)))
-    if not g.get("day"):
-        return True
+    if g.get("day1") and not int(g["day1"]) < int(g["day"]):
+        return False  # a range runs forward: "20-22", not "22-20"
+    if not g.get("day") or not (g.get("month") or g.get("mnum")):
+        return True  # a day without its month ("the 23rd") is checked when it is resolved
     month = month_number(g["month"]) if g.get("month") else int(g["mnum"])
     return day_exists(int(g["year"]) if g.get("year") else None, month, int(g["day"]))
 

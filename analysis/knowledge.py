@@ -188,6 +188,12 @@ def not_dates() -> pd.DataFrame:
     return table("timeline_not_dates.csv")
 
 
+def ordinal_nouns() -> pd.DataFrame:
+    """``timeline_ordinal_nouns.csv``: word (plain text), note; nouns a numbered ordinal
+    counts ("the 21st century", "the 3rd time"), so "the 21st" before them is no day."""
+    return table("timeline_ordinal_nouns.csv")
+
+
 def year_heads() -> pd.DataFrame:
     """``timeline_year_heads.csv``: word (a regex fragment), note; nouns a bare year may
     modify ("the 2012 communique")."""

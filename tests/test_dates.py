@@ -225,6 +225,48 @@ def test_relative_forms(extract, text, published, surface, value):
     assert (row["surface"], row["value"]) == (surface, value)
 
 
+@pytest.mark.parametrize("text, published, surface, value", [
+    # a run of days in one month is one closed window
+    ("The envoys sat in Vienna from 3 to 6 March.", "2015-03-10", "3 to 6 March", "2015-03-03/2015-03-06"),
+    ("A second session is booked for Nov. 14-16.", "2015-10-30", "Nov. 14-16", "2015-11-14/2015-11-16"),
+    ("The visit ran May 2 to 4, 2014, as planned.", "2014-06-01", "May 2 to 4, 2014", "2014-05-02/2014-05-04"),
+    # quarters of a year, as windows of days
+    ("Exports fell in the third quarter of 2015.", "2016-01-10", "the third quarter of 2015", "2015-07-01/2015-09-30"),
+    ("Aid grew in the first quarter of the year.", "2016-05-02", "the first quarter of the year",
+     "2016-01-01/2016-03-31"),
+    ("Shipments should resume in the fourth quarter.", "2016-05-02", "the fourth quarter", "2016-10-01/2016-12-31"),
+    ("The plan covers the second half of the year.", "2016-05-02", "the second half of the year", "2016-H2"),
+    # weekends, nights and the day beyond tomorrow
+    ("Rebels shelled the town over the weekend.", "2016-03-07", "the weekend", "2016-03-05/2016-03-06"),
+    ("Ministers will meet again next weekend.", "2016-03-07", "next weekend", "2016-03-12/2016-03-13"),
+    ("A convoy reached the town last night.", "2015-06-10", "last night", "2015-06-09"),
+    ("Envoys arrive the day after tomorrow.", "2015-06-10", "the day after tomorrow", "2015-06-12"),
+    ("The border closed the day before yesterday.", "2015-06-10", "the day before yesterday", "2015-06-08"),
+    ("A fortnight ago the talks broke down.", "2015-06-10", "A fortnight ago", "2015-W22"),
+    # a day of the month without its month: the current month, or by direction one either side
+    ("The ceasefire holds until the 28th, officials say.", "2015-06-10", "the 28th", "2015-06-28"),
+    ("The bombing of the 30th left the market in ruins.", "2015-06-04", "the 30th", "2015-05-30"),
+    ("Delegates will gather on Tuesday, the 16th, in Geneva.", "2015-06-10", "Tuesday, the 16th", "2015-06-16"),
+    ("A vote is expected the week of the 22nd.", "2015-06-10", "the week of the 22nd", "2015-W26"),
+])
+def test_runs_quarters_weekends_and_numbered_days(extract, text, published, surface, value):
+    row = only(extract(text, published))
+    assert (row["surface"], row["value"]) == (surface, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Life in the 21st century is not easy for the farmers.",
+    "He was elected for the 3rd time on a low turnout.",
+    "Troops of the 4th Division moved into the valley.",
+    "A blast hit offices on the 5th floor of the tower.",
+    "The last quarter of a century brought three wars.",
+    "On July 7 to 11 civilians were wounded.",
+])
+def test_ordinals_and_number_runs_that_are_not_days(extract, text):
+    assert not extract(text, "2015-06-10")["surface"].isin(["the 21st", "the 3rd", "the 4th", "the 5th",
+                                                            "The last quarter", "July 7 to 11"]).any()
+
+
 @pytest.mark.parametrize("text", [
     "A Sunday Times investigation found the claims were false.",
     "Officials in Washington played down the Sunday Telegraph report.",
