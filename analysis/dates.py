@@ -45,8 +45,11 @@ then longer, then earlier-listed match overlaps it.
     ``day_range``: "7 to 11 July", "Oct. 20-22", "May 2 to 4, 2014" -> the closed window of
     days (after a month, "to" needs punctuation or a year after the second day, so "July 7 to
     11 civilians" is the day July 7).
-    ``month_year``: "March 2011", "Sept 2013" -> the month. ``year``: "in 2012" (a preposition
-    must precede a bare year, so counts like "2000 people" are not years);
+    ``month_year``: "March 2011", "Sept 2013" -> the month. ``holiday``: the fixed-day holidays
+    of ``data/timeline_holidays.csv`` ("by Christmas"), the year by direction; ``new_year``:
+    "the new year" -> the coming year from October on, else the anchor's. ``year``: "in 2012" (a preposition
+    must precede a bare year, so counts like "2000 people" are not years; after "of" only
+    before punctuation or "than", "and", "when", "as", "until", "to": "the whole of 2014");
     ``year_modifier``: "the 2012 communique", "Syria's 2011 uprising", "the 2015 Vienna
     statements", "the 2013 chemical weapons deal": a year after a determiner or a possessive,
     before a noun of ``data/timeline_year_heads.csv`` (after at most two lower-case words, the
@@ -81,8 +84,8 @@ then longer, then earlier-listed match overlaps it.
     the anchor's month or one either side, by direction (with none, the anchor's month); not
     before a capitalised word or a noun of ``data/timeline_ordinal_nouns.csv`` ("the 21st
     century"); "the week of the 9th" -> that day's ISO week. ``ago``: "two weeks ago", "a
-    fortnight ago" -> that week (counts: the number words of
-    ``data/numbers.csv``). ``end_of``: "the end of the month" -> ``YYYY-MM-LATE``, "the end
+    fortnight ago" -> that week; "five years ago today" -> that day (counts: the number words of
+    ``data/numbers.csv``). ``end_of``: "the end of the month", "month's end" -> ``YYYY-MM-LATE``, "the end
     of next month", "the end of last year" -> ``YYYY-LATE``; "before the end of X" is
     ``<=X`` (by the end of X). ``next_days``: "the next couple of days" -> the two days
     after the anchor (couple = 2, a number as written); "the next days", "the coming weeks",
@@ -382,6 +385,13 @@ def interval_of(value: str) -> tuple[date, date] | None:
 
 
 @knowledge.cached
+def holiday_days() -> dict[str, tuple[int, int]]:
+    """The holidays of ``data/timeline_holidays.csv`` (fixed days only), lower case, to
+    their (month, day)."""
+    table = knowledge.holidays()
+    return {" ".join(n.lower().split()): (int(m), int(d)) for n, m, d in zip(table["name"], table["month"], table["day"])}
+
+
 def counts() -> dict[str, int]:
     """Number words that count units of time: the whole ``lead`` and the ``count`` rows of
     ``data/numbers.csv`` ("a", "two", "couple of"), lower case, to their value."""
@@ -553,7 +563,7 @@ def _end_of(g, anchor, tense):
     if g.get("month"):
         month = month_number(g["month"])
         return part_of_month(choose_month_year(month, anchor, tense), month, part)
-    unit, shift = g["unit"].lower(), SHIFTS[g["urel"].lower()]
+    unit, shift = g["unit"].lower(), SHIFTS[(g.get("urel") or "the").lower()]
     if unit == "month":
         return part_of_month(*add_months(anchor.year, anchor.month, shift), part)
     if unit == "year":
@@ -639,7 +649,23 @@ def _weekday(g, anchor, tense):
 
 
 def _ago(g, anchor, tense):
-    return shift_unit(anchor, g["unit"].lower(), -count_of(g["count"]))
+    unit, n = g["unit"].lower(), count_of(g["count"])
+    if g.get("today"):  # "five years ago today": that very day
+        return day_value(shift_day(anchor, "months" if unit in ("month", "year") else unit + "s",
+                                   -n * (12 if unit == "year" else 1)))
+    return shift_unit(anchor, unit, -n)
+
+
+def _holiday(g, anchor, tense):
+    """A holiday of ``data/timeline_holidays.csv`` on its day, the year by direction."""
+    name = " ".join(g["holiday"].replace("’", "'").lower().split())
+    month, day = holiday_days()[name]
+    return day_value(date(choose_year(month, day, anchor, tense), month, day))
+
+
+def _new_year(g, anchor, tense):
+    """"the new year": the coming year from October on, else the anchor's own."""
+    return year_value(anchor.year + (anchor.month >= 10))
 
 
 def shift_day(day: date, unit: str, n: int) -> date:
@@ -746,6 +772,10 @@ RULE_TABLE = [
     ("end_of", rf"(?i:\bthe\s+(?P<part>end|beginning|start|middle)\s+of\s+)"
                rf"(?:(?i:(?P<urel>the|this|last|next)\s+(?P<unit>week|month|year)\b)|(?P<month>{_M})|{_YEAR})", _end_of,
      _end_of_granularity),
+    ("end_of", r"(?i:\b(?:(?P<urel>this|last|next)\s+)?(?P<unit>week|month|year)['’]s\s+(?P<part>end|beginning|start)\b)",
+     _end_of, _end_of_granularity),
+    ("holiday", r"\b(?P<holiday>{holidays})(?![\w'’])", _holiday, _fixed("day")),
+    ("new_year", r"(?i:\bthe\s+new\s+year\b)", _new_year, _fixed("year")),
     # a day of the month without its month: after a locating preposition or a weekday and
     # its comma ("until the 25th", "the attack of the 21st", "Friday, the 30th"), not before a
     # name or a noun it numbers ("the 5th Division", "the 21st century": timeline_ordinal_nouns.csv)
@@ -758,13 +788,17 @@ RULE_TABLE = [
     ("deictic_day", r"(?i:\b(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|"
                     r"tomorrow|last\s+night)\b)", _deictic_day, _fixed("day")),
     ("weekday", rf"(?:(?i:\b(?P<rel>last|next|this)\s+))?\b(?P<weekday>{_WEEKDAY})\b", _weekday, _fixed("day")),
-    ("ago", r"(?i:\b(?P<count>{count}|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago\b)", _ago,
+    ("ago", r"(?i:\b(?P<count>{count}|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago(?P<today>\s+today)?\b)", _ago,
      lambda g: g["unit"].lower()),
     ("ago", r"(?i:\b(?:a|one)\s+fortnight\s+ago\b)", _fortnight_ago, _fixed("week")),
     ("next_days", r"(?i:\bthe\s+(?P<rel>next|coming|past|last)\s+(?:(?P<count>{count_noun}|few|several|\d+)\s+)?"
                   r"(?P<unit>days|weeks|months)\b)", _next_days, _fixed("day")),
     ("next_days", r"(?i:\bthe\s+(?P<rel>coming|past)\s+(?P<unit>week|month)\b)", _next_days, _fixed("day")),
     ("year", r"(?i:\b(?:in|since|by|until|from|during|before|after|through)\s+)(?P<x>(?:19|20)\d{2})(?!\d|,\d)",
+     _bare_year, None),
+    # after "of" only before punctuation or a word that ends the phrase ("the whole of 2014
+    # than"), so "a total of 2000 people" stays a count
+    ("year", r"(?i:\bof\s+)(?P<x>(?:19|20)\d{2})(?!\d|,\d)(?=\s*[,.;:)]|\s*$|\s+(?i:than|and|when|as|until|to)\b)",
      _bare_year, None),
     ("year_modifier", r"(?:\b(?i:the|a|an|its|their|his|her|this)\s+|['’]s\s+)(?P<x>(?:19|20)\d{2})"
                       r"(?=\s+(?:(?:[a-z][\w-]*[^\Ws]\s+(?:[a-z][\w-]*\s+)?)?(?i:(?:{year_heads}))\b"
@@ -778,7 +812,9 @@ def rules() -> list[Rule]:
     of ``data/timeline_year_heads.csv`` and ``data/timeline_ordinal_nouns.csv``."""
     words = {"{count}": _count_pattern(articles=True), "{count_noun}": _count_pattern(articles=False),
              "{year_heads}": "|".join(knowledge.year_heads()["word"]),
-             "{ordinal_nouns}": "|".join(map(re.escape, knowledge.ordinal_nouns()["word"]))}
+             "{ordinal_nouns}": "|".join(map(re.escape, knowledge.ordinal_nouns()["word"])),
+             "{holidays}": "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split())
+                                    for name in sorted(knowledge.holidays()["name"], key=lambda n: (-len(n), n)))}
     compiled = []
     for name, pattern, resolver, granularity in RULE_TABLE:
         for key, value in words.items():

@@ -188,6 +188,12 @@ def not_dates() -> pd.DataFrame:
     return table("timeline_not_dates.csv")
 
 
+def holidays() -> pd.DataFrame:
+    """``timeline_holidays.csv``: name, month, day, note; holidays on a fixed day of the
+    year ("Christmas" is 25 December), as written, case kept."""
+    return table("timeline_holidays.csv")
+
+
 def ordinal_nouns() -> pd.DataFrame:
     """``timeline_ordinal_nouns.csv``: word (plain text), note; nouns a numbered ordinal
     counts ("the 21st century", "the 3rd time"), so "the 21st" before them is no day."""

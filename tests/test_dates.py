@@ -248,6 +248,13 @@ def test_relative_forms(extract, text, published, surface, value):
     ("The bombing of the 30th left the market in ruins.", "2015-06-04", "the 30th", "2015-05-30"),
     ("Delegates will gather on Tuesday, the 16th, in Geneva.", "2015-06-10", "Tuesday, the 16th", "2015-06-16"),
     ("A vote is expected the week of the 22nd.", "2015-06-10", "the week of the 22nd", "2015-W26"),
+    # holidays on a fixed day, the new year, an anniversary to the day, year's end
+    ("The town may fall by Christmas, aid workers warn.", "2016-11-02", "Christmas", "2016-12-25"),
+    ("The truce agreed on New Year’s Eve broke down.", "2016-01-20", "New Year’s Eve", "2015-12-31"),
+    ("More troops are due in the new year.", "2015-11-20", "the new year", "2016"),
+    ("Three years ago today the first shells fell.", "2015-06-10", "Three years ago today", "2012-06-10"),
+    ("The list should be ready by year's end.", "2015-06-10", "year's end", "2015-LATE"),
+    ("Arrivals rose above the level of 2014 and kept rising.", "2016-01-20", "2014", "2014"),
 ])
 def test_runs_quarters_weekends_and_numbered_days(extract, text, published, surface, value):
     row = only(extract(text, published))
@@ -261,10 +268,11 @@ def test_runs_quarters_weekends_and_numbered_days(extract, text, published, surf
     "A blast hit offices on the 5th floor of the tower.",
     "The last quarter of a century brought three wars.",
     "On July 7 to 11 civilians were wounded.",
+    "A total of 2000 people crossed that night.",
 ])
 def test_ordinals_and_number_runs_that_are_not_days(extract, text):
     assert not extract(text, "2015-06-10")["surface"].isin(["the 21st", "the 3rd", "the 4th", "the 5th",
-                                                            "The last quarter", "July 7 to 11"]).any()
+                                                            "The last quarter", "July 7 to 11", "2000"]).any()
 
 
 @pytest.mark.parametrize("text", [
