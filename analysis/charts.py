@@ -220,7 +220,9 @@ def death_tolls(tolls: pd.DataFrame, outlets: pd.Series) -> alt.FacetChart:
     tooltip = figures.tooltips("outlet", alt.Tooltip("published:T", format="%d %B %Y"), "surface", "qualifier",
                                "interval", "cited", "period", "evidence")
     y_scale = alt.Scale(zero=True)
-    x_date = alt.X("published:T", title=None, axis=alt.Axis(format="%b", tickCount="month"))
+    # padding: the marks set beside a toll at a panel's first or last day stay inside it
+    x_date = alt.X("published:T", title=None, axis=alt.Axis(format="%b", tickCount="month"),
+                   scale=alt.Scale(padding=3 * SLOT_PX))
     beside = alt.expr(f"datum.slot * {SLOT_PX}")
     return alt.layer(
         alt.Chart().transform_filter(own).mark_rule(strokeWidth=2, xOffset=beside).encode(
