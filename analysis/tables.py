@@ -38,7 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 from .casualties import casualty_figures
-from .corpus import article_files, load_articles, paragraphs, read_metadata, read_text
+from .corpus import article_files, load_articles, paragraphs, read_metadata, read_text, shared_sentences
 from .dates import temporal_expressions
 from .errors import CorpusError
 from .framing import label_uses
@@ -275,10 +275,11 @@ def _table_parts(corpus_dir: Path, files: list[str], tmp: Path, index: int, csv:
 def article_tables(articles: pd.DataFrame, clock: Clock) -> dict[str, pd.DataFrame]:
     """Every per-article table (:data:`TABLES`) of some articles, the time of each added to ``clock``."""
     made = {}
-    for name, make in TABLES.items():
-        with clock.timing(name):
-            source, derive = FROM_TABLE.get(name, (None, None))
-            made[name] = derive(articles, made[source]) if source in made else make(articles)
+    with shared_sentences(articles):
+        for name, make in TABLES.items():
+            with clock.timing(name):
+                source, derive = FROM_TABLE.get(name, (None, None))
+                made[name] = derive(articles, made[source]) if source in made else make(articles)
     return made
 
 
