@@ -44,8 +44,9 @@ from .errors import CorpusError
 from .framing import label_uses
 from .paths import SEEDS_DIR
 from .quotes import quotations
-from .reuse import (DEFAULT_MAX_DF, DEFAULT_MAX_PARTNERS, article_shingles, candidate_index, fingerprint,
-                    join_shingles, load_shingles, pair_passages, passage_table, save_shingles, shared_passages)
+from .reuse import (DEFAULT_MAX_DF, DEFAULT_MAX_PARTNERS, article_shingles, block_passages, candidate_index,
+                    fingerprint, join_shingles, join_texts, load_block, passage_table, save_shingles, save_texts,
+                    shared_passages)
 from .timeline import events
 from .writing import write_csv
 
@@ -187,14 +188,17 @@ def make_parts(corpus_dir: str | Path | None, tmp: Path, run, *, batch: int = BA
     del prints
     with clock.timing("reuse"):
         join_shingles([tmp / "shingles" / f"{i:06d}" for i in range(len(chunks))], tmp / "shingles" / "all")
-        # each article: its position in the joined shingles (the order of the parts), its file, its digest
+        join_texts([tmp / "texts" / f"{i:06d}" for i in range(len(chunks))], tmp / "texts" / "all")
+        # each article: its position in the joined shingles and texts (the order of the parts), its file, its digest
         place = {a: (i, *read[a]) for i, a in enumerate(read)}
-        tasks = []
+        tasks, checked = [], set()
         for i in range(0, len(a), pairs_per_part):
             pairs = [(ids[x], ids[y]) for x, y in zip(a[i:i + pairs_per_part].tolist(), b[i:i + pairs_per_part].tolist())]
             involved = sorted({x for pair in pairs for x in pair})
-            tasks.append((corpus_dir, tmp, len(tasks), csv, pairs, {x: place[x] for x in involved}))
-    for spent in run(_passage_parts, tasks or [(corpus_dir, tmp, 0, csv, [], {})]):
+            check = [x for x in involved if x not in checked]  # each file is read again once, by the first part naming it
+            checked.update(check)
+            tasks.append((corpus_dir, tmp, len(tasks), csv, pairs, {x: place[x] for x in involved}, check))
+    for spent in run(_passage_parts, tasks or [(corpus_dir, tmp, 0, csv, [], {}, [])]):
         clock.add("reuse", spent)
     return parts_on_disk(tmp, categories)
 
@@ -268,6 +272,8 @@ def _table_parts(corpus_dir: Path, files: list[str], tmp: Path, index: int, csv:
         prints = {a: fingerprint(sh.hashes) for a, sh in zip(articles["article_id"], shingles)}
         (tmp / "shingles").mkdir(exist_ok=True)
         save_shingles(shingles, tmp / "shingles" / f"{index:06d}")
+        (tmp / "texts").mkdir(exist_ok=True)
+        save_texts(articles["text"].tolist(), tmp / "texts" / f"{index:06d}")
     files = dict(zip(articles["article_id"], zip(articles["file"], articles["sha256"])))
     return categories, prints, files, clock.seconds
 
@@ -284,26 +290,30 @@ def article_tables(articles: pd.DataFrame, clock: Clock) -> dict[str, pd.DataFra
 
 
 def _passage_parts(corpus_dir: Path, tmp: Path, index: int, csv: bool, pairs: list[tuple[str, str]],
-                   place: dict[str, tuple[int, str, str]]) -> float:
-    """Compare some pairs of articles, reading their shingles where the first pass saved
-    them, and write their passages as one part; return the time taken.
+                   place: dict[str, tuple[int, str, str]], check: list[str]) -> float:
+    """Compare some pairs of articles, all at once (``reuse.block_passages``), reading
+    their shingles and texts where the first pass saved them, and write their passages as
+    one part; return the time taken.
 
-    ``place``: article_id -> (position in the saved shingles, file name, SHA-256 read by
-    the first pass). A file changed since then would no longer match its offsets.
+    ``place``: article_id -> (position in the saved shingles and texts, file name, SHA-256
+    read by the first pass). The files of ``check`` are read again and their digests
+    compared with the first pass's: a file changed since then would no longer match its
+    offsets (each file is checked by one part only, so none is read more than twice).
     """
     started = time.perf_counter()
-    ids = list(place)
-    shingles = dict(zip(ids, load_shingles(tmp / "shingles" / "all", [place[a][0] for a in ids])))
-    texts = {}
-    for a, (_, name, digest) in place.items():
-        texts[a], now = read_text(corpus_dir / name)
-        if now != digest:
+    for a in check:
+        _, name, digest = place[a]
+        if read_text(corpus_dir / name)[1] != digest:
             raise CorpusError(f"{corpus_dir / name}: the file changed while its tables were being made; "
                               "run the command again on a corpus that is not being edited")
-    rows, where = [], {}
-    for a, b in pairs:
-        rows += pair_passages(a, texts[a], shingles[a], b, texts[b], shingles[b], where)
-    _write_part(passage_table(rows), tmp / "reuse", index, csv)
+    if pairs:
+        ids = list(place)
+        block = load_block(tmp / "shingles" / "all", tmp / "texts" / "all", ids, [place[a][0] for a in ids])
+        number = {a: n for n, a in enumerate(ids)}
+        table = block_passages(block, [number[a] for a, _ in pairs], [number[b] for _, b in pairs])
+    else:
+        table = passage_table([])
+    _write_part(table, tmp / "reuse", index, csv)
     return time.perf_counter() - started
 
 
