@@ -119,14 +119,17 @@ def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
     stop, tree = threading.Event(), [0.0]
     sampler = threading.Thread(target=sample_tree_rss, args=(stop, tree), daemon=True)
     sampler.start()
+    load_before = os.getloadavg()
     started = time.perf_counter()
     paths = write_tables(corpus, out, jobs=jobs, clock=clock)
     seconds = time.perf_counter() - started
+    load_after = os.getloadavg()
     stop.set()
     sampler.join()
     main, child = peak_rss_mb()  # before the checks below, which are not part of the run
     return {"seconds": seconds, "cpu_seconds": cpu_seconds(), "steps": steps, "peak_rss_mb": main,
-            "peak_child_rss_mb": child, "peak_tree_rss_mb": tree[0], **output_facts(corpus, out, paths)}
+            "peak_child_rss_mb": child, "peak_tree_rss_mb": tree[0], "load_before": load_before,
+            "load_after": load_after, "cpus": sorted(os.sched_getaffinity(0)), **output_facts(corpus, out, paths)}
 
 
 def measure_dask(corpus: Path, out: Path, workers: int) -> dict:
@@ -155,9 +158,11 @@ def measure_dask(corpus: Path, out: Path, workers: int) -> dict:
             **output_facts(corpus, out, paths)}
 
 
-def in_child(*args: str) -> dict:
-    """Run one measurement in a fresh interpreter; return its JSON result."""
-    run = subprocess.run([sys.executable, str(HERE / "run.py"), *args], capture_output=True, text=True, check=True)
+def in_child(*args: str, cpus: str | None = None) -> dict:
+    """Run one measurement in a fresh interpreter (pinned to ``cpus`` with taskset, if
+    given); return its JSON result."""
+    pin = ["taskset", "-c", cpus] if cpus else []
+    run = subprocess.run([*pin, sys.executable, str(HERE / "run.py"), *args], capture_output=True, text=True, check=True)
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
@@ -169,17 +174,21 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {mem} GiB RAM, Linux {platform.release()}, Python {platform.python_version()}"
 
 
-def run_all(sizes: list[int], root: Path, kept: dict | None = None) -> dict:
+def run_all(sizes: list[int], root: Path, kept: dict | None = None, *, dask: bool = True,
+            cpus: str | None = None) -> dict:
+    """Measure every size; ``cpus``: the core(s) the ``--jobs 1`` runs are pinned to (taskset)."""
     results = {"machine": machine(), "sizes": dict(kept or {}), "kept": sorted(kept or {})}
     for n in sizes:
         corpus = corpus_for(n, root)
         runs = {}
         for jobs in (1, 2):
             print(f"{n} articles: tables --jobs {jobs}", file=sys.stderr, flush=True)
-            runs[jobs] = in_child("tables", str(corpus), str(root / f"out_{n}_{jobs}"), str(jobs))
-        print(f"{n} articles: tables --dask local:2", file=sys.stderr, flush=True)
-        dask = in_child("dask", str(corpus), str(root / f"out_{n}_dask"), "2")
-        results["sizes"][n] = {"tables": runs, "dask": dask}
+            runs[jobs] = in_child("tables", str(corpus), str(root / f"out_{n}_{jobs}"), str(jobs),
+                                  cpus=cpus if jobs == 1 else None)
+        results["sizes"][n] = {"tables": runs}
+        if dask:
+            print(f"{n} articles: tables --dask local:2", file=sys.stderr, flush=True)
+            results["sizes"][n]["dask"] = in_child("dask", str(corpus), str(root / f"out_{n}_dask"), "2")
     results["sizes"] = dict(sorted(results["sizes"].items()))
     from compare import compare
 
@@ -241,6 +250,23 @@ def why(name: str, sizes: dict) -> str:
     raise KeyError(name)
 
 
+def _cpu(run: dict) -> str:
+    return f"{run['cpu_seconds']:.1f}" if "cpu_seconds" in run else "n/a"
+
+
+def _per_cpu(run: dict) -> str:
+    return f"{run['mb'] / run['cpu_seconds']:.2f}" if "cpu_seconds" in run else "n/a"
+
+
+def _load(run: dict) -> str:
+    """The 1-minute load average before and after a run (older results did not record it)."""
+    return f"{run['load_before'][0]:.1f} → {run['load_after'][0]:.1f}" if "load_before" in run else "n/a"
+
+
+def _cores(run: dict) -> str:
+    return ",".join(map(str, run["cpus"])) if "cpus" in run else "n/a"
+
+
 def jobs2_peak(run: dict) -> float:
     """Peak memory of a two-process run: the largest sampled total of the main process and its workers."""
     return run["peak_tree_rss_mb"]
@@ -290,7 +316,7 @@ def dask_section(sizes: dict, kept: list[int]) -> list[str]:
     missing = [n for n in sizes if n not in measured]
     if missing:
         lines += ["", "Not run with `--dask` in this report: " + ", ".join(f"{n:,}" for n in missing) + " articles "
-                  "(figures kept from an earlier run of the benchmark, before the Dask run existed)."]
+                  "(left out with `--no-dask`, or figures kept from an earlier run, before the Dask run existed)."]
     if kept:
         lines += ["", "Figures for " + ", ".join(f"{n:,}" for n in kept) + " articles come from an earlier run "
                   "(`--keep`); the others were measured in this one."]
@@ -308,17 +334,23 @@ def report(results: dict, command: str) -> str:
              "Peak memory is resident memory (RSS): with `--jobs 1`, the peak of the one process (`getrusage`); "
              "with `--jobs 2`, the largest total of the main process and its workers, sampled every 0.1 s "
              "(`psutil`; a spike shorter than that can be missed).", "",
-             "| articles | MB of text | jobs 1: s | MB/s | articles/s | s per 1,000 articles | peak MB | jobs 2: s | speed-up | peak MB | same output |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "Wall time is beside CPU time (user and system, of the process and its workers) because this "
+             "machine is shared: a run that waits for a core takes longer than its CPU time. `load` is the "
+             "1-minute load average before and after the run (on a machine of "
+             f"{os.cpu_count()} cores), so a loaded run can be told from a quiet one; `cores` is what the "
+             "`--jobs 1` run was pinned to.", "",
+             "| articles | MB of text | jobs 1: s (CPU s) | MB/s (per CPU s) | articles/s | s per 1,000 articles | peak MB | load | cores | jobs 2: s (CPU s) | speed-up | peak MB | load | same output |",
+             "|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---|---|"]
     per_article = {}
     for n, r in sizes.items():
         one, two = r["tables"][1], r["tables"][2]
         mb = one["mb"]
         per_article[n] = one["seconds"] / n
         lines.append(
-            f"| {n:,} | {mb:.1f} | {one['seconds']:.1f} | {mb / one['seconds']:.2f} | {n / one['seconds']:.0f} | "
-            f"{1000 * per_article[n]:.2f} | {one['peak_rss_mb']:.0f} | {two['seconds']:.1f} | "
-            f"{one['seconds'] / two['seconds']:.2f}x | {jobs2_peak(two):.0f} | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
+            f"| {n:,} | {mb:.1f} | {one['seconds']:.1f} ({_cpu(one)}) | {mb / one['seconds']:.2f} ({_per_cpu(one)}) | "
+            f"{n / one['seconds']:.0f} | {1000 * per_article[n]:.2f} | {one['peak_rss_mb']:.0f} | {_load(one)} | "
+            f"{_cores(one)} | {two['seconds']:.1f} ({_cpu(two)}) | {one['seconds'] / two['seconds']:.2f}x | "
+            f"{jobs2_peak(two):.0f} | {_load(two)} | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
     lines += dask_section(sizes, results.get("kept", []))
     lines += ["", "## Each step, one process", "",
               "Seconds spent loading and on each table during the `--jobs 1` run (per 1,000 articles in brackets).", ""]
@@ -348,7 +380,7 @@ def report(results: dict, command: str) -> str:
               f"| whole `tables` run >= {TARGET_MB_S} MB/s on one core | {mb_s:.2f} MB/s at {largest:,} articles | {yes['mb_s']} |",
               f"| time per article flat within ±25% from {first:,} to {largest:,} | {flat:+.0%} | {yes['flat']} |",
               f"| peak memory under 2 GB at {largest:,} articles | {rss:.0f} MB in one process; at most {rss2:.0f} MB with `--jobs 2` | {yes['memory']} |",
-              f"| `--jobs 2` speed-up >= 1.7x, identical output | " + ", ".join(f"{x:.2f}x at {n:,}" for n, x in speedups.items())
+              "| `--jobs 2` speed-up >= 1.7x, identical output | " + ", ".join(f"{x:.2f}x at {n:,}" for n, x in speedups.items())
               + f"; identical: {same} | {yes['jobs']} |",
               ""]
     if not all(met.values()) or below:
@@ -380,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the figures of the sizes not re-measured from RESULTS.json")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--from-json", type=Path, help="only render RESULTS.md again from a RESULTS.json")
+    parser.add_argument("--no-dask", action="store_true", help="leave out the --dask local:2 runs")
+    parser.add_argument("--cpu", default=None, metavar="LIST",
+                        help="pin the --jobs 1 runs to these cores with taskset (e.g. 1), for CPU-bound figures")
     opts = parser.parse_args(args)
     if opts.from_json:
         results = read_results(opts.from_json)
@@ -390,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     kept = None
     if opts.keep and opts.out.with_suffix(".json").exists():
         kept = {n: r for n, r in read_results(opts.out.with_suffix(".json"))["sizes"].items() if n not in opts.sizes}
-    results = run_all(opts.sizes, root, kept)
+    results = run_all(opts.sizes, root, kept, dask=not opts.no_dask, cpus=opts.cpu)
     command = "make bench" if opts.sizes == SIZES else f"python benchmarks/run.py --sizes {' '.join(map(str, opts.sizes))}"
     results["command"] = command
     opts.out.write_text(report(results, command), encoding="utf-8")
