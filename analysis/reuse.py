@@ -40,10 +40,16 @@ In parts, for a large corpus
     Everything a comparison needs of an article (its :class:`Shingles`: hashes, word
     offsets, body sentence starts) is made once, by :func:`article_shingles`. The
     ``tables`` command (``analysis.cli``) makes them with the other per-article tables,
-    saves them (:func:`save_shingles`), keeps only the fingerprints in memory, finds the
-    candidate pairs (:func:`candidate_index`) and compares them in parts, each part
-    reading the shingles it needs from memory-mapped files (:func:`load_shingles`); its
-    table is the one :func:`shared_passages` gives, row for row.
+    saves them with the texts (:func:`save_shingles`, :func:`save_texts`), keeps only the
+    fingerprints in memory, finds the candidate pairs (:func:`candidate_index`) and
+    compares them in parts, each part reading the shingles and texts it needs as slices of
+    memory-mapped files (:func:`load_block`), so no file of the corpus is read again per
+    part; its table is the one :func:`shared_passages` gives, row for row.
+
+All the pairs of a part at once
+    Comparing pair by pair costs a dictionary of positions per article and Python sets
+    per pair. :func:`block_passages` compares a part's pairs together with arrays
+    (:func:`block_runs`): the same runs, the same rows, in the same order.
 
 Overlap
     ``overlap(articles)`` gives, for each ordered candidate pair, the share of A's

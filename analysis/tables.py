@@ -10,7 +10,10 @@ How a large corpus is made
     shingles of its articles. Only the fingerprints (about a kilobyte per article) stay
     in memory. Then the candidate pairs of the shared-passage table are found
     (``reuse.candidate_index``) and compared ``pairs_per_part`` at a time, each part
-    reading the shingles it needs from the memory-mapped files of the first pass.
+    reading the shingles and texts it needs from the memory-mapped files of the first
+    pass. The extractors of a batch share one sentence table
+    (``corpus.shared_sentences``), and the garbage collector is tuned while tables are
+    made (:func:`quiet_gc`).
     Finally each table's parts are joined: CSV parts byte for byte, Parquet in fixed row
     groups of ``row_group`` rows, each categorical column with its final categories.
     With ``jobs`` > 1 the parts are made in a pool of processes. The bytes written do not
@@ -19,7 +22,8 @@ How a large corpus is made
 Checks
     A broken ``metadata.csv`` fails once, before any work. A file edited between the two
     passes (its SHA-256 differs from the first pass's) raises ``CorpusError``: its
-    offsets would no longer match.
+    offsets would no longer match. Each file is read again for this once, by the first
+    part of the shared-passage table that names its article.
 """
 from __future__ import annotations
 
