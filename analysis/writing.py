@@ -80,7 +80,10 @@ def arrow_csv(table: pd.DataFrame, *, header: bool = True) -> bytes | None:
                   for i, kind in enumerate(kinds)]
         if any(f is None for f in fields):
             return None
-        chunks.append(_lines(fields))
+        try:
+            chunks.append(_lines(fields))
+        except (pa.ArrowInvalid, pa.ArrowCapacityError):  # the slice's text passes 2 GB (offsets overflow): to_csv writes it
+            return None
     return b"".join(chunks)
 
 
