@@ -87,19 +87,27 @@ ROW_GROUP = 65_536  # rows per Parquet row group, fixed so that the bytes do not
 
 @dataclass
 class Clock:
-    """Seconds spent on each step, summed over processes (for the benchmark)."""
+    """Seconds spent on each step, summed over processes (for the benchmark): wall time,
+    and the CPU time of the process that did the step (on a shared machine the two differ)."""
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
 
-    def add(self, step: str, spent: float) -> None:
+    def add(self, step: str, spent: float, cpu: float | None = None) -> None:
         self.seconds[step] = self.seconds.get(step, 0.0) + spent
+        if cpu is not None:
+            self.cpu[step] = self.cpu.get(step, 0.0) + cpu
+
+    def merge(self, other: Clock) -> None:
+        for step, spent in other.seconds.items():
+            self.add(step, spent, other.cpu.get(step))
 
     @contextmanager
     def timing(self, step: str):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
-            self.add(step, time.perf_counter() - started)
+            self.add(step, time.perf_counter() - started, time.process_time() - cpu)
 
 
 def make_tables(corpus_dir: str | Path | None, *, jobs: int = 1, batch: int = BATCH,
@@ -185,8 +193,7 @@ def make_parts(corpus_dir: str | Path | None, tmp: Path, run, *, batch: int = BA
         categories.append(found)
         prints.update(made)
         read.update(files)
-        for step, spent in timing.items():
-            clock.add(step, spent)
+        clock.merge(timing)
     with clock.timing("candidates"):
         ids, a, b = candidate_index(prints, max_df=DEFAULT_MAX_DF, max_partners=DEFAULT_MAX_PARTNERS)
     del prints
@@ -202,8 +209,8 @@ def make_parts(corpus_dir: str | Path | None, tmp: Path, run, *, batch: int = BA
             check = [x for x in involved if x not in checked]  # each file is read again once, by the first part naming it
             checked.update(check)
             tasks.append((corpus_dir, tmp, len(tasks), csv, pairs, {x: place[x] for x in involved}, check))
-    for spent in run(_passage_parts, tasks or [(corpus_dir, tmp, 0, csv, [], {}, [])]):
-        clock.add("reuse", spent)
+    for timing in run(_passage_parts, tasks or [(corpus_dir, tmp, 0, csv, [], {}, [])]):
+        clock.merge(timing)
     return parts_on_disk(tmp, categories)
 
 
@@ -279,7 +286,7 @@ def _table_parts(corpus_dir: Path, files: list[str], tmp: Path, index: int, csv:
         (tmp / "texts").mkdir(exist_ok=True)
         save_texts(articles["text"].tolist(), tmp / "texts" / f"{index:06d}")
     files = dict(zip(articles["article_id"], zip(articles["file"], articles["sha256"])))
-    return categories, prints, files, clock.seconds
+    return categories, prints, files, clock
 
 
 def article_tables(articles: pd.DataFrame, clock: Clock) -> dict[str, pd.DataFrame]:
@@ -294,17 +301,24 @@ def article_tables(articles: pd.DataFrame, clock: Clock) -> dict[str, pd.DataFra
 
 
 def _passage_parts(corpus_dir: Path, tmp: Path, index: int, csv: bool, pairs: list[tuple[str, str]],
-                   place: dict[str, tuple[int, str, str]], check: list[str]) -> float:
+                   place: dict[str, tuple[int, str, str]], check: list[str]) -> Clock:
     """Compare some pairs of articles, all at once (``reuse.block_passages``), reading
     their shingles and texts where the first pass saved them, and write their passages as
-    one part; return the time taken.
+    one part; return the time taken (step "passages").
 
     ``place``: article_id -> (position in the saved shingles and texts, file name, SHA-256
     read by the first pass). The files of ``check`` are read again and their digests
     compared with the first pass's: a file changed since then would no longer match its
     offsets (each file is checked by one part only, so none is read more than twice).
     """
-    started = time.perf_counter()
+    clock = Clock()
+    with clock.timing("passages"):
+        _compare_part(corpus_dir, tmp, index, csv, pairs, place, check)
+    return clock
+
+
+def _compare_part(corpus_dir: Path, tmp: Path, index: int, csv: bool, pairs: list[tuple[str, str]],
+                  place: dict[str, tuple[int, str, str]], check: list[str]) -> None:
     for a in check:
         _, name, digest = place[a]
         if read_text(corpus_dir / name)[1] != digest:
@@ -318,7 +332,6 @@ def _passage_parts(corpus_dir: Path, tmp: Path, index: int, csv: bool, pairs: li
     else:
         table = passage_table([])
     _write_part(table, tmp / "reuse", index, csv)
-    return time.perf_counter() - started
 
 
 def _write_part(table: pd.DataFrame, folder: Path, index: int, csv: bool) -> None:

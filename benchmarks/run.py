@@ -41,7 +41,7 @@ SIZES = [1_000, 10_000, 100_000]
 TARGET_MB_S = 2.0
 # the steps of a tables run, in the order they happen (see analysis/tables.py)
 STEPS = ["load", "articles", "paragraphs", "dates", "events", "casualties", "labels", "quotes", "write", "reuse",
-         "candidates", "assemble"]
+         "candidates", "passages", "assemble"]
 
 
 def corpus_for(n: int, root: Path) -> Path:
@@ -127,7 +127,7 @@ def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
     stop.set()
     sampler.join()
     main, child = peak_rss_mb()  # before the checks below, which are not part of the run
-    return {"seconds": seconds, "cpu_seconds": cpu_seconds(), "steps": steps, "peak_rss_mb": main,
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds(), "steps": steps, "steps_cpu": clock.cpu, "peak_rss_mb": main,
             "peak_child_rss_mb": child, "peak_tree_rss_mb": tree[0], "load_before": load_before,
             "load_after": load_after, "cpus": sorted(os.sched_getaffinity(0)), **output_facts(corpus, out, paths)}
 
@@ -353,14 +353,20 @@ def report(results: dict, command: str) -> str:
             f"{jobs2_peak(two):.0f} | {_load(two)} | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
     lines += dask_section(sizes, results.get("kept", []))
     lines += ["", "## Each step, one process", "",
-              "Seconds spent loading and on each table during the `--jobs 1` run (per 1,000 articles in brackets).", ""]
-    found = next(iter(sizes.values()))["tables"][1]["steps"]
-    steps = [s for s in STEPS if s in found] + sorted(set(found) - set(STEPS))
-    lines.append("| articles | " + " | ".join(steps) + " |")
-    lines.append("|---:|" + "---:|" * len(steps))
-    for n, r in sizes.items():
-        secs = r["tables"][1]["steps"]
-        lines.append(f"| {n:,} | " + " | ".join(f"{secs[s]:.1f} ({1000 * secs[s] / n:.1f})" for s in steps) + " |")
+              "Seconds spent loading and on each table during the `--jobs 1` run (per 1,000 articles in brackets): "
+              "wall time, then CPU time where it was recorded. `reuse`: the shingles and fingerprints of the first "
+              "pass; `passages`: comparing the candidate pairs (in `reuse` in results before it was its own step).", ""]
+    found = {s for r in sizes.values() for s in r["tables"][1]["steps"]}
+    steps = [s for s in STEPS if s in found] + sorted(found - set(STEPS))
+    for kind, label in (("steps", "wall s"), ("steps_cpu", "CPU s")):
+        measured = {n: r["tables"][1][kind] for n, r in sizes.items() if kind in r["tables"][1]}
+        if not measured:
+            continue
+        lines += [f"{label}:", "", "| articles | " + " | ".join(steps) + " |", "|---:|" + "---:|" * len(steps)]
+        for n, secs in measured.items():
+            lines.append(f"| {n:,} | " + " | ".join(f"{secs.get(s, 0.0):.1f} ({1000 * secs.get(s, 0.0) / n:.1f})"
+                                                    for s in steps) + " |")
+        lines.append("")
     largest = max(sizes)
     big = sizes[largest]
     mb_s = big["tables"][1]["mb"] / big["tables"][1]["seconds"]
