@@ -433,7 +433,7 @@ def _sentences_of(sh: Shingles, offsets) -> np.ndarray:
 
 def passage_table(rows: list[tuple] | dict[str, list]) -> pd.DataFrame:
     """The shared-passage table of rows made by :func:`pair_passages` (or of its columns)."""
-    df = pd.DataFrame(rows, columns=PASSAGE_COLUMNS) if not isinstance(rows, dict) else pd.DataFrame(rows)
+    df = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
     return df.astype({"article_a": "string", "sentence_id_a": "int64", "start_a": "int64", "end_a": "int64",
                       "article_b": "string", "sentence_id_b": "int64", "start_b": "int64", "end_b": "int64",
                       "n_words": "int64", "passage": "string", "passage_b": "string"})

@@ -248,15 +248,16 @@ GC_THRESHOLD = (50_000, 20, 20)
 
 @contextmanager
 def quiet_gc():
-    """The collector tuned for the tables run in this process, as it was afterwards."""
+    """The collector tuned while tables are made in this process, and put back as it was
+    afterwards (the process may be a notebook's kernel)."""
     before = gc.get_threshold()
-    frozen = gc.get_freeze_count() == 0
+    ours = gc.get_freeze_count() == 0  # nothing frozen before: unfreezing undoes only our freeze
     _quiet_gc_for_good()
     try:
         yield
     finally:
         gc.set_threshold(*before)
-        if frozen:
+        if ours:
             gc.unfreeze()
 
 
