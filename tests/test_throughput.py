@@ -1,6 +1,9 @@
 """Speed-ups of the tables pipeline that must change no result: the sentence table shared by
-the extractors of a batch, and the garbage collector tuned while tables are made."""
+the extractors of a batch, the garbage collector tuned while tables are made, and no chart
+library imported by the command line or the tables pipeline."""
 import gc
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -41,3 +44,10 @@ def test_the_collector_is_as_it_was_after_the_tables():
         assert gc.get_threshold() == tables.GC_THRESHOLD
         run(len, [([1, 2],)])
     assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)
+
+
+def test_the_command_line_and_the_tables_do_not_import_the_chart_libraries():
+    # every worker process imports these; altair (via jsonschema) takes one to two seconds
+    code = "import sys, analysis.cli, analysis.tables; print(sorted({'altair', 'vl_convert', 'matplotlib'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
