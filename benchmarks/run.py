@@ -139,6 +139,7 @@ def measure_dask(corpus: Path, out: Path, workers: int) -> dict:
 
     clock = Clock()
     stop, tree, peaks = threading.Event(), [0.0], {}
+    load_before = os.getloadavg()
     started = time.perf_counter()
     with distributed.connect(f"local:{workers}", dashboard=False) as client:
         up = time.perf_counter() - started
@@ -153,6 +154,7 @@ def measure_dask(corpus: Path, out: Path, workers: int) -> dict:
             sampler.join()
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "cpu_seconds": cpu_seconds(), "start_seconds": up, "steps": clock.seconds,
+            "load_before": load_before, "load_after": os.getloadavg(),
             "peak_tree_rss_mb": tree[0], "peak_client_rss_mb": peaks.get("client", 0.0),
             "peak_worker_rss_mb": max(v for k, v in peaks.items() if k.startswith("worker")),
             **output_facts(corpus, out, paths)}
@@ -275,6 +277,9 @@ def jobs2_peak(run: dict) -> float:
 def dask_section(sizes: dict, kept: list[int]) -> list[str]:
     """The ``--dask local:2`` runs beside ``--jobs 1`` and ``--jobs 2``."""
     measured = {n: r for n, r in sizes.items() if "dask" in r}
+    if not measured:
+        return ["", "## On a Dask cluster: `tables --dask local:2`", "",
+                "Not run in this report (`--no-dask`, or figures kept from an earlier run before the Dask run existed)."]
     lines = ["", "## On a Dask cluster: `tables --dask local:2`", "",
              "A `LocalCluster` of two worker processes (one thread each) on the same machine, started and stopped "
              "inside the measured time (`start` is the part spent starting it); `first pass`: the per-article "
@@ -282,8 +287,8 @@ def dask_section(sizes: dict, kept: list[int]) -> list[str]:
              "writing of that table's parts, both wall time as the client saw it (`analysis/distributed.py`). CPU is the CPU time of the whole process tree; peak memory is "
              "sampled every 0.1 s: of each worker process (the larger shown), of the client (which also runs the "
              "scheduler and writes the tables) and of all processes together.", "",
-             "| articles | jobs 1: s (CPU s) | jobs 2: s (CPU s) | dask: s (CPU s) | start s | first pass s | shared passages s | peak MB per worker | client peak MB | all peak MB | same output as jobs 1 |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "| articles | jobs 1: s (CPU s) | jobs 2: s (CPU s) | dask: s (CPU s) | start s | first pass s | shared passages s | peak MB per worker | client peak MB | all peak MB | load | same output as jobs 1 |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     for n, r in measured.items():
         one, two, dask = r["tables"][1], r["tables"][2], r["dask"]
 
@@ -294,7 +299,7 @@ def dask_section(sizes: dict, kept: list[int]) -> list[str]:
             f"| {n:,} | {one['seconds']:.1f} ({cpu(one)}) | {two['seconds']:.1f} ({cpu(two)}) | "
             f"{dask['seconds']:.1f} ({cpu(dask)}) | {dask['start_seconds']:.1f} | {dask['steps']['first pass']:.1f} | "
             f"{dask['steps']['shared passages']:.1f} | {dask['peak_worker_rss_mb']:.0f} | {dask['peak_client_rss_mb']:.0f} | "
-            f"{dask['peak_tree_rss_mb']:.0f} | {'yes' if dask['digest'] == one['digest'] else 'NO'} |")
+            f"{dask['peak_tree_rss_mb']:.0f} | {_load(dask)} | {'yes' if dask['digest'] == one['digest'] else 'NO'} |")
     if measured:
         tables_steps = [s for s in STEPS if s not in ("load", "write", "reuse", "candidates", "assemble")]
 
