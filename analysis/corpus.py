@@ -67,7 +67,9 @@ import csv
 import hashlib
 import io
 import re
+import threading
 import warnings
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -486,6 +488,41 @@ def sentences(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body",)) -> 
     furniture included, from 0 in text order, so it is the same whichever kinds are asked.
     """
     require(articles, ("article_id", "text"), "sentences")
+    shared = getattr(_SHARED, "batch", None)
+    if shared is not None and shared[0] is articles:
+        return _shared_sentences(shared, kinds)
+    return _sentences(articles, kinds)
+
+
+# .batch: (articles, [their sentences of every kind, once made]) while shared_sentences is
+# entered, in this thread (a Dask worker may make several batches at once in threads)
+_SHARED = threading.local()
+
+
+@contextmanager
+def shared_sentences(articles: pd.DataFrame):
+    """Within this, :func:`sentences` of these very articles (the same object) is built
+    once, of every kind, and each call gets its kinds' rows of it. Every extractor asks
+    for the sentences; the tables pipeline makes all of them from one batch of articles."""
+    outer = getattr(_SHARED, "batch", None)
+    _SHARED.batch = (articles, [])
+    try:
+        yield
+    finally:
+        _SHARED.batch = outer
+
+
+def _shared_sentences(shared: tuple[pd.DataFrame, list[pd.DataFrame]], kinds: tuple[str, ...]) -> pd.DataFrame:
+    articles, made = shared
+    if not made:
+        made.append(_sentences(articles, tuple(PARAGRAPH_KINDS)))
+    every = made[0]
+    if set(kinds) >= set(PARAGRAPH_KINDS):
+        return every.copy(deep=False)  # copy-on-write: a caller's changes stay its own
+    return every[every["kind"].isin(kinds)].reset_index(drop=True)
+
+
+def _sentences(articles: pd.DataFrame, kinds: tuple[str, ...]) -> pd.DataFrame:
     rows = []
     for aid, text in zip(articles["article_id"].tolist(), articles["text"].tolist()):
         for sid, (pid, kind, s, e) in enumerate(sentence_spans(text)):

@@ -17,8 +17,10 @@ Speed: grouping by first character
     of fifty phrases slow. :func:`alternation` puts the branches behind a one-character
     lookahead per first character, so a whole group is skipped at once; the matches are
     those of the plain alternation (a character passes the test of at most one group,
-    keyed by lower case, and within a group the patterns keep their order). A first
-    character outside ASCII falls back to the plain alternation.
+    keyed by lower case, and within a group the patterns keep their order). Branches
+    whose first character is outside ASCII are left unguarded at the end, which changes
+    no match when no ASCII character is that character to ``re`` ignoring case (the
+    Kelvin sign is k to it); otherwise the whole alternation is left plain.
 
 Speed: required words (:class:`Prefilter`)
     ``re`` tries a pattern at every position of a text, and most patterns match in few
@@ -56,12 +58,24 @@ def first_char(phrase: str) -> str:
 
 def alternation(alternatives: list[tuple[str, str]]) -> str:
     """The alternation of ``(first character, pattern)`` pairs, grouped by first character."""
-    if not all(c.isascii() for c, _ in alternatives):
+    if not all(c.isascii() or _apart_from_ascii(c) for c, _ in alternatives):
         return "|".join(p for _, p in alternatives)
     groups: dict[str, list[tuple[str, str]]] = {}
     for c, p in alternatives:
-        groups.setdefault(c.lower(), []).append((c, p))
-    return "|".join(_guarded(members) for members in groups.values())
+        if c.isascii():
+            groups.setdefault(c.lower(), []).append((c, p))
+    # branches starting outside ASCII stay unguarded, in their order, after the groups: no
+    # character they can start at passes a group's test, so their place does not matter
+    rest = [p for c, p in alternatives if not c.isascii()]
+    return "|".join([*(_guarded(members) for members in groups.values()), *rest])
+
+
+def _apart_from_ascii(char: str) -> bool:
+    """Whether no ASCII character is ``char`` to ``re`` when case is ignored, either way
+    (the Kelvin sign is k to it, the long s is s): then a branch starting with ``char``
+    never competes with a branch starting in ASCII."""
+    return (re.fullmatch(r"(?i:[\x00-\x7f])", char) is None
+            and not any(re.fullmatch(f"(?i:{re.escape(char)})", chr(a)) for a in range(128)))
 
 
 def _guarded(members: list[tuple[str, str]]) -> str:

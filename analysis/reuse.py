@@ -40,10 +40,16 @@ In parts, for a large corpus
     Everything a comparison needs of an article (its :class:`Shingles`: hashes, word
     offsets, body sentence starts) is made once, by :func:`article_shingles`. The
     ``tables`` command (``analysis.cli``) makes them with the other per-article tables,
-    saves them (:func:`save_shingles`), keeps only the fingerprints in memory, finds the
-    candidate pairs (:func:`candidate_index`) and compares them in parts, each part
-    reading the shingles it needs from memory-mapped files (:func:`load_shingles`); its
-    table is the one :func:`shared_passages` gives, row for row.
+    saves them with the texts (:func:`save_shingles`, :func:`save_texts`), keeps only the
+    fingerprints in memory, finds the candidate pairs (:func:`candidate_index`) and
+    compares them in parts, each part reading the shingles and texts it needs as slices of
+    memory-mapped files (:func:`load_block`), so no file of the corpus is read again per
+    part; its table is the one :func:`shared_passages` gives, row for row.
+
+All the pairs of a part at once
+    Comparing pair by pair costs a dictionary of positions per article and Python sets
+    per pair. :func:`block_passages` compares a part's pairs together with arrays
+    (:func:`block_runs`): the same runs, the same rows, in the same order.
 
 Overlap
     ``overlap(articles)`` gives, for each ordered candidate pair, the share of A's
@@ -300,13 +306,133 @@ def pair_passages(a: str, text_a: str, sh_a: Shingles, b: str, text_b: str, sh_b
                 _sentences_of(sh_a, sa).tolist(), sa, ea, _sentences_of(sh_b, sb).tolist(), sb, eb, n_words.tolist())]
 
 
+class Block(NamedTuple):
+    """The :class:`Shingles` of some articles concatenated field by field, and their texts:
+    article x's values of a field are ``field[offsets[name][x]:offsets[name][x + 1]]``."""
+    ids: list[str]
+    texts: list[str]
+    hashes: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    sentence_starts: np.ndarray
+    sentence_ids: np.ndarray
+    offsets: dict[str, np.ndarray]  # "hashes", "starts" (also ends), "sentence_starts" (also sentence_ids)
+
+    @classmethod
+    def of(cls, ids: list[str], texts: list[str], shingles: list[Shingles]) -> Block:
+        fields = {f: [getattr(sh, f) for sh in shingles] for f in Shingles._fields}
+        offsets = {f: np.r_[0, np.cumsum([len(x) for x in fields[f]])].astype(np.int64)
+                   for f in ("hashes", "starts", "sentence_starts")}
+        return cls(ids, texts, *(_joined(fields[f], _DTYPES[f]) for f in Shingles._fields), offsets)
+
+
+_DTYPES = {"hashes": np.uint64, "starts": np.int64, "ends": np.int64, "sentence_starts": np.int64,
+           "sentence_ids": np.int64}
+
+
+def _joined(arrays: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(arrays).astype(dtype, copy=False) if arrays else np.zeros(0, dtype=dtype)
+
+
+def block_runs(block: Block, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(pair, i, j, run) of every maximal diagonal run of equal shingles of the articles
+    ``a[p]`` and ``b[p]`` (numbers in ``block``) of each pair p, in (pair, i, j) order: for
+    each pair, what :func:`_runs` gives, found for all pairs at once with arrays.
+
+    Every shingle is numbered by its hash (``hid``); only those held by two articles of
+    the block or more can match. Each such shingle of A is looked up among B's by the key
+    (hid, article), which also finds every position of a shingle B repeats."""
+    empty = (np.zeros(0, np.int64),) * 4
+    offsets = block.offsets["hashes"]
+    if not len(a) or not len(block.hashes):
+        return empty
+    n_docs = len(offsets)
+    doc = np.repeat(np.arange(n_docs - 1, dtype=np.int64), np.diff(offsets))
+    _, hid = np.unique(block.hashes, return_inverse=True)
+    hid = hid.astype(np.int64).reshape(-1)
+    # shingles held by one article only match nothing: leave them out
+    held = np.sort(hid * n_docs + doc)
+    distinct = held[np.r_[True, held[1:] != held[:-1]]] // n_docs  # the hid of each (hid, article) once
+    keep = np.flatnonzero(np.bincount(distinct, minlength=int(hid.max()) + 1)[hid] > 1)  # in (article, position) order
+    doc, hid, pos = doc[keep], hid[keep], keep - offsets[doc[keep]]
+    key = hid * n_docs + doc
+    order = np.argsort(key, kind="stable")  # within a key, positions stay in order
+    sorted_key = key[order]
+    first = np.searchsorted(doc, np.arange(n_docs), side="left")
+    count = first[1:] - first[:-1]
+    # every kept shingle of A, once for each pair naming A first, looked up among B's
+    pair = np.repeat(np.arange(len(a), dtype=np.int64), count[a])
+    at = _expand(first[a], count[a])
+    query = hid[at] * n_docs + b[pair]
+    lo = np.searchsorted(sorted_key, query, side="left")
+    hit = np.flatnonzero(sorted_key[np.minimum(lo, len(sorted_key) - 1)] == query)  # most find nothing
+    pair, at, lo = pair[hit], at[hit], lo[hit]
+    found = np.searchsorted(sorted_key, query[hit], side="right") - lo
+    pair, i = np.repeat(pair, found), np.repeat(pos[at], found)
+    j = pos[order[_expand(lo, found)]]
+    if not len(pair):
+        return empty
+    diagonal = i - j
+    by_diagonal = np.lexsort((i, diagonal, pair))
+    pair, i, j, diagonal = pair[by_diagonal], i[by_diagonal], j[by_diagonal], diagonal[by_diagonal]
+    start = np.r_[True, (pair[1:] != pair[:-1]) | (diagonal[1:] != diagonal[:-1]) | (i[1:] != i[:-1] + 1)]
+    heads = np.flatnonzero(start)
+    run = np.diff(np.r_[heads, len(pair)])
+    pair, i, j = pair[heads], i[heads], j[heads]
+    in_order = np.lexsort((j, i, pair))
+    return pair[in_order], i[in_order], j[in_order], run[in_order]
+
+
+def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """starts[0], starts[0] + 1, ..., starts[0] + counts[0] - 1, starts[1], ...: every index of some ranges."""
+    return np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()), dtype=np.int64)
+
+
+def block_passages(block: Block, a: np.ndarray, b: np.ndarray, *, k: int = DEFAULT_K,
+                   min_words: int | None = None) -> pd.DataFrame:
+    """The shared-passage table of the pairs (``a[p]``, ``b[p]``) of articles of ``block``,
+    pair by pair in the order given: row for row what :func:`pair_passages` gives, pair after pair."""
+    pair, i, j, run = block_runs(block, np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64))
+    n_words = run + k - 1
+    if min_words is not None:
+        keep = n_words >= min_words
+        pair, i, j, n_words = pair[keep], i[keep], j[keep], n_words[keep]
+    x, y = np.asarray(a, dtype=np.int64)[pair], np.asarray(b, dtype=np.int64)[pair]
+    words = block.offsets["starts"]
+    sa, ea = block.starts[words[x] + i], block.ends[words[x] + i + n_words - 1]
+    sb, eb = block.starts[words[y] + j], block.ends[words[y] + j + n_words - 1]
+    ids, texts = block.ids, block.texts
+    x, y, sa, ea, sb, eb = x.tolist(), y.tolist(), sa.tolist(), ea.tolist(), sb.tolist(), eb.tolist()
+    columns = {
+        "article_a": [ids[d] for d in x], "sentence_id_a": _block_sentences(block, x, sa),
+        "start_a": sa, "end_a": ea,
+        "article_b": [ids[d] for d in y], "sentence_id_b": _block_sentences(block, y, sb),
+        "start_b": sb, "end_b": eb, "n_words": n_words.tolist(),
+        "passage": [texts[d][s:e] for d, s, e in zip(x, sa, ea)],
+        "passage_b": [texts[d][s:e] for d, s, e in zip(y, sb, eb)],
+    }
+    return passage_table(columns)
+
+
+def _block_sentences(block: Block, docs: list[int], offsets: list[int]) -> list[int]:
+    """:func:`_sentences_of` for articles of a block: the sentence_id of the body sentence
+    of article ``docs[r]`` holding ``offsets[r]``."""
+    docs, offsets = np.asarray(docs, dtype=np.int64), np.asarray(offsets, dtype=np.int64)
+    first = block.offsets["sentence_starts"]
+    # (article, offset) as one sortable number: an offset is far below 2**40
+    starts = np.repeat(np.arange(len(first) - 1, dtype=np.int64), np.diff(first)) * 2**40 + block.sentence_starts
+    at = np.searchsorted(starts, docs * 2**40 + offsets, side="right") - 1
+    at = np.where(at < first[docs], first[docs + 1] - 1, at)  # as [-1] does: the article's last sentence
+    return block.sentence_ids[at].tolist()
+
+
 def _sentences_of(sh: Shingles, offsets) -> np.ndarray:
     """The sentence_id of the body sentence holding each offset."""
     return sh.sentence_ids[np.searchsorted(sh.sentence_starts, offsets, side="right") - 1]
 
 
-def passage_table(rows: list[tuple]) -> pd.DataFrame:
-    """The shared-passage table of rows made by :func:`pair_passages`."""
+def passage_table(rows: list[tuple] | dict[str, list]) -> pd.DataFrame:
+    """The shared-passage table of rows made by :func:`pair_passages` (or of its columns)."""
     df = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
     return df.astype({"article_a": "string", "sentence_id_a": "int64", "start_a": "int64", "end_a": "int64",
                       "article_b": "string", "sentence_id_b": "int64", "start_b": "int64", "end_b": "int64",
@@ -340,11 +466,11 @@ def compare_pairs(articles: pd.DataFrame, pairs: list[tuple[str, str]], *, k: in
     corpus's pairs can be compared in parts and the parts stacked.
     """
     texts = dict(zip(articles["article_id"], articles["text"]))
-    rows, where = [], {}
-    for a, b in pairs:
-        rows += pair_passages(a, texts[a], article_shingles(texts[a], k), b, texts[b], article_shingles(texts[b], k),
-                              where, k=k, min_words=min_words)
-    return passage_table(rows)
+    ids = list(dict.fromkeys(x for pair in pairs for x in pair))
+    number = {a: n for n, a in enumerate(ids)}
+    block = Block.of(ids, [texts[a] for a in ids], [article_shingles(texts[a], k) for a in ids])
+    return block_passages(block, [number[a] for a, _ in pairs], [number[b] for _, b in pairs], k=k,
+                          min_words=min_words)
 
 
 # ---------------------------------------------------------------- a large corpus's shingles on disk
@@ -397,6 +523,48 @@ def load_shingles(prefix: Path, positions: list[int]) -> list[Shingles]:
                 for p in positions[i:i + 1024]]
         del fields
     return out
+
+
+def save_texts(texts: list[str], prefix: Path) -> None:
+    """Write the texts of consecutive articles as one UTF-8 ``.npy`` file, plus an index of
+    where each starts, so that :func:`load_block` reads any article's text as a slice of a
+    memory-mapped file (no file of the corpus read again, nor hashed)."""
+    data = [t.encode("utf-8") for t in texts]
+    np.save(f"{prefix}.text.npy", np.frombuffer(b"".join(data), dtype=np.uint8))
+    np.save(f"{prefix}.text_index.npy", np.r_[0, np.cumsum([len(d) for d in data], dtype=np.int64)].astype(np.int64))
+
+
+def join_texts(prefixes: list[Path], prefix: Path) -> None:
+    """Join :func:`save_texts` files, in order, into one set at ``prefix`` (and delete them)."""
+    indexes = [np.load(f"{p}.text_index.npy") for p in prefixes]
+    starts = np.cumsum([0] + [ix[-1] for ix in indexes[:-1]])
+    np.save(f"{prefix}.text_index.npy", np.concatenate([[0]] + [ix[1:] + s for ix, s in zip(indexes, starts)])
+            .astype(np.int64))
+    with open(f"{prefix}.text.npy", "wb") as out:
+        np.lib.format.write_array_header_1_0(out, {"descr": "|u1", "fortran_order": False,
+                                                   "shape": (int(sum(ix[-1] for ix in indexes)),)})
+        for p in prefixes:
+            np.load(f"{p}.text.npy").tofile(out)
+    for p in prefixes:
+        for name in ("text", "text_index"):
+            Path(f"{p}.{name}.npy").unlink()
+
+
+def load_block(shingles: Path, texts: Path, ids: list[str], positions: list[int]) -> Block:
+    """The :class:`Block` of the articles at ``positions`` of joined :func:`save_shingles`
+    and :func:`save_texts` files: each field gathered from its memory-mapped file at once."""
+    index = np.load(f"{shingles}.index.npy")
+    at = np.asarray(positions, dtype=np.int64)
+    fields, offsets = {}, {}
+    for f, field in enumerate(Shingles._fields):
+        first, count = index[at, f], index[at + 1, f] - index[at, f]
+        fields[field] = np.load(f"{shingles}.{field}.npy", mmap_mode="r")[_expand(first, count)]
+        offsets[field] = np.r_[0, np.cumsum(count)].astype(np.int64)
+    text_index = np.load(f"{texts}.text_index.npy")
+    data = np.load(f"{texts}.text.npy", mmap_mode="r")
+    decoded = [data[text_index[p]:text_index[p + 1]].tobytes().decode("utf-8") for p in at.tolist()]
+    return Block(list(ids), decoded, *(fields[f].astype(_DTYPES[f], copy=False) for f in Shingles._fields),
+                 {f: offsets[f] for f in ("hashes", "starts", "sentence_starts")})
 
 
 def overlap(articles: pd.DataFrame, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW,

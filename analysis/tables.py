@@ -10,7 +10,10 @@ How a large corpus is made
     shingles of its articles. Only the fingerprints (about a kilobyte per article) stay
     in memory. Then the candidate pairs of the shared-passage table are found
     (``reuse.candidate_index``) and compared ``pairs_per_part`` at a time, each part
-    reading the shingles it needs from the memory-mapped files of the first pass.
+    reading the shingles and texts it needs from the memory-mapped files of the first
+    pass. The extractors of a batch share one sentence table
+    (``corpus.shared_sentences``), and the garbage collector is tuned while tables are
+    made (:func:`quiet_gc`).
     Finally each table's parts are joined: CSV parts byte for byte, Parquet in fixed row
     groups of ``row_group`` rows, each categorical column with its final categories.
     With ``jobs`` > 1 the parts are made in a pool of processes. The bytes written do not
@@ -19,10 +22,12 @@ How a large corpus is made
 Checks
     A broken ``metadata.csv`` fails once, before any work. A file edited between the two
     passes (its SHA-256 differs from the first pass's) raises ``CorpusError``: its
-    offsets would no longer match.
+    offsets would no longer match. Each file is read again for this once, by the first
+    part of the shared-passage table that names its article.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import shutil
 import tempfile
@@ -37,14 +42,15 @@ from pathlib import Path
 import pandas as pd
 
 from .casualties import casualty_figures
-from .corpus import article_files, load_articles, paragraphs, read_metadata, read_text
+from .corpus import article_files, load_articles, paragraphs, read_metadata, read_text, shared_sentences
 from .dates import temporal_expressions
 from .errors import CorpusError
 from .framing import label_uses
 from .paths import SEEDS_DIR
 from .quotes import quotations
-from .reuse import (DEFAULT_MAX_DF, DEFAULT_MAX_PARTNERS, article_shingles, candidate_index, fingerprint,
-                    join_shingles, load_shingles, pair_passages, passage_table, save_shingles, shared_passages)
+from .reuse import (DEFAULT_MAX_DF, DEFAULT_MAX_PARTNERS, article_shingles, block_passages, candidate_index,
+                    fingerprint, join_shingles, join_texts, load_block, passage_table, save_shingles, save_texts,
+                    shared_passages)
 from .timeline import events
 from .writing import write_csv
 
@@ -81,19 +87,27 @@ ROW_GROUP = 65_536  # rows per Parquet row group, fixed so that the bytes do not
 
 @dataclass
 class Clock:
-    """Seconds spent on each step, summed over processes (for the benchmark)."""
+    """Seconds spent on each step, summed over processes (for the benchmark): wall time,
+    and the CPU time of the process that did the step (on a shared machine the two differ)."""
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
 
-    def add(self, step: str, spent: float) -> None:
+    def add(self, step: str, spent: float, cpu: float | None = None) -> None:
         self.seconds[step] = self.seconds.get(step, 0.0) + spent
+        if cpu is not None:
+            self.cpu[step] = self.cpu.get(step, 0.0) + cpu
+
+    def merge(self, other: Clock) -> None:
+        for step, spent in other.seconds.items():
+            self.add(step, spent, other.cpu.get(step))
 
     @contextmanager
     def timing(self, step: str):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
-            self.add(step, time.perf_counter() - started)
+            self.add(step, time.perf_counter() - started, time.process_time() - cpu)
 
 
 def make_tables(corpus_dir: str | Path | None, *, jobs: int = 1, batch: int = BATCH,
@@ -179,22 +193,24 @@ def make_parts(corpus_dir: str | Path | None, tmp: Path, run, *, batch: int = BA
         categories.append(found)
         prints.update(made)
         read.update(files)
-        for step, spent in timing.items():
-            clock.add(step, spent)
+        clock.merge(timing)
     with clock.timing("candidates"):
         ids, a, b = candidate_index(prints, max_df=DEFAULT_MAX_DF, max_partners=DEFAULT_MAX_PARTNERS)
     del prints
     with clock.timing("reuse"):
         join_shingles([tmp / "shingles" / f"{i:06d}" for i in range(len(chunks))], tmp / "shingles" / "all")
-        # each article: its position in the joined shingles (the order of the parts), its file, its digest
+        join_texts([tmp / "texts" / f"{i:06d}" for i in range(len(chunks))], tmp / "texts" / "all")
+        # each article: its position in the joined shingles and texts (the order of the parts), its file, its digest
         place = {a: (i, *read[a]) for i, a in enumerate(read)}
-        tasks = []
+        tasks, checked = [], set()
         for i in range(0, len(a), pairs_per_part):
             pairs = [(ids[x], ids[y]) for x, y in zip(a[i:i + pairs_per_part].tolist(), b[i:i + pairs_per_part].tolist())]
             involved = sorted({x for pair in pairs for x in pair})
-            tasks.append((corpus_dir, tmp, len(tasks), csv, pairs, {x: place[x] for x in involved}))
-    for spent in run(_passage_parts, tasks or [(corpus_dir, tmp, 0, csv, [], {})]):
-        clock.add("reuse", spent)
+            check = [x for x in involved if x not in checked]  # each file is read again once, by the first part naming it
+            checked.update(check)
+            tasks.append((corpus_dir, tmp, len(tasks), csv, pairs, {x: place[x] for x in involved}, check))
+    for timing in run(_passage_parts, tasks or [(corpus_dir, tmp, 0, csv, [], {}, [])]):
+        clock.merge(timing)
     return parts_on_disk(tmp, categories)
 
 
@@ -215,10 +231,40 @@ def runner(jobs: int):
     """``run(function, list of argument tuples)``: the results in order, in this process or
     in a pool of ``jobs`` processes."""
     if jobs <= 1:
-        yield lambda function, tasks: [function(*task) for task in tasks]
+        with quiet_gc():
+            yield lambda function, tasks: [function(*task) for task in tasks]
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_gc_for_good) as pool:
         yield lambda function, tasks: list(pool.map(function, *zip(*tasks)))
+
+
+# The cyclic garbage collector walks every tracked object of a generation when it runs:
+# the hundreds of thousands that importing pandas and the extractors leaves, again and
+# again while the tables make millions of short-lived rows (6% of the CPU time at 1,000
+# articles). Frozen, those are never walked; with a larger first generation it runs a
+# fifth as often. Nothing made after the freeze escapes collection.
+GC_THRESHOLD = (50_000, 20, 20)
+
+
+@contextmanager
+def quiet_gc():
+    """The collector tuned while tables are made in this process, and put back as it was
+    afterwards (the process may be a notebook's kernel)."""
+    before = gc.get_threshold()
+    ours = gc.get_freeze_count() == 0  # nothing frozen before: unfreezing undoes only our freeze
+    _quiet_gc_for_good()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        if ours:
+            gc.unfreeze()
+
+
+def _quiet_gc_for_good() -> None:
+    """In a worker process (which only makes tables): freeze what is alive and collect less often."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
 
 
 def _table_parts(corpus_dir: Path, files: list[str], tmp: Path, index: int, csv: bool):
@@ -238,42 +284,55 @@ def _table_parts(corpus_dir: Path, files: list[str], tmp: Path, index: int, csv:
         prints = {a: fingerprint(sh.hashes) for a, sh in zip(articles["article_id"], shingles)}
         (tmp / "shingles").mkdir(exist_ok=True)
         save_shingles(shingles, tmp / "shingles" / f"{index:06d}")
+        (tmp / "texts").mkdir(exist_ok=True)
+        save_texts(articles["text"].tolist(), tmp / "texts" / f"{index:06d}")
     files = dict(zip(articles["article_id"], zip(articles["file"], articles["sha256"])))
-    return categories, prints, files, clock.seconds
+    return categories, prints, files, clock
 
 
 def article_tables(articles: pd.DataFrame, clock: Clock) -> dict[str, pd.DataFrame]:
     """Every per-article table (:data:`TABLES`) of some articles, the time of each added to ``clock``."""
     made = {}
-    for name, make in TABLES.items():
-        with clock.timing(name):
-            source, derive = FROM_TABLE.get(name, (None, None))
-            made[name] = derive(articles, made[source]) if source in made else make(articles)
+    with shared_sentences(articles):
+        for name, make in TABLES.items():
+            with clock.timing(name):
+                source, derive = FROM_TABLE.get(name, (None, None))
+                made[name] = derive(articles, made[source]) if source in made else make(articles)
     return made
 
 
 def _passage_parts(corpus_dir: Path, tmp: Path, index: int, csv: bool, pairs: list[tuple[str, str]],
-                   place: dict[str, tuple[int, str, str]]) -> float:
-    """Compare some pairs of articles, reading their shingles where the first pass saved
-    them, and write their passages as one part; return the time taken.
+                   place: dict[str, tuple[int, str, str]], check: list[str]) -> Clock:
+    """Compare some pairs of articles, all at once (``reuse.block_passages``), reading
+    their shingles and texts where the first pass saved them, and write their passages as
+    one part; return the time taken (step "passages").
 
-    ``place``: article_id -> (position in the saved shingles, file name, SHA-256 read by
-    the first pass). A file changed since then would no longer match its offsets.
+    ``place``: article_id -> (position in the saved shingles and texts, file name, SHA-256
+    read by the first pass). The files of ``check`` are read again and their digests
+    compared with the first pass's: a file changed since then would no longer match its
+    offsets (each file is checked by one part only, so none is read more than twice).
     """
-    started = time.perf_counter()
-    ids = list(place)
-    shingles = dict(zip(ids, load_shingles(tmp / "shingles" / "all", [place[a][0] for a in ids])))
-    texts = {}
-    for a, (_, name, digest) in place.items():
-        texts[a], now = read_text(corpus_dir / name)
-        if now != digest:
+    clock = Clock()
+    with clock.timing("passages"):
+        _compare_part(corpus_dir, tmp, index, csv, pairs, place, check)
+    return clock
+
+
+def _compare_part(corpus_dir: Path, tmp: Path, index: int, csv: bool, pairs: list[tuple[str, str]],
+                  place: dict[str, tuple[int, str, str]], check: list[str]) -> None:
+    for a in check:
+        _, name, digest = place[a]
+        if read_text(corpus_dir / name)[1] != digest:
             raise CorpusError(f"{corpus_dir / name}: the file changed while its tables were being made; "
                               "run the command again on a corpus that is not being edited")
-    rows, where = [], {}
-    for a, b in pairs:
-        rows += pair_passages(a, texts[a], shingles[a], b, texts[b], shingles[b], where)
-    _write_part(passage_table(rows), tmp / "reuse", index, csv)
-    return time.perf_counter() - started
+    if pairs:
+        ids = list(place)
+        block = load_block(tmp / "shingles" / "all", tmp / "texts" / "all", ids, [place[a][0] for a in ids])
+        number = {a: n for n, a in enumerate(ids)}
+        table = block_passages(block, [number[a] for a, _ in pairs], [number[b] for _, b in pairs])
+    else:
+        table = passage_table([])
+    _write_part(table, tmp / "reuse", index, csv)
 
 
 def _write_part(table: pd.DataFrame, folder: Path, index: int, csv: bool) -> None:

@@ -41,7 +41,7 @@ SIZES = [1_000, 10_000, 100_000]
 TARGET_MB_S = 2.0
 # the steps of a tables run, in the order they happen (see analysis/tables.py)
 STEPS = ["load", "articles", "paragraphs", "dates", "events", "casualties", "labels", "quotes", "write", "reuse",
-         "candidates", "assemble"]
+         "candidates", "passages", "assemble"]
 
 
 def corpus_for(n: int, root: Path) -> Path:
@@ -119,14 +119,17 @@ def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
     stop, tree = threading.Event(), [0.0]
     sampler = threading.Thread(target=sample_tree_rss, args=(stop, tree), daemon=True)
     sampler.start()
+    load_before = os.getloadavg()
     started = time.perf_counter()
     paths = write_tables(corpus, out, jobs=jobs, clock=clock)
     seconds = time.perf_counter() - started
+    load_after = os.getloadavg()
     stop.set()
     sampler.join()
     main, child = peak_rss_mb()  # before the checks below, which are not part of the run
-    return {"seconds": seconds, "cpu_seconds": cpu_seconds(), "steps": steps, "peak_rss_mb": main,
-            "peak_child_rss_mb": child, "peak_tree_rss_mb": tree[0], **output_facts(corpus, out, paths)}
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds(), "steps": steps, "steps_cpu": clock.cpu, "peak_rss_mb": main,
+            "peak_child_rss_mb": child, "peak_tree_rss_mb": tree[0], "load_before": load_before,
+            "load_after": load_after, "cpus": sorted(os.sched_getaffinity(0)), **output_facts(corpus, out, paths)}
 
 
 def measure_dask(corpus: Path, out: Path, workers: int) -> dict:
@@ -136,6 +139,7 @@ def measure_dask(corpus: Path, out: Path, workers: int) -> dict:
 
     clock = Clock()
     stop, tree, peaks = threading.Event(), [0.0], {}
+    load_before = os.getloadavg()
     started = time.perf_counter()
     with distributed.connect(f"local:{workers}", dashboard=False) as client:
         up = time.perf_counter() - started
@@ -150,14 +154,17 @@ def measure_dask(corpus: Path, out: Path, workers: int) -> dict:
             sampler.join()
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "cpu_seconds": cpu_seconds(), "start_seconds": up, "steps": clock.seconds,
+            "load_before": load_before, "load_after": os.getloadavg(),
             "peak_tree_rss_mb": tree[0], "peak_client_rss_mb": peaks.get("client", 0.0),
             "peak_worker_rss_mb": max(v for k, v in peaks.items() if k.startswith("worker")),
             **output_facts(corpus, out, paths)}
 
 
-def in_child(*args: str) -> dict:
-    """Run one measurement in a fresh interpreter; return its JSON result."""
-    run = subprocess.run([sys.executable, str(HERE / "run.py"), *args], capture_output=True, text=True, check=True)
+def in_child(*args: str, cpus: str | None = None) -> dict:
+    """Run one measurement in a fresh interpreter (pinned to ``cpus`` with taskset, if
+    given); return its JSON result."""
+    pin = ["taskset", "-c", cpus] if cpus else []
+    run = subprocess.run([*pin, sys.executable, str(HERE / "run.py"), *args], capture_output=True, text=True, check=True)
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
@@ -169,17 +176,21 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {mem} GiB RAM, Linux {platform.release()}, Python {platform.python_version()}"
 
 
-def run_all(sizes: list[int], root: Path, kept: dict | None = None) -> dict:
+def run_all(sizes: list[int], root: Path, kept: dict | None = None, *, dask: bool = True,
+            cpus: str | None = None) -> dict:
+    """Measure every size; ``cpus``: the core(s) the ``--jobs 1`` runs are pinned to (taskset)."""
     results = {"machine": machine(), "sizes": dict(kept or {}), "kept": sorted(kept or {})}
     for n in sizes:
         corpus = corpus_for(n, root)
         runs = {}
         for jobs in (1, 2):
             print(f"{n} articles: tables --jobs {jobs}", file=sys.stderr, flush=True)
-            runs[jobs] = in_child("tables", str(corpus), str(root / f"out_{n}_{jobs}"), str(jobs))
-        print(f"{n} articles: tables --dask local:2", file=sys.stderr, flush=True)
-        dask = in_child("dask", str(corpus), str(root / f"out_{n}_dask"), "2")
-        results["sizes"][n] = {"tables": runs, "dask": dask}
+            runs[jobs] = in_child("tables", str(corpus), str(root / f"out_{n}_{jobs}"), str(jobs),
+                                  cpus=cpus if jobs == 1 else None)
+        results["sizes"][n] = {"tables": runs}
+        if dask:
+            print(f"{n} articles: tables --dask local:2", file=sys.stderr, flush=True)
+            results["sizes"][n]["dask"] = in_child("dask", str(corpus), str(root / f"out_{n}_dask"), "2")
     results["sizes"] = dict(sorted(results["sizes"].items()))
     from compare import compare
 
@@ -241,6 +252,23 @@ def why(name: str, sizes: dict) -> str:
     raise KeyError(name)
 
 
+def _cpu(run: dict) -> str:
+    return f"{run['cpu_seconds']:.1f}" if "cpu_seconds" in run else "n/a"
+
+
+def _per_cpu(run: dict) -> str:
+    return f"{run['mb'] / run['cpu_seconds']:.2f}" if "cpu_seconds" in run else "n/a"
+
+
+def _load(run: dict) -> str:
+    """The 1-minute load average before and after a run (older results did not record it)."""
+    return f"{run['load_before'][0]:.1f} → {run['load_after'][0]:.1f}" if "load_before" in run else "n/a"
+
+
+def _cores(run: dict) -> str:
+    return ",".join(map(str, run["cpus"])) if "cpus" in run else "n/a"
+
+
 def jobs2_peak(run: dict) -> float:
     """Peak memory of a two-process run: the largest sampled total of the main process and its workers."""
     return run["peak_tree_rss_mb"]
@@ -249,6 +277,9 @@ def jobs2_peak(run: dict) -> float:
 def dask_section(sizes: dict, kept: list[int]) -> list[str]:
     """The ``--dask local:2`` runs beside ``--jobs 1`` and ``--jobs 2``."""
     measured = {n: r for n, r in sizes.items() if "dask" in r}
+    if not measured:
+        return ["", "## On a Dask cluster: `tables --dask local:2`", "",
+                "Not run in this report (`--no-dask`, or figures kept from an earlier run before the Dask run existed)."]
     lines = ["", "## On a Dask cluster: `tables --dask local:2`", "",
              "A `LocalCluster` of two worker processes (one thread each) on the same machine, started and stopped "
              "inside the measured time (`start` is the part spent starting it); `first pass`: the per-article "
@@ -256,8 +287,8 @@ def dask_section(sizes: dict, kept: list[int]) -> list[str]:
              "writing of that table's parts, both wall time as the client saw it (`analysis/distributed.py`). CPU is the CPU time of the whole process tree; peak memory is "
              "sampled every 0.1 s: of each worker process (the larger shown), of the client (which also runs the "
              "scheduler and writes the tables) and of all processes together.", "",
-             "| articles | jobs 1: s (CPU s) | jobs 2: s (CPU s) | dask: s (CPU s) | start s | first pass s | shared passages s | peak MB per worker | client peak MB | all peak MB | same output as jobs 1 |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "| articles | jobs 1: s (CPU s) | jobs 2: s (CPU s) | dask: s (CPU s) | start s | first pass s | shared passages s | peak MB per worker | client peak MB | all peak MB | load | same output as jobs 1 |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     for n, r in measured.items():
         one, two, dask = r["tables"][1], r["tables"][2], r["dask"]
 
@@ -268,7 +299,7 @@ def dask_section(sizes: dict, kept: list[int]) -> list[str]:
             f"| {n:,} | {one['seconds']:.1f} ({cpu(one)}) | {two['seconds']:.1f} ({cpu(two)}) | "
             f"{dask['seconds']:.1f} ({cpu(dask)}) | {dask['start_seconds']:.1f} | {dask['steps']['first pass']:.1f} | "
             f"{dask['steps']['shared passages']:.1f} | {dask['peak_worker_rss_mb']:.0f} | {dask['peak_client_rss_mb']:.0f} | "
-            f"{dask['peak_tree_rss_mb']:.0f} | {'yes' if dask['digest'] == one['digest'] else 'NO'} |")
+            f"{dask['peak_tree_rss_mb']:.0f} | {_load(dask)} | {'yes' if dask['digest'] == one['digest'] else 'NO'} |")
     if measured:
         tables_steps = [s for s in STEPS if s not in ("load", "write", "reuse", "candidates", "assemble")]
 
@@ -290,7 +321,7 @@ def dask_section(sizes: dict, kept: list[int]) -> list[str]:
     missing = [n for n in sizes if n not in measured]
     if missing:
         lines += ["", "Not run with `--dask` in this report: " + ", ".join(f"{n:,}" for n in missing) + " articles "
-                  "(figures kept from an earlier run of the benchmark, before the Dask run existed)."]
+                  "(left out with `--no-dask`, or figures kept from an earlier run, before the Dask run existed)."]
     if kept:
         lines += ["", "Figures for " + ", ".join(f"{n:,}" for n in kept) + " articles come from an earlier run "
                   "(`--keep`); the others were measured in this one."]
@@ -308,27 +339,39 @@ def report(results: dict, command: str) -> str:
              "Peak memory is resident memory (RSS): with `--jobs 1`, the peak of the one process (`getrusage`); "
              "with `--jobs 2`, the largest total of the main process and its workers, sampled every 0.1 s "
              "(`psutil`; a spike shorter than that can be missed).", "",
-             "| articles | MB of text | jobs 1: s | MB/s | articles/s | s per 1,000 articles | peak MB | jobs 2: s | speed-up | peak MB | same output |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "Wall time is beside CPU time (user and system, of the process and its workers) because this "
+             "machine is shared: a run that waits for a core takes longer than its CPU time. `load` is the "
+             "1-minute load average before and after the run (on a machine of "
+             f"{os.cpu_count()} cores), so a loaded run can be told from a quiet one; `cores` is what the "
+             "`--jobs 1` run was pinned to.", "",
+             "| articles | MB of text | jobs 1: s (CPU s) | MB/s (per CPU s) | articles/s | s per 1,000 articles | peak MB | load | cores | jobs 2: s (CPU s) | speed-up | peak MB | load | same output |",
+             "|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---|---|"]
     per_article = {}
     for n, r in sizes.items():
         one, two = r["tables"][1], r["tables"][2]
         mb = one["mb"]
         per_article[n] = one["seconds"] / n
         lines.append(
-            f"| {n:,} | {mb:.1f} | {one['seconds']:.1f} | {mb / one['seconds']:.2f} | {n / one['seconds']:.0f} | "
-            f"{1000 * per_article[n]:.2f} | {one['peak_rss_mb']:.0f} | {two['seconds']:.1f} | "
-            f"{one['seconds'] / two['seconds']:.2f}x | {jobs2_peak(two):.0f} | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
+            f"| {n:,} | {mb:.1f} | {one['seconds']:.1f} ({_cpu(one)}) | {mb / one['seconds']:.2f} ({_per_cpu(one)}) | "
+            f"{n / one['seconds']:.0f} | {1000 * per_article[n]:.2f} | {one['peak_rss_mb']:.0f} | {_load(one)} | "
+            f"{_cores(one)} | {two['seconds']:.1f} ({_cpu(two)}) | {one['seconds'] / two['seconds']:.2f}x | "
+            f"{jobs2_peak(two):.0f} | {_load(two)} | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
     lines += dask_section(sizes, results.get("kept", []))
     lines += ["", "## Each step, one process", "",
-              "Seconds spent loading and on each table during the `--jobs 1` run (per 1,000 articles in brackets).", ""]
-    found = next(iter(sizes.values()))["tables"][1]["steps"]
-    steps = [s for s in STEPS if s in found] + sorted(set(found) - set(STEPS))
-    lines.append("| articles | " + " | ".join(steps) + " |")
-    lines.append("|---:|" + "---:|" * len(steps))
-    for n, r in sizes.items():
-        secs = r["tables"][1]["steps"]
-        lines.append(f"| {n:,} | " + " | ".join(f"{secs[s]:.1f} ({1000 * secs[s] / n:.1f})" for s in steps) + " |")
+              "Seconds spent loading and on each table during the `--jobs 1` run (per 1,000 articles in brackets): "
+              "wall time, then CPU time where it was recorded. `reuse`: the shingles and fingerprints of the first "
+              "pass; `passages`: comparing the candidate pairs (in `reuse` in results before it was its own step).", ""]
+    found = {s for r in sizes.values() for s in r["tables"][1]["steps"]}
+    steps = [s for s in STEPS if s in found] + sorted(found - set(STEPS))
+    for kind, label in (("steps", "wall s"), ("steps_cpu", "CPU s")):
+        measured = {n: r["tables"][1][kind] for n, r in sizes.items() if kind in r["tables"][1]}
+        if not measured:
+            continue
+        lines += [f"{label}:", "", "| articles | " + " | ".join(steps) + " |", "|---:|" + "---:|" * len(steps)]
+        for n, secs in measured.items():
+            lines.append(f"| {n:,} | " + " | ".join(f"{secs.get(s, 0.0):.1f} ({1000 * secs.get(s, 0.0) / n:.1f})"
+                                                    for s in steps) + " |")
+        lines.append("")
     largest = max(sizes)
     big = sizes[largest]
     mb_s = big["tables"][1]["mb"] / big["tables"][1]["seconds"]
@@ -348,7 +391,7 @@ def report(results: dict, command: str) -> str:
               f"| whole `tables` run >= {TARGET_MB_S} MB/s on one core | {mb_s:.2f} MB/s at {largest:,} articles | {yes['mb_s']} |",
               f"| time per article flat within ±25% from {first:,} to {largest:,} | {flat:+.0%} | {yes['flat']} |",
               f"| peak memory under 2 GB at {largest:,} articles | {rss:.0f} MB in one process; at most {rss2:.0f} MB with `--jobs 2` | {yes['memory']} |",
-              f"| `--jobs 2` speed-up >= 1.7x, identical output | " + ", ".join(f"{x:.2f}x at {n:,}" for n, x in speedups.items())
+              "| `--jobs 2` speed-up >= 1.7x, identical output | " + ", ".join(f"{x:.2f}x at {n:,}" for n, x in speedups.items())
               + f"; identical: {same} | {yes['jobs']} |",
               ""]
     if not all(met.values()) or below:
@@ -380,6 +423,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the figures of the sizes not re-measured from RESULTS.json")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--from-json", type=Path, help="only render RESULTS.md again from a RESULTS.json")
+    parser.add_argument("--no-dask", action="store_true", help="leave out the --dask local:2 runs")
+    parser.add_argument("--cpu", default=None, metavar="LIST",
+                        help="pin the --jobs 1 runs to these cores with taskset (e.g. 1), for CPU-bound figures")
     opts = parser.parse_args(args)
     if opts.from_json:
         results = read_results(opts.from_json)
@@ -390,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
     kept = None
     if opts.keep and opts.out.with_suffix(".json").exists():
         kept = {n: r for n, r in read_results(opts.out.with_suffix(".json"))["sizes"].items() if n not in opts.sizes}
-    results = run_all(opts.sizes, root, kept)
+    results = run_all(opts.sizes, root, kept, dask=not opts.no_dask, cpus=opts.cpu)
     command = "make bench" if opts.sizes == SIZES else f"python benchmarks/run.py --sizes {' '.join(map(str, opts.sizes))}"
     results["command"] = command
     opts.out.write_text(report(results, command), encoding="utf-8")

@@ -8,10 +8,20 @@ combinations, and the reuse detector meets real near-duplicates: every tenth art
 a lightly edited copy of the one before it (a paragraph dropped, a sentence changed),
 as wire copy re-run by another outlet is. So that the sentences drawn from the same five
 seeds do not make every article a copy of every other, each word of five letters or more that no knowledge
-file of the package names gets one of a few spelling variants ("destruction" becomes
-"destructionb"): a word the extractors look for is never changed, and two articles share
-an 8-word run only by chance or by copying. Everything is drawn from a seeded random
-generator: the same size gives the same corpus, byte for byte.
+file of the package names gets one of 676 spelling variants ("destruction" becomes
+"destructionbq"): a word the extractors look for is never changed, and two articles share
+an 8-word run only by chance or by copying.
+
+Sentences rarely repeat. Only 74 body sentences come from the seeds, and per-sentence
+memos (sentence splits, dates, quotes) would flatter a benchmark whose sentences recur,
+so each drawn sentence is varied further: stand-in names from 2,000 invented surnames
+(and places from 300), weekdays and month names (but "May", which may be the modal) redrawn sentence
+by sentence, "he said." at the end of a quotation mostly said by a named stand-in,
+figures scaled by a factor drawn from a wide range. Apart from the copied
+articles, about 1 body sentence in 20 has been seen before at 10,000 articles: those left
+are the few seed sentences with no word, name, day or figure to vary (``repeats``
+measures it). Everything is drawn from a seeded random generator: the same size gives
+the same corpus, byte for byte.
 """
 from __future__ import annotations
 
@@ -34,7 +44,22 @@ STAND_INS = ["Halvorsen", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Castillo",
 PLACES = ["Brunei", "Geneva", "Moscow", "Nairobi", "Bali", "Homs", "Damascus", "Raqqa", "Washington", "Beijing"]
 STAND_IN_PLACES = ["Oslo", "Vienna", "Lisbon", "Accra", "Hanoi", "Lima", "Tunis", "Riga", "Quito", "Dakar",
                    "Tbilisi", "Muscat", "Baku", "Dhaka", "Manila", "Zagreb", "Sofia", "Astana", "Doha", "Amman"]
+# invented surnames and places (capitalised, never a word of English or of the knowledge files),
+# so that a sentence naming a person or a place has thousands of variants
+STAND_INS += [a + b + c for a in ["Bal", "Cor", "Dun", "Fen", "Gar", "Hol", "Kor", "Lam", "Mar", "Tor", "Vel", "Nor",
+                                  "Pav", "Ril", "Sar", "Tam", "Ul", "Zan", "Ed", "Ob"]
+              for b in ["av", "en", "ib", "ol", "un", "ar", "es", "im", "or", "ul"]
+              for c in ["ski", "ter", "ova", "ich", "ard", "sen", "ani", "elli", "ez", "berg"]]
+STAND_IN_PLACES += [a + b + c for a in ["Kal", "Mor", "Tes", "Vor", "Zal", "Bren", "Dor", "Lis", "Nam", "Sev"]
+                    for b in ["ad", "en", "ov", "ir", "ul", "an", "et", "os", "ak", "im"]
+                    for c in ["a", "o", "grad"]]
 VARIANTS = "abcdefghijklmnopqrstuvwxyz"
+WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b")
+SPEAKER = re.compile(r"\b(?:he|she) (said|added)\.")
+MONTHS = ["January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
+          "December"]
 LONG_WORD = re.compile(r"\b[a-z]{5,}\b")
 FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 YEAR = re.compile(r"\b(201[0-6])\b")
@@ -57,7 +82,11 @@ def protected_words() -> frozenset[str]:
 
 
 def vary(text: str, rng: random.Random, protected: frozenset[str]) -> str:
-    return LONG_WORD.sub(lambda m: m.group(0) if m.group(0) in protected else m.group(0) + rng.choice(VARIANTS), text)
+    text = LONG_WORD.sub(lambda m: m.group(0) if m.group(0) in protected
+                         else m.group(0) + rng.choice(VARIANTS) + rng.choice(VARIANTS), text)
+    text = WEEKDAY.sub(lambda m: rng.choice(WEEKDAYS), text)
+    text = SPEAKER.sub(lambda m: m.group(0) if rng.random() < 0.2 else f"{rng.choice(STAND_INS)} {m.group(1)}.", text)
+    return MONTH.sub(lambda m: rng.choice(MONTHS), text)
 
 
 def rewrite(text: str, rng: random.Random, shift_years: int, cast: dict[str, str], places: dict[str, str]) -> str:
@@ -66,7 +95,7 @@ def rewrite(text: str, rng: random.Random, shift_years: int, cast: dict[str, str
     for old, new in places.items():
         text = text.replace(old, new)
     text = YEAR.sub(lambda m: str(int(m.group(1)) + shift_years), text)
-    scale = rng.choice([0.5, 0.8, 1.2, 1.5, 2.0])
+    scale = rng.randint(50, 200) / 100
     return FIGURE.sub(lambda m: f"{int(int(m.group(0).replace(',', '')) * scale):,}", text)
 
 
@@ -101,6 +130,21 @@ def make_corpus(n: int, out: Path, seed: int = 0) -> Path:
         writer.writerow(["file", "outlet", "published"])
         writer.writerows(rows)
     return out
+
+
+def repeats(corpus: Path) -> dict[str, float]:
+    """How often a body sentence of ``corpus`` repeats one seen before: over all of them, and
+    over the articles that are not copies of the one before (every tenth)."""
+    articles = analysis.load_articles(corpus)
+    sentences = analysis.sentences(articles)
+    copies = {a for i, a in enumerate(articles["article_id"]) if i % 10 == 0 and i}
+    seen, out = set(), {"all": [0, 0], "not copies": [0, 0]}
+    for article, text in zip(sentences["article_id"], sentences["text"]):
+        for key in ("all",) if article in copies else ("all", "not copies"):
+            out[key][0] += text in seen
+            out[key][1] += 1
+        seen.add(text)
+    return {key: repeated / total for key, (repeated, total) in out.items()}
 
 
 if __name__ == "__main__":

@@ -29,6 +29,32 @@ def test_grouped_alternation_matches_as_the_plain_one(words):
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+# first characters outside ASCII and apart from it (Ü, é, Greek sigmas), beside ASCII ones;
+# the texts also hold characters that re's case folding reads as ASCII letters (the Kelvin
+# sign, the long s, the dotted and dotless i)
+WIDE = ["Üzümcü", "üzüm", "Uzumcu", "élysée", "Élysée palace", "σίγμα", "ςigma", "Σigma", "kelvin scale",
+        "so", "istanbul", "Iraq"]
+CONFUSABLE = ["\u212aELVIN scale", "\u017fo", "\u0130stanbul", "\u0131raq", "ÜZÜMCÜ", "ΣΊΓΜΑ", "SO", "IRAQ"]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(WIDE + CONFUSABLE + ["the", "Élysée"]), max_size=12), st.booleans())
+def test_alternation_outside_ascii_matches_as_the_plain_one(words, match_case):
+    text = " ".join(words)
+    alts = [(matches.first_char(p), matches.phrase_pattern(p, match_case)) for p in WIDE]
+    grouped = matches.alternation(alts)
+    plain = "|".join(p for _, p in alts)
+    assert grouped != plain
+    grouped, plain = (re.compile(r"(?<!\w)(?:" + p + r")(?!\w)") for p in (grouped, plain))
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_alternation_groups_a_first_character_apart_from_ascii():
+    assert matches.alternation([("Ü", "Üzümcü"), ("U", "UN"), ("u", "us")]) == "(?=(?i:[Uu]))(?:UN|us)|Üzümcü"
+    kelvin = "\u212a"  # the Kelvin sign: k to re, ignoring case
+    assert matches.alternation([(kelvin, f"(?i:{kelvin}m)"), ("k", "kg")]) == f"(?i:{kelvin}m)|kg"
+
+
 def test_lexicon_matches_take_the_longest_then_the_leftmost():
     phrases, cases = ["war", "civil war", "civil", "regime"], [False] * 4
     pattern = matches.lexicon_pattern(phrases, cases)

@@ -151,6 +151,54 @@ def test_shingles_saved_joined_and_loaded_are_the_same(load, tmp_path):
             assert getattr(got, field).dtype == getattr(want, field).dtype
 
 
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.lists(st.integers(0, 5), max_size=25), min_size=2, max_size=5), st.data())
+def test_runs_of_a_block_are_those_of_each_pair(articles, data):
+    # several articles compared at once, pairs in any order (an article in several, or
+    # first and second), values from a tiny range so that shingles repeat everywhere
+    n = len(articles)
+    pairs = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] != p[1]),
+                               max_size=8))
+    shingles = [reuse.Shingles(np.array(v, dtype=np.uint64), *(np.zeros(0, np.int64),) * 4) for v in articles]
+    block = reuse.Block.of([str(i) for i in range(n)], [""] * n, shingles)
+    pair, i, j, run = reuse.block_runs(block, np.array([a for a, _ in pairs], dtype=np.int64),
+                                       np.array([b for _, b in pairs], dtype=np.int64))
+    got = [[(x, y, r) for p_, x, y, r in zip(pair.tolist(), i.tolist(), j.tolist(), run.tolist()) if p_ == p]
+           for p in range(len(pairs))]
+    assert got == [brute_force_runs(articles[a], articles[b]) for a, b in pairs]
+
+
+def test_block_passages_are_those_of_each_pair(load):
+    arts = load("One short body. " + WIRE, WIRE + " Then more. " + WIRE, "Nothing shared here at all today.",
+                "Partly: " + WIRE[:70] + " and no more of it.")
+    texts = dict(zip(arts["article_id"], arts["text"]))
+    ids = list(texts)
+    pairs = [(a, b) for a in ids for b in ids if a != b]
+    want = reuse.passage_table([row for a, b in pairs for row in reuse.pair_passages(
+        a, texts[a], reuse.article_shingles(texts[a], 4), b, texts[b], reuse.article_shingles(texts[b], 4), {}, k=4)])
+    got = reuse.compare_pairs(arts, pairs, k=4)
+    assert len(got) > 4
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+
+
+def test_texts_saved_joined_and_loaded_are_the_same(load, tmp_path):
+    arts = load("One short body. " + WIRE, "", "Ünïcödé — “quoted” " + WIRE)
+    texts, records = arts["text"].tolist(), [reuse.article_shingles(t) for t in arts["text"]]
+    for part, (lo, hi) in enumerate([(0, 2), (2, 3)]):
+        reuse.save_shingles(records[lo:hi], tmp_path / f"s{part}")
+        reuse.save_texts(texts[lo:hi], tmp_path / f"t{part}")
+    reuse.join_shingles([tmp_path / "s0", tmp_path / "s1"], tmp_path / "shingles")
+    reuse.join_texts([tmp_path / "t0", tmp_path / "t1"], tmp_path / "texts")
+    block = reuse.load_block(tmp_path / "shingles", tmp_path / "texts", ["c", "a"], [2, 0])
+    want = reuse.Block.of(["c", "a"], [texts[2], texts[0]], [records[2], records[0]])
+    assert block.ids == want.ids and block.texts == want.texts
+    for field in [*reuse.Shingles._fields]:
+        np.testing.assert_array_equal(getattr(block, field), getattr(want, field))
+        assert getattr(block, field).dtype == getattr(want, field).dtype
+    for name, offsets in want.offsets.items():
+        np.testing.assert_array_equal(block.offsets[name], offsets)
+
+
 def brute_force_pairs(prints: dict[str, list[int]], max_df: int, max_partners: int | None) -> set[tuple[str, str]]:
     """candidate_pairs by counting, for every pair of articles, the fingerprints both hold."""
     holders = {h: {a for a, hs in prints.items() if h in hs} for hs in prints.values() for h in hs}
