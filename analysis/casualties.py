@@ -75,6 +75,10 @@ Rules, in the order they are applied
         "surpassed", "at least" -> [N, open) with ``high`` NaN meaning open; "nearly" ->
         [0.9 N, N]; "about", "estimated" -> [0.9 N, 1.1 N]; "up to" -> (open, N] with
         ``low`` NaN. A vague amount without another hedge -> [floor, next order of magnitude).
+        A range ("between 300 and 400 civilians", "15,000 to 20,000 civilians", "300-400";
+        "and" only after "between"; not "rose from 19 to 22") is one figure: the value is its
+        lower bound, the qualifier "between" (the range's row of ``casualty_qualifiers.csv``),
+        [lower, upper]; "between 2 and 3 million" shares the scale.
     Attribution
         A reporting frame credits a source named by a noun phrase: the subject before a
         reporting verb ("says", "told", "reported", "estimates" ..., and toll verbs such as
@@ -265,6 +269,12 @@ _HEADLINE_SOURCE = re.compile(r"^\W*(?P<np>[^:,;.]{1,40}?)\s*:\s")  # "Activists
 _HEADLINE_TAIL = re.compile(r"\s[-–—]{1,2}\s*(?P<np>[^-–—:;,.!?\"“”]{1,40}?)\s*$")
 # "In Donetsk, the city council ... said": a place set before the clause locates a local body
 _FRONTED_PLACE = re.compile(r"^\W*(?:In|At)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*,\s*(?:the\s+)?$")
+# a range: "15,000 to 20,000", "300-400", "between 300 and 400"; its qualifier is the range's row of
+# casualty_qualifiers.csv ("between"), whether or not "between" is written
+_RANGE_JOIN = re.compile(r"\s*(?:(?P<and>and)|to|[-–])\s*")
+RANGE_QUALIFIER = "between"
+# "rose from 19 to 22", "up from 19": a change, not a range
+_CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
 CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
@@ -423,6 +433,15 @@ def _number_value(m: re.Match) -> tuple[float, float]:
     return value * scale, np.nan
 
 
+def _number_value_unscaled(m: re.Match) -> float:
+    """The value of a number match without its scale word ("2" of "2 million")."""
+    lead = (m["mdigits"] or m["lead"] or "").lower()
+    if lead[:1].isdigit():
+        return float(lead.replace(",", ""))
+    units = _units()
+    return sum(units["lead"][part][0] for part in lead.split("-")) if lead else 1.0
+
+
 def _is_count(sentence: str, m: re.Match) -> bool:
     after, before, year_before, _ = _exclusions()
     tail, head = sentence[m.end():m.end() + 40], sentence[max(0, m.start() - 30):m.start()]
@@ -553,15 +572,20 @@ def _figures_in(sentence: str, figure_before: str = "") -> list[Figure]:
     found: list[Figure] = []
     inner = -1  # a number inside the noun phrase of the figure before it ("17 civilians from two families")
     waiting = None  # a figure with a population and no verb yet
+    upper_of: dict[int, re.Match] = {}  # the upper bound of a range ("between 300 and 400 civilians")
     for i, m in enumerate(numbers):
-        if i == inner:
+        if i == inner or i - 1 in upper_of:
             continue
         prev_end = numbers[i - 1].end() if i else 0
-        next_start = numbers[i + 1].start() if i + 1 < len(numbers) else len(sentence)
         q = qual_re.search(sentence, max(prev_end, m.start() - 25), m.start())
+        if (upper := _range_upper(sentence, numbers, i, q)) is not None:
+            upper_of[i] = upper
+            i += 1  # the range is read as one number that ends at its upper bound
+        last = upper if upper is not None else m
+        next_start = numbers[i + 1].start() if i + 1 < len(numbers) else len(sentence)
         start = q.start() if q else m.start()
-        pop = pop_re.match(sentence[m.end():next_start])
-        end = m.end() + pop.end() if pop else m.end()
+        pop = pop_re.match(sentence[last.end():next_start])
+        end = last.end() + pop.end() if pop else last.end()
         population, implied = pops[pop["pop"].lower()] if pop else ("", "")
         holds_next = bool(pop) and i + 1 < len(numbers) and bool(_INNER_NUMBER.match(sentence, end, next_start))
         if holds_next:  # the verb comes after the inner number's noun
@@ -583,13 +607,34 @@ def _figures_in(sentence: str, figure_before: str = "") -> list[Figure]:
         waiting = None
         if holds_next:
             inner = i + 1
-        found.append(_figure(start, end, m, q, population, category))
+        found.append(_figure(start, end, m, q, population, category, upper))
     return found
 
 
-def _figure(start: int, end: int, number: re.Match, hedge: re.Match | None, population: str, category: str) -> Figure:
-    """A figure with its value, qualifier and interval (see "Qualifier and interval")."""
+def _range_upper(sentence: str, numbers: list[re.Match], i: int, hedge: re.Match | None) -> re.Match | None:
+    """The upper bound when ``numbers[i]`` opens a range: "15,000 to 20,000", "300-400", "between 300
+    and 400" ("and" only after "between"); not a change ("rose from 19 to 22") nor vague amounts."""
+    if i + 1 >= len(numbers) or numbers[i]["vague"] or numbers[i + 1]["vague"]:
+        return None
+    join = _RANGE_JOIN.fullmatch(sentence, numbers[i].end(), numbers[i + 1].start())
+    between = hedge is not None and _qualifiers()[1][hedge["q"].lower()][0] == RANGE_QUALIFIER
+    if join is None or (join["and"] and not between) or (not join["and"] and between):
+        return None
+    if _CHANGE_FROM.search(sentence, 0, numbers[i].start()):
+        return None
+    return numbers[i + 1]
+
+
+def _figure(start: int, end: int, number: re.Match, hedge: re.Match | None, population: str, category: str,
+            upper: re.Match | None = None) -> Figure:
+    """A figure with its value, qualifier and interval (see "Qualifier and interval"); a range
+    ("between 300 and 400") is valued at its lower bound, with the upper one as ``high``."""
     value, vague_high = _number_value(number)
+    if upper is not None:
+        high, _ = _number_value(upper)
+        if not number["scale"] and not number["attached"] and (upper["scale"] or upper["attached"]):
+            value *= high / _number_value_unscaled(upper)  # "between 1 and 2 million": the scale is shared
+        return Figure(start, end, round(value), RANGE_QUALIFIER, value, high, category, population)
     qualifier, low_f, high_f = _qualifiers()[1][hedge["q"].lower()] if hedge else ("", 1.0, 1.0)
     if number["vague"] and not hedge:
         qualifier, low, high = number["vague"].lower(), value, vague_high

@@ -469,3 +469,20 @@ def test_a_vague_amount_and_a_toll_of_another_war_are_not_compared(compare):
     other = "Talks on Yemen\n\nThe ministers met in Muscat. They spoke for an hour.\n\n"
     row = one(compare("The war has killed more than 93,000 people.", lead=other))
     assert row.basis == "no reference" and pd.isna(row.within)
+
+
+@pytest.mark.parametrize("text, surface, value, high", [
+    ("Between 120 and 150 villagers were killed in the shelling.", "Between 120 and 150 villagers", 120, 150),
+    ("Officials said 8,000 to 9,500 residents have fled the valley.", "8,000 to 9,500 residents", 8000, 9500),
+    ("The raids killed 40-45 people, medics said.", "40-45 people", 40, 45),
+    ("Between 2 and 3 million people have fled the country.", "Between 2 and 3 million people", 2000000, 3000000),
+])
+def test_a_range_is_one_figure_valued_at_its_lower_bound(figures_of, text, surface, value, high):
+    row = one(figures_of(text))
+    assert (row["surface"], row["value"], row["qualifier"], row["low"], row["high"]) == (
+        surface, value, "between", value, high)
+
+
+def test_a_change_from_one_number_to_another_is_not_a_range(figures_of):
+    table = figures_of("The toll of the flood of refugees rose from 30 to 45 people killed.")
+    assert "between" not in set(table["qualifier"])
