@@ -15,7 +15,7 @@ Rules, in the order they are applied
     Numbers
         Digits ("93,000", "1.5"), optionally with a scale word ("1.5 million", "1.5m");
         written numbers ("two million", "a dozen", "twenty-five", "half a million", "a
-        quarter of a million"); vague amounts ("dozens", "hundreds", "tens of thousands")
+        quarter of a million", "six hundred and eleven", "two thousand and forty-five"); vague amounts ("dozens", "hundreds", "tens of thousands")
         valued by the ACLED convention, the conservative floor ("hundreds" = 100), the
         vague word kept as the qualifier and the next order of magnitude as the
         (exclusive) ``high``.
@@ -30,8 +30,9 @@ Rules, in the order they are applied
         (a) a population word ("people", "lives", "civilians", "refugees", "aid workers",
         "others" ...) follows it, after "of" for vague amounts and at most three other words
         ("1,700 Shiite air force recruits"), and a category is found; or (b) without a
-        population word, a trigger follows it, behind auxiliaries and "who"/"that" only
-        ("100 killed", "1,000 have fled", "thousands who fled"; not "12 monitors crossed"), a
+        population word, a trigger follows it, behind auxiliaries, "who"/"that", "of them",
+        "later" and "remain" only ("100 killed", "1,000 have fled", "thousands who fled", "111 of
+        them were later detained", "some 40,000 remain trapped"; not "12 monitors crossed"), a
         trigger comes right before it, "another"/"a further" aside ("killing at least 15",
         "the bodies of another five"), or a trigger of ``reach`` clause (a toll word: "death
         toll", "the number of dead", "the number of registered refugees") precedes it in its
@@ -70,7 +71,8 @@ Rules, in the order they are applied
         ``casualties`` is killed and wounded together, unspecified ("40 casualties").
     Qualifier and interval
         The hedge right before the number, normalised ("Over" -> "over", "had surpassed"
-        -> "surpassed", "an estimated" -> "estimated"). ``low``/``high`` follow the factors
+        -> "surpassed", "an estimated" -> "estimated", "well over" -> "over", "fewer than" ->
+        "up to"). ``low``/``high`` follow the factors
         of ``casualty_qualifiers.csv``: exact N -> [N, N]; "more than", "over",
         "surpassed", "at least" -> [N, open) with ``high`` NaN meaning open; "nearly" ->
         [0.9 N, N]; "about", "estimated" -> [0.9 N, 1.1 N]; "up to" -> (open, N] with
@@ -205,16 +207,20 @@ _FORWARD_STOP = re.compile(r"[,;:.!?]|\b(?:and|but|while|whereas|during|after|be
 # a short prepositional phrase that completes the figure's noun ("members of one family", "people on board")
 _POSTMODIFIER = r"(?:\s+(?:aboard|on board|inside|there)|\s+(?:of|from|on|in|at|aboard|inside|near)\s+[^,;:.]{1,40}?)?"
 # "1,429 people, including 426 children, died", "11 people, seven of them children, drowned": the verb
-# comes after the aside
+# comes after the aside, which may hold a list ("most of them women, children and old men,")
 _ASIDE = re.compile(rf"^{_POSTMODIFIER},\s*(?:including|among them|among whom|mostly|most of them|many of them|of whom"
-                    r"|[\w.,-]+\s+of\s+(?:them|whom))\b[^,;.]*,")
+                    r"|[\w.,-]+\s+of\s+(?:them|whom))\b"
+                    # a list of nouns: ", children and old men," (no auxiliary, no number: not ", were killed and 20 ...")
+                    r"(?:(?:(?!\b(?:and|or)\b)[^,;.])*,(?!\s*(?:were|was|are|is|have|has|had|been)\b)"
+                    r"(?:\s+[a-zA-Z'’-]+){1,3}\s+(?:and|or)(?:\s+[a-zA-Z'’-]+){1,3},|[^,;.]*,)")
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:while|whereas|but)\b")
 # "Twenty aid workers and drivers were hurt": an "and" right after the figure joins a noun to it
 _JOINED_NOUN = re.compile(r"^\s+(?P<and>and)\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:were|was|are|is|have|has|had)\b")
 # "100 were killed", "1,000 have fled": what may stand between a bare number and its trigger
 # ("12 monitors crossed into Syria" counts monitors, not people)
-_BARE_LEAD = re.compile(r"^[\s,]*(?:(?:who|that|were|was|are|is|have|has|had|been|being|be|reportedly|also|now|still"
-                        r"|more|all|internally)\s+)*")
+_BARE_LEAD = re.compile(r"^[\s,]*(?:of\s+(?:them|whom)\s+)?"
+                        r"(?:(?:who|that|were|was|are|is|have|has|had|been|being|be|reportedly|also|now|still|later"
+                        r"|more|all|internally|remain|remains|remained)\s+)*")
 # ", fleeing the offensive": a participle after the comma that ends the figure's clause
 # (", most of them trapped in basements": the participle may follow a partitive that refers to them)
 _PARTICIPLE = re.compile(r"^,\s+(?:(?:most|many|all|some|half|several|thousands|hundreds)\s+of\s+(?:them|whom)\s+)?"
@@ -303,6 +309,8 @@ def _number_re() -> re.Pattern:
     needs_scale = [w for w, (v, _) in units["lead"].items() if w in ("a", "an") or v < 1]
     words = [w for w in units["lead"] if w not in needs_scale]
     scales = [w for w in units["scale"] if w not in ("m", "bn")]
+    below_hundred = (rf"(?:{escaped_alternation(tens)})-(?:{escaped_alternation(ones)})"
+                     rf"|{escaped_alternation([w for w, (v, _) in units['lead'].items() if 1 <= v < 100])}")
     # most words cannot start a number: one test of the first character skips them
     firsts = "".join(sorted({re.escape(w[0]) for kind in ("lead", "vague") for w in units[kind]}))
     return re.compile(
@@ -310,6 +318,9 @@ def _number_re() -> re.Pattern:
         rf"(?P<vague>{escaped_alternation(units['vague'])})"
         rf"|(?P<alead>{escaped_alternation(needs_scale)})\s+(?P<ascale>{escaped_alternation(scales)})"
         rf"|(?P<mdigits>{_DIGITS})(?P<attached>m|bn)"
+        # "Six hundred and eleven", "two thousand and forty-five": a written number under a hundred
+        # added to a written hundred or thousand
+        rf"|(?P<wlead>{below_hundred})\s+(?P<wscale>hundred|thousand)(?:\s+and)?\s+(?P<rest>{below_hundred})"
         rf"|(?P<lead>{_DIGITS}|(?:{escaped_alternation(tens)})-(?:{escaped_alternation(ones)})|{escaped_alternation(words)})"
         rf"(?:[\s-]+(?P<scale>{escaped_alternation(scales)}))?"
         r")(?![\w]|[.,]\d)",
@@ -422,6 +433,10 @@ def _number_value(m: re.Match) -> tuple[float, float]:
         return units["lead"][m["alead"].lower()][0] * units["scale"][m["ascale"].lower()][0], np.nan
     if m["mdigits"]:
         return float(m["mdigits"].replace(",", "")) * units["scale"][m["attached"].lower()][0], np.nan
+    if m["wlead"]:
+        def below_hundred(words: str) -> float:
+            return sum(units["lead"][part][0] for part in words.lower().split("-"))
+        return below_hundred(m["wlead"]) * units["scale"][m["wscale"].lower()][0] + below_hundred(m["rest"]), np.nan
     lead = m["lead"].lower()
     if lead[0].isdigit():
         value = float(lead.replace(",", ""))
@@ -632,7 +647,7 @@ def _figure(start: int, end: int, number: re.Match, hedge: re.Match | None, popu
     value, vague_high = _number_value(number)
     if upper is not None:
         high, _ = _number_value(upper)
-        if not number["scale"] and not number["attached"] and (upper["scale"] or upper["attached"]):
+        if not (number["scale"] or number["attached"] or number["wlead"]) and (upper["scale"] or upper["attached"]):
             value *= high / _number_value_unscaled(upper)  # "between 1 and 2 million": the scale is shared
         return Figure(start, end, round(value), RANGE_QUALIFIER, value, high, category, population)
     qualifier, low_f, high_f = _qualifiers()[1][hedge["q"].lower()] if hedge else ("", 1.0, 1.0)

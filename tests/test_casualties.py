@@ -486,3 +486,45 @@ def test_a_range_is_one_figure_valued_at_its_lower_bound(figures_of, text, surfa
 def test_a_change_from_one_number_to_another_is_not_a_range(figures_of):
     table = figures_of("The toll of the flood of refugees rose from 30 to 45 people killed.")
     assert "between" not in set(table["qualifier"])
+
+
+@pytest.mark.parametrize("text, surface, qualifier, low, high", [
+    ("Well over 9,000 people have fled the province.", "Well over 9,000 people", "over", 9000, None),
+    ("Just over 300 civilians were killed in March.", "Just over 300 civilians", "over", 300, None),
+    ("Fewer than 80 people were evacuated on Sunday.", "Fewer than 80 people", "up to", None, 80),
+    ("Less than 20 civilians died in the raid.", "Less than 20 civilians", "up to", None, 20),
+])
+def test_more_hedges_are_normalised(figures_of, text, surface, qualifier, low, high):
+    row = one(figures_of(text))
+    assert (row["surface"], row["qualifier"]) == (surface, qualifier)
+    assert (math.isnan(row["low"]) if low is None else row["low"] == low)
+    assert (math.isnan(row["high"]) if high is None else row["high"] == high)
+
+
+@pytest.mark.parametrize("text, value, category", [
+    ("About 900 families reached the camp, and 250 of them were later arrested.", 250, "detained"),
+    ("The clinic saw 70 patients, and 12 of whom have died.", 12, "killed"),
+    ("Hundreds have left the town, while some 5,000 remain trapped.", 5000, "besieged"),
+])
+def test_a_bare_number_reaches_its_verb_past_of_them_later_and_remain(figures_of, text, value, category):
+    table = figures_of(text)
+    assert table.loc[table["value"] == value, "category"].tolist() == [category]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Three hundred and twelve people were killed in the raid.", 312),
+    ("Two thousand and forty-five people have fled the district.", 2045),
+    ("Four hundred seven civilians were wounded.", 407),
+])
+def test_written_hundreds_and_thousands_add_their_remainder(figures_of, text, value):
+    assert one(figures_of(text))["value"] == value
+
+
+def test_an_aside_that_lists_nouns_does_not_hide_the_verb(figures_of):
+    row = one(figures_of("Nine hundred and five people, most of them farmers, shepherds and their wives, were evacuated."))
+    assert (row["value"], row["category"]) == (905, "displaced")
+
+
+def test_an_aside_does_not_swallow_a_verb_after_it(figures_of):
+    table = figures_of("Ninety people, most of them civilians, were killed and 20 others were wounded.")
+    assert table[["value", "category"]].values.tolist() == [[90, "killed"], [20, "wounded"]]
