@@ -131,10 +131,14 @@ Rules, in the order they are applied
         6. otherwise an alias in the phrase (a person before a body); a document names its
            owner ("UN figures", "the Observatory's count").
         An aside between commas that only describes ("Rami Abdel Rahman, the head of the
-        Observatory, told AFP") gives way to the name before it. An unlisted name of one or
+        Observatory, told AFP") gives way to the name before it; a title followed by a name in
+        apposition gives way to the name ("according to the UN's Syria envoy, Staffan de
+        Mistura, who ...", "said the governor of the province, Ali Hassan."). An unlisted name of one or
         two words takes the fuller name the article wrote earlier ("Barazi" after "Talal
         Barazi"). The frame nearest the figure wins, unless a clause joined by ";" or
-        ", while", ", whereas", ", but" separates them. A frame with no source of its own
+        ", while", ", whereas", ", but" separates them; a frame that is the sentence's last
+        clause after a comma ("A, while B, said Dr X.", "A, while B, the group said.") reports
+        both clauses, across ", while" but not ";". A frame with no source of its own
         ("it said", "the group said", "the envoy said") refers back: to the last entity its
         sentence names before it, outside the figures ("The UN cares for 4 million
         refugees, it said"; "15 rebels" counts people, it names no one); when there is
@@ -281,6 +285,9 @@ _RANGE_JOIN = re.compile(r"\s*(?:(?P<and>and)|to|[-–])\s*")
 RANGE_QUALIFIER = "between"
 # "rose from 19 to 22", "up from 19": a change, not a range
 _CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# ", Staffan de Mistura, who ...", ", Ali Hassan.": a name in apposition, closed by a mark or a relative
+_APPOSED_NAME = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|al|bin|ibn|abu|van|von)){1,4})"
+                           r"(?=\s*(?:[,;.!?]|$))")
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
 CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
@@ -929,6 +936,22 @@ def _subject(sentence: str, verb_start: int) -> Source | None:
     return found
 
 
+def _apposed(sentence: str, tokens: list[Token]) -> Source | None:
+    """The person named in apposition after a description that ends at a comma: "according to the
+    UN's Syria envoy, Staffan de Mistura, who ...", "said the governor of the province, Ali
+    Hassan." (a named person wins over the body they speak for); else None."""
+    if not tokens or "title" not in _kinds(_own(tokens)[-1][0]):
+        return None  # "the monitoring group, the Observatory, ..." is not a person
+    name = _APPOSED_NAME.match(sentence, tokens[-1][2])
+    if name is None:
+        return None
+    words = _tokens(sentence, name.start("name"), name.end("name"))
+    found = _source(sentence, words)
+    if found is None or found.how not in ("alias", "name") or (found.how == "alias" and found.kind != "person"):
+        return None
+    return found._replace(kind="person")
+
+
 def _frame_source(sentence: str, verb: re.Match) -> Source | None:
     """The source a reporting verb credits: its agent, its subject after it, or before it."""
     if agent := _AGENT.match(sentence, verb.end()):  # "the toll reported by the Observatory"
@@ -936,7 +959,8 @@ def _frame_source(sentence: str, verb: re.Match) -> Source | None:
     pre = sentence[:verb.start()].rstrip()
     if pre.endswith((",", '"', "”")) and verb.group() not in _ADDRESSED:
         # the verb opens its clause and its subject follows: '…," said Omar Idlibi of the LCC.'
-        found = _source(sentence, _np_after(sentence, verb.end(), whole=True))
+        tokens = _np_after(sentence, verb.end())
+        found = _apposed(sentence, tokens) or _source(sentence, _np_after(sentence, verb.end(), whole=True))
         if found is not None:
             return found
     return _subject(sentence, verb.start())
@@ -953,7 +977,8 @@ def _cited(sentence: str) -> tuple[tuple[int, Source], ...]:
         if found is not None:
             cited.append((v.start(), found))
     for a in frames.according.finditer(sentence):
-        found = _source(sentence, _np_after(sentence, a.end()))
+        tokens = _np_after(sentence, a.end())
+        found = _apposed(sentence, tokens) or _source(sentence, tokens)
         if found is not None:
             cited.append((a.start(), found))
     head = _HEADLINE_SOURCE.match(sentence)
@@ -1003,7 +1028,8 @@ def _attribute(sentence: str, position: int, previous: str,
     frames = _cited(sentence)
     # a frame in another clause ("..., while Washington has said ...") is not the figure's
     cited = [(at, found) for at, found in frames if found.how != "anaphor"
-             and not _CLAUSE_JOIN.search(sentence, min(at, position), max(at, position))]
+             and (not _CLAUSE_JOIN.search(sentence, min(at, position), max(at, position))
+                  or at > position and _closes(sentence, at, position))]
     if cited:
         return min(cited, key=lambda c: abs(c[0] - position))[1], "sentence"
     at, anaphor = next(((at, found) for at, found in frames if found.how == "anaphor"), (0, None))
@@ -1025,6 +1051,20 @@ def _attribute(sentence: str, position: int, previous: str,
         if named:
             return named[-1], "previous sentence"
     return None, ""
+
+
+def _closes(sentence: str, at: int, position: int) -> bool:
+    """Whether the frame at ``at`` is a clause of its own at the end of the sentence that reports
+    all of it ("A, while B, said Dr X."; "A, while B, the group said."), so that a ", while" between it
+    and the figure at ``position`` does not separate them; ";" still does."""
+    if ";" in sentence[position:at]:
+        return False
+    comma = sentence.rfind(",", position, at)
+    if comma < 0 or not _CLAUSE_JOIN.search(sentence, position, comma + 1):
+        return False
+    subject = sentence[comma + 1:at]  # the words between the comma and the verb: the source's, no verb
+    return (count_words(subject) <= NP_WORDS and not any(c.isdigit() for c in subject)
+            and not _triggers()[0].search(subject) and not _CLAUSE_JOIN.search(sentence, at))
 
 
 def _people(sentence: str) -> list[Source]:

@@ -528,3 +528,26 @@ def test_an_aside_that_lists_nouns_does_not_hide_the_verb(figures_of):
 def test_an_aside_does_not_swallow_a_verb_after_it(figures_of):
     table = figures_of("Ninety people, most of them civilians, were killed and 20 others were wounded.")
     assert table[["value", "category"]].values.tolist() == [[90, "killed"], [20, "wounded"]]
+
+
+@pytest.mark.parametrize("text, authority", [
+    # a named person in apposition after a title wins over the body in the title
+    ("About 6,000 people have fled the city, according to the UN's aid coordinator, Ingrid Malmo, who visited it.",
+     "Ingrid Malmo"),
+    ("Some 300 civilians were killed, said the governor of the province, Karim Haddad.", "Karim Haddad"),
+    # a group in apposition is not a person: the title's body stays
+    ("At least 40 people died, according to the monitoring group, a small charity.", ""),
+])
+def test_a_name_in_apposition_after_a_title_is_the_source(figures_of, text, authority):
+    assert one(figures_of(text))["attributed_to"] == authority
+
+
+def test_a_frame_that_closes_the_sentence_reports_both_of_its_clauses(figures_of):
+    table = figures_of("Fewer than 30 people were evacuated, while 2,000 remain trapped, said Omar Khalil, "
+                       "a nurse in the town.")
+    assert table["attributed_to"].tolist() == ["Omar Khalil", "Omar Khalil"]
+
+
+def test_a_frame_in_the_first_clause_does_not_cross_a_while(figures_of):
+    table = figures_of("The monitor said 40 people were killed, while Moscow says 2,000 rebels died.")
+    assert table["attributed_to"].tolist()[0] != "Russia"
