@@ -149,7 +149,9 @@ Rules, in the order they are applied
         Malaysia Airlines). Who heard the sentence before ("told AFP") is not what it refers
         to. What it refers to must agree: a person for "he", "she" or a title ("the envoy"),
         a body or a group for "it", "they" or "the monitor" (a name the tables lack agrees
-        with both, unless it is known to be a person's); else nothing is credited.
+        with both, unless it is known to be a person's); else nothing is credited. An
+        entity's adjective before a thing says whose the thing is and is not referred to
+        ("Russian strikes had killed 595 people, it said"; "Russian officials" can be).
         ``attribution_basis`` says which: "sentence", "previous sentence" or "".
     Period
         ``since`` is the start of the counted period when the sentence states one:
@@ -1011,7 +1013,23 @@ def _named(sentence: str, figures: tuple[tuple[int, int], ...] = (), end: int | 
     return [Source(*rules[h.lastgroup][:1], "alias", rules[h.lastgroup][1])
             for h in alias_re.finditer(sentence, 0, len(sentence) if end is None else end)
             if not any(a < h.end() and h.start() < b for a, b in figures)
-            and not _TOLD.search(sentence, max(0, h.start() - 12), h.start())]
+            and not _TOLD.search(sentence, max(0, h.start() - 12), h.start())
+            and not _modifies_thing(sentence, h)]
+
+
+def _modifies_thing(sentence: str, hit: re.Match) -> bool:
+    """An entity's adjective before a noun that names no source ("Russian strikes", "the Russian
+    air campaign"): it says whose the thing is, it is nothing "it said" can refer to ("Russian
+    officials" can)."""
+    if not _DEMONYM.search(hit.group()) or not hit.group()[:1].isupper():
+        return False
+    words = []  # the lower-case words of its noun phrase, up to three
+    for word in re.findall(r"\S+", sentence[hit.end():hit.end() + 60])[:3]:
+        word = word.strip(",;:.!?\"”)")
+        if not re.fullmatch(r"[a-z][\w-]*", word) or word in _NP_STOPS or word in _PREPOSITIONS:
+            break
+        words.append(word)
+    return bool(words) and not any(_kinds(w) for w in words)
 
 
 def _agrees(source: Source, anaphor: Source) -> bool:

@@ -551,3 +551,19 @@ def test_a_frame_that_closes_the_sentence_reports_both_of_its_clauses(figures_of
 def test_a_frame_in_the_first_clause_does_not_cross_a_while(figures_of):
     table = figures_of("The monitor said 40 people were killed, while Moscow says 2,000 rebels died.")
     assert table["attributed_to"].tolist()[0] != "Russia"
+
+
+@pytest.mark.parametrize("before, text, authority", [
+    ("The Syrian Observatory for Human Rights published a report on Monday.",
+     "Russian jets had killed 30 civilians in the town, it said.", "Syrian Observatory for Human Rights"),
+    ("The Syrian Observatory for Human Rights counted the dead of the Russian bombing campaign.",
+     "At least 120 people were killed in the first week, it said.", "Syrian Observatory for Human Rights"),
+])
+def test_an_adjective_that_says_whose_a_thing_is_is_not_what_it_refers_to(figures_of, before, text, authority):
+    assert one(figures_of(text, before))["attributed_to"] == authority
+
+
+def test_an_adjective_before_a_body_still_names_it(figures_of):
+    row = one(figures_of("The Russian defence ministry published its figures. "
+                         "More than 900 civilians have fled the district, it said."))
+    assert row["attributed_to"] == "Russia"
