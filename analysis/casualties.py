@@ -41,6 +41,10 @@ Rules, in the order they are applied
         refers back to a figure ("the figure", "that number": ``reach`` anaphor) precedes it
         in its clause and it counts no noun of its own: it takes the category of the figure
         before it in the article ("The separatists put the figure at about 250").
+        A bare number a toll was raised to, with the toll after it ("raising to 300 the number
+        killed", "bring to 470,000 the number of people killed") takes the toll's category; the
+        earlier value of a revised toll ("to 22, up from 19") takes the category of the figure
+        before it in its clause.
         A number inside the noun phrase of the figure before it ("17 civilians from two
         families", "members of one family") is part of that figure, not one of its own.
     Category
@@ -94,7 +98,8 @@ Rules, in the order they are applied
         not a place or a country. A pronoun before the verb is the whole subject ("told
         Reuters it had recorded": "it", not Reuters). A listed name with "the" inside it is
         read whole ("Save the Children estimates"). The noun phrase is read
-        from a mark (comma, quotation mark, bracket) or a conjunction to the verb, through
+        from a mark (comma, quotation mark, bracket) or a conjunction to the verb (after a verb
+        or "according to", to a participle after a name: "a report by X released on"), through
         its prepositional phrases to its determiner ("doctors at the field hospital"). Its
         head, the last word before its first preposition outside a name and before words
         that say what kind of body a name is ("the Saba news agency" -> Saba), names the
@@ -290,6 +295,11 @@ _CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # ", Staffan de Mistura, who ...", ", Ali Hassan.": a name in apposition, closed by a mark or a relative
 _APPOSED_NAME = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|al|bin|ibn|abu|van|von)){1,4})"
                            r"(?=\s*(?:[,;.!?]|$))")
+# "raising to 300 the number killed", "brings to 470,000 the death toll": the toll follows the number
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_TOLL_AFTER = re.compile(r"\s+the\s+(?:(?:overall|total|death|casualty)\s+)?(?:number|toll|tally|total|count)\b[^,;:.]{0,60}")
+# "to 22, up from 19", "down from 40": the earlier value of a revised toll
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+$")
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
 CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
@@ -547,7 +557,8 @@ def _category(sentence: str, end: int, forward: tuple[str, int], backward: str, 
         # a bare number needs its trigger right next to it, or a toll word before it in its clause
         return (_nearest_trigger(_BARE_LEAD.sub("", words, count=1), last=False, reach="word", at_start=True)
                 or _nearest_trigger(" ".join(_ANOTHER.sub("", backward).split()[-2:]), last=True, reach="word")
-                or _clause_category(sentence, end, clause, figure_before))
+                or _clause_category(sentence, end, clause, figure_before)
+                or _toll_after(sentence, end, backward))
     # "the execution of 1,700 recruits captured near Tikrit": the noun that governs the figure comes first
     governing = " ".join(backward.split()[-4:]) if _GOVERNED.search(backward) else ""
     category = (implied or _nearest_trigger(governing, last=True, population=population)
@@ -560,6 +571,19 @@ def _category(sentence: str, end: int, forward: tuple[str, int], backward: str, 
         # "have massed on the border, fleeing the offensive": the participle tells why they are there
         category = _nearest_trigger(participle["w"], last=False, population=population)
     return category
+
+
+def _toll_after(sentence: str, end: int, backward: str) -> str:
+    """The category of a toll named after the number it was raised to: "raising to 300 the number
+    killed there", "bring to more than 470,000 the number of people killed", "pushed to 90 the death
+    toll"."""
+    if not _TO_BEFORE.search(backward):
+        return ""
+    toll = _TOLL_AFTER.match(sentence, end)
+    if toll is None:
+        return ""
+    return (_nearest_trigger(toll.group(), last=False, reach="clause")
+            or _nearest_trigger(toll.group(), last=False, reach="word"))
 
 
 def _is_subcount(sentence: str, before: Figure, start: int, end: int, number: re.Match) -> bool:
@@ -621,6 +645,9 @@ def _figures_in(sentence: str, figure_before: str = "") -> list[Figure]:
                              population if pop else None, found[-1].category if found else figure_before)
         if not category and found and found[-1].end <= start and _is_subcount(sentence, found[-1], start, end, m):
             category = found[-1].category  # the same fate as the figure it is part of
+        if (not category and found and pop is None and _UP_FROM.search(sentence, found[-1].end, start)
+                and not _CLAUSE_JOIN.search(sentence, found[-1].end, start)):
+            category = found[-1].category  # "raised the toll to 22, up from 19": the toll it replaced
         if not category:
             # "Two soldiers and three civilians were killed": the figure joined to it may give the verb
             waiting = (start, end, m, q, population) if pop else None
@@ -736,6 +763,8 @@ def _np_after(sentence: str, start: int, *, whole: bool = False) -> list[Token]:
     for token in _tokens(sentence, start, stop):
         if _ends_phrase(token[0]) or len(taken) == NP_WORDS:
             break
+        if taken and _is_cap(taken[-1][0]) and re.fullmatch(r"[a-z]+ed", token[0]):
+            break  # "a report by the Syrian Centre for Policy Research released last week": a participle
         taken.append(token)
     if not taken or taken[0][0].lower() in _PREPOSITIONS:
         return []

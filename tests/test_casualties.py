@@ -567,3 +567,24 @@ def test_an_adjective_before_a_body_still_names_it(figures_of):
     row = one(figures_of("The Russian defence ministry published its figures. "
                          "More than 900 civilians have fled the district, it said."))
     assert row["attributed_to"] == "Russia"
+
+
+@pytest.mark.parametrize("text, value, category", [
+    ("The shelling on Friday pushed to 85 the number of civilians killed in the town this month.", 85, "killed"),
+    ("Eleven more were wounded, bringing to 140 the number injured since Monday.", 140, "wounded"),
+    ("The blast raised to 64 the death toll, officials said.", 64, "killed"),
+])
+def test_a_number_a_toll_was_raised_to_takes_the_toll_after_it(figures_of, text, value, category):
+    table = figures_of(text)
+    assert table.loc[table["value"] == value, "category"].tolist() == [category]
+
+
+def test_the_earlier_value_of_a_revised_toll_is_a_figure(figures_of):
+    table = figures_of("The charity raised the death toll to 31 on Monday, up from 26.")
+    assert table[["value", "category"]].values.tolist() == [[31, "killed"], [26, "killed"]]
+
+
+def test_a_participle_after_a_name_ends_the_source_phrase(figures_of):
+    row = one(figures_of("More than 9,000 people have been killed, according to a study by the Levant Institute "
+                         "for Policy Studies published on Monday."))
+    assert row["attributed_to"] == "Levant Institute for Policy Studies"
