@@ -52,14 +52,17 @@ Rules, in the order they are applied
         killed; "refugees" -> displaced; "casualties" -> casualties); otherwise the nearest
         trigger after the figure, up to six words and not past a comma, "and", "but",
         "while" or another number ("93,000 people have been killed and 1.5 million people
-        have fled"); an "and" right after the figure that joins another noun to it does not
+        have fled"); a rate ("6,000 Syrians a month were driven out") is skipped; an "and" right
+        after the figure that joins another noun to it does not
         stop the search ("Twenty aid workers and drivers were hurt"), nor does an aside
         between commas or dashes ("11 million Syrians - half the population - have fled");
         otherwise the nearest trigger in the eight words before it ("killed hundreds of
         civilians"); otherwise a participle right after the comma that ends the clause
         ("have massed on the border, fleeing the offensive"; also after a partitive: ", most of
         them trapped in basements"). A noun that governs the figure through "of" comes first
-        ("the execution of 1,700 recruits captured near Tikrit" -> killed, not detained). The
+        ("the execution of 1,700 recruits captured near Tikrit" -> killed, not detained); so does
+        a verb right before the figure whose noun a participle or a relative clause describes
+        ("have detained about 300 men fleeing the city", "detained 300 men who left"). The
         aside may follow a short phrase that completes the figure's noun ("Eleven members of
         one family, among them six children, were killed"; "298 people on board, including
         ..."). A verb right after the comma that ends an aside counts, but not one after a
@@ -218,12 +221,13 @@ _FORWARD_STOP = re.compile(r"[,;:.!?]|\b(?:and|but|while|whereas|during|after|be
 # a short prepositional phrase that completes the figure's noun ("members of one family", "people on board")
 _POSTMODIFIER = r"(?:\s+(?:aboard|on board|inside|there)|\s+(?:of|from|on|in|at|aboard|inside|near)\s+[^,;:.]{1,40}?)?"
 # "1,429 people, including 426 children, died", "11 people, seven of them children, drowned": the verb
-# comes after the aside, which may hold a list ("most of them women, children and old men,")
+# comes after the aside, which may hold a list ("most of them women, children and old men,") and numbers
+# with a comma ("including 39,000 children,")
 _ASIDE = re.compile(rf"^{_POSTMODIFIER},\s*(?:including|among them|among whom|mostly|most of them|many of them|of whom"
                     r"|[\w.,-]+\s+of\s+(?:them|whom))\b"
                     # a list of nouns: ", children and old men," (no auxiliary, no number: not ", were killed and 20 ...")
-                    r"(?:(?:(?!\b(?:and|or)\b)[^,;.])*,(?!\s*(?:were|was|are|is|have|has|had|been)\b)"
-                    r"(?:\s+[a-zA-Z'’-]+){1,3}\s+(?:and|or)(?:\s+[a-zA-Z'’-]+){1,3},|[^,;.]*,)")
+                    r"(?:(?:(?!\b(?:and|or)\b)(?:[^,;.]|(?<=\d)[,.](?=\d)))*,(?!\s*(?:were|was|are|is|have|has|had|been)\b)"
+                    r"(?:\s+[a-zA-Z'’-]+){1,3}\s+(?:and|or)(?:\s+[a-zA-Z'’-]+){1,3},|(?:[^,;.]|(?<=\d)[,.](?=\d))*,)")
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:while|whereas|but)\b")
 # "Twenty aid workers and drivers were hurt": an "and" right after the figure joins a noun to it
 _JOINED_NOUN = re.compile(r"^\s+(?P<and>and)\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:were|was|are|is|have|has|had)\b")
@@ -300,6 +304,10 @@ _TO_BEFORE = re.compile(r"\bto\s+$")
 _TOLL_AFTER = re.compile(r"\s+the\s+(?:(?:overall|total|death|casualty)\s+)?(?:number|toll|tally|total|count)\b[^,;:.]{0,60}")
 # "to 22, up from 19", "down from 40": the earlier value of a revised toll
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+$")
+# a participle or a relative clause right after a figure's noun describes the people ("300 men fleeing")
+_MODIFIER_AFTER = re.compile(r"\s*(?:who|that|which|[a-z]+ing)\b")
+# "30 people a day", "6,000 Syrians per month": a rate between a figure and its verb
+_RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|night|hour)\b")
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
 CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
@@ -514,6 +522,8 @@ def _forward_window(sentence: str, end: int, next_start: int) -> tuple[str, int]
     aside = _ASIDE.match(window) or _DASH_ASIDE.match(window)
     base = end + aside.end() if aside else end
     window = window[aside.end():] if aside else sentence[end:next_start]
+    if rate := _RATE.match(window):  # "6,000 Syrians a month were driven out": the rate is not the verb's
+        base, window = base + rate.end(), window[rate.end():]
     joined = _JOINED_NOUN.match(window) or _joined_population().match(window)
     stop = _FORWARD_STOP.search(window, joined.end("and") if joined else 0)
     comma = base + stop.start() if stop and stop.group() == "," else -1
@@ -561,7 +571,10 @@ def _category(sentence: str, end: int, forward: tuple[str, int], backward: str, 
                 or _toll_after(sentence, end, backward))
     # "the execution of 1,700 recruits captured near Tikrit": the noun that governs the figure comes first
     governing = " ".join(backward.split()[-4:]) if _GOVERNED.search(backward) else ""
-    category = (implied or _nearest_trigger(governing, last=True, population=population)
+    # "have detained about 300 men fleeing the city", "detained 300 men who left": the verb whose object
+    # the figure is comes before a participle or a relative clause that describes the people
+    direct = (_direct_trigger(backward, population) if _MODIFIER_AFTER.match(words) else "")
+    category = (implied or _nearest_trigger(governing, last=True, population=population) or direct
                 or _nearest_trigger(words, last=False, population=population)
                 or _nearest_trigger(backward, last=True, population=population))
     if not category and sentence.startswith(",", end) and not _NEW_CLAUSE.match(sentence, end + 1):
@@ -571,6 +584,19 @@ def _category(sentence: str, end: int, forward: tuple[str, int], backward: str, 
         # "have massed on the border, fleeing the offensive": the participle tells why they are there
         category = _nearest_trigger(participle["w"], last=False, population=population)
     return category
+
+
+def _direct_trigger(backward: str, population: str) -> str:
+    """The category of a trigger that ends ``backward``, right before the figure ("have detained")."""
+    pattern, categories, not_for = _triggers()
+    text = backward.rstrip()
+    last = None
+    for hit in pattern.finditer(text):
+        last = hit
+    if last is None or last.end() != len(text):
+        return ""
+    row = int(last.lastgroup[1:])
+    return categories[row] if population not in not_for[row] else ""
 
 
 def _toll_after(sentence: str, end: int, backward: str) -> str:

@@ -588,3 +588,24 @@ def test_a_participle_after_a_name_ends_the_source_phrase(figures_of):
     row = one(figures_of("More than 9,000 people have been killed, according to a study by the Levant Institute "
                          "for Policy Studies published on Monday."))
     assert row["attributed_to"] == "Levant Institute for Policy Studies"
+
+
+@pytest.mark.parametrize("text, value, category", [
+    ("About 2,500 refugees crossed from Greece into North Macedonia on Tuesday.", 2500, "displaced"),
+    ("Nearly 900 families were forced out of their homes by the shelling.", 900, "displaced"),
+    ("More than 12,000 civilians had left the besieged town by Sunday.", 12000, "displaced"),
+    ("Nine of our staff were killed in the raid.", 9, "killed"),
+    # the verb whose object the figure is wins over a participle or a relative clause after the noun
+    ("Militias have arrested about 150 men fleeing the city.", 150, "detained"),
+    ("Troops detained 40 men who fled the village.", 40, "detained"),
+    # an aside with a comma inside a number, and a rate, stand between the figure and its verb
+    ("Some 60,000 people, including 25,000 children, have left their homes.", 60000, "displaced"),
+    ("An average of 400 Syrians a day were driven from their homes in May.", 400, "displaced"),
+])
+def test_more_verbs_and_what_stands_between_figure_and_verb(figures_of, text, value, category):
+    table = figures_of(text)
+    assert table.loc[table["value"] == value, "category"].tolist() == [category]
+
+
+def test_troops_leaving_a_town_are_not_displaced(figures_of):
+    assert figures_of("About 3,000 soldiers have left the town.").empty
