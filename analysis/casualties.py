@@ -308,6 +308,9 @@ _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+$")
 _MODIFIER_AFTER = re.compile(r"\s*(?:who|that|which|[a-z]+ing)\b")
 # "30 people a day", "6,000 Syrians per month": a rate between a figure and its verb
 _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|night|hour)\b")
+_OWNER = re.compile(r"\s+(?:of|from|loyal to|allied (?:to|with)|belonging to|affiliated with)\s+(?:the\s+)?"
+                    r"(?:[A-Z]|[\w-]+-(?:backed|led|run|held|allied)\b)")
+OWNER_WORDS = 4
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
 CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
@@ -527,7 +530,10 @@ def _forward_window(sentence: str, end: int, next_start: int) -> tuple[str, int]
     joined = _JOINED_NOUN.match(window) or _joined_population().match(window)
     stop = _FORWARD_STOP.search(window, joined.end("and") if joined else 0)
     comma = base + stop.start() if stop and stop.group() == "," else -1
-    return first_words(window[:stop.start()] if stop else window, FORWARD_WORDS), comma
+    # "34 fighters loyal to the UN-backed government were killed", "12 fighters of the People's Protection
+    # Units were killed": a phrase that says whose the people are lengthens the reach by its words
+    reach = FORWARD_WORDS + (OWNER_WORDS if _OWNER.match(window) else 0)
+    return first_words(window[:stop.start()] if stop else window, reach), comma
 
 
 @knowledge.cached

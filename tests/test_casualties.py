@@ -609,3 +609,12 @@ def test_more_verbs_and_what_stands_between_figure_and_verb(figures_of, text, va
 
 def test_troops_leaving_a_town_are_not_displaced(figures_of):
     assert figures_of("About 3,000 soldiers have left the town.").empty
+
+
+@pytest.mark.parametrize("text, value, category", [
+    ("At least 18 soldiers loyal to the Tripoli-based government were killed on Monday.", 18, "killed"),
+    ("Nine fighters of the Free Syrian Army's northern brigades were wounded.", 9, "wounded"),
+])
+def test_a_phrase_saying_whose_the_people_are_lengthens_the_reach_to_the_verb(figures_of, text, value, category):
+    row = one(figures_of(text))
+    assert (row["value"], row["category"]) == (value, category)
