@@ -29,7 +29,9 @@ Rules, in the order they are applied
         A number is a figure when it counts people and says what happened to them:
         (a) a population word ("people", "lives", "civilians", "refugees", "aid workers",
         "others" ...) follows it, after "of" for vague amounts and at most three other words
-        ("1,700 Shiite air force recruits"), and a category is found; or (b) without a
+        ("1,700 Shiite air force recruits"), and a category is found (its verb up to six words
+        after the noun, ten after a phrase that says whose the people are: "34 fighters loyal
+        to the UN-backed government were killed"); or (b) without a
         population word, a trigger follows it, behind auxiliaries, "who"/"that", "of them",
         "later" and "remain" only ("100 killed", "1,000 have fled", "thousands who fled", "111 of
         them were later detained", "some 40,000 remain trapped"; not "12 monitors crossed"), a
