@@ -93,8 +93,8 @@ Rules, in the order they are applied
     Attribution
         A reporting frame credits a source named by a noun phrase: the subject before a
         reporting verb ("says", "told", "reported", "estimates" ..., and toll verbs such as
-        "raised the toll"), after fillers ("has", "on Tuesday") and a relative or
-        participial clause set off by commas (", which relies on ...,", ", citing ...,");
+        "raised the toll", and findings: "concluded that", "assessed that"), after fillers
+        ("has", "on Tuesday") and a relative or participial clause set off by commas (", which relies on ...,", ", citing ...,");
         the subject after a verb that opens its clause ('…," said Omar Idlibi of the LCC.';
         not after "told", whose object is who heard it); the agent after "by" ("reported
         by the Observatory"); the phrase after "according to"; a headline's "Activists:" and
@@ -106,13 +106,15 @@ Rules, in the order they are applied
         from a mark (comma, quotation mark, bracket) or a conjunction to the verb (after a verb
         or "according to", to a participle after a name: "a report by X released on"), through
         its prepositional phrases to its determiner ("doctors at the field hospital"). Its
-        head, the last word before its first preposition outside a name and before words
+        head, the last word before its first preposition outside a name (or a participle after
+        a source's noun: "an assessment released on Friday") and before words
         that say what kind of body a name is ("the Saba news agency" -> Saba), names the
         source, in this order:
         1. an alias of ``aliases.csv`` at the head, normalised to its entity ("the
            Observatory", "the state news agency SANA", "Syria's health ministry");
         2. a title or a document with a prepositional phrase: its object ("a spokesman for
-           the UN refugee agency" -> UNHCR, "figures from the health ministry"); after a
+           the UN refugee agency" -> UNHCR, "figures from the health ministry"), or else the
+           entity the phrase names ("the head of operations of the Red Crescent"); after a
            capitalised title, the name that ends the object ("UN High Commissioner for
            Refugees Filippo Grandi" -> Filippo Grandi);
         3. "the" (or "its", "their") and a word that refers back, with no name ("the
@@ -901,8 +903,11 @@ def _source(sentence: str, tokens: list[Token]) -> Source | None:
         return any(a <= i < b for a, b in runs) or any(s <= tokens[i][1] < e for s, e, _ in hits)
 
     # the phrase's own words end at its first preposition outside a name ("Omar Idlibi of ...")
-    p = next((i for i in range(1, len(tokens)) if tokens[i][0].lower() in _PREPOSITIONS and not in_name(i)),
-             len(tokens))
+    # (or at a participle after a source's noun: "an assessment released on Friday")
+    p = next((i for i in range(1, len(tokens)) if not in_name(i) and (
+        tokens[i][0].lower() in _PREPOSITIONS
+        or re.fullmatch(r"[a-z]+ed", tokens[i][0]) and _kinds(tokens[i - 1][0]) & {"document", "group", "institution"})),
+        len(tokens))
     own, pp = tokens[:p], tokens[p + 1:]
     k = len(own)  # words that say what kind of body a name is ("the Saba news agency")
     while k > 1 and "descriptor" in _kinds(own[k - 1][0]) and any(in_name(i) for i in range(k - 1)):
@@ -913,8 +918,12 @@ def _source(sentence: str, tokens: list[Token]) -> Source | None:
     named = [a for a, b in runs if a < k]
     if at_head:
         return at_head[0]
-    if kinds & {"title", "document"} and pp:  # "a spokesman for the UN", "figures from the ministry"
+    if kinds & {"title", "document"} and pp and tokens[p][0].lower() in _PREPOSITIONS:
+        # "a spokesman for the UN", "figures from the ministry"; "the head of operations of the Red
+        # Crescent": the body a common noun's own phrase names
         found = _source(sentence, pp)
+        if found is None and (pp_hits := [src for s, e, src in hits if s >= pp[0][1]]):
+            found = _best_alias(pp_hits)
         if found is not None and found.how == "name" and _is_cap(head[0]) and "title" in kinds:
             # "UN High Commissioner for Refugees Filippo Grandi": a formal title, then the name
             found = Source(_after_title(sentence, _tokens(sentence, pp[0][1], pp[-1][2]), complement=True), "name")

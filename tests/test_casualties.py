@@ -618,3 +618,14 @@ def test_troops_leaving_a_town_are_not_displaced(figures_of):
 def test_a_phrase_saying_whose_the_people_are_lengthens_the_reach_to_the_verb(figures_of, text, value, category):
     row = one(figures_of(text))
     assert (row["value"], row["category"]) == (value, category)
+
+
+@pytest.mark.parametrize("text, authority", [
+    ('"Eight of our medics were killed at the checkpoint," the director of programmes of the Syrian Arab Red Crescent '
+     'told reporters.', "Syrian Arab Red Crescent"),
+    ("A UN assessment published on Monday concluded that 3,000 people had fled the valley.", "United Nations"),
+    ("The United States assessed that more than 200 people were killed in the attack.", "United States"),
+])
+def test_findings_and_bodies_behind_a_common_noun_are_sources(figures_of, text, authority):
+    table = figures_of(text)
+    assert set(table["attributed_to"]) == {authority}
