@@ -123,7 +123,9 @@ Rules, in the order they are applied
         4. a group or a body named by common nouns (``casualty_sources.csv``): an alias in
            the phrase if any ("Russian officials" -> Russia), else the words as written
            without the determiner ("aid agencies", "state television", "doctors",
-           "provincial council", "Idlib health directorate"); a common noun that opens the
+           "provincial council", "Idlib health directorate"), or a listed organisation whose
+           people a group is ("rescue workers from the White Helmets", "medics with the Red
+           Crescent"; not "activists in Damascus"); a common noun that opens the
            sentence loses its capital ("Opposition groups" -> "opposition groups"), a
            proper adjective or a possessive keeps it ("Syrian officials"); "a Kurdish
            commander" likewise. A possessive country name becomes its adjective
@@ -315,6 +317,7 @@ _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|night|h
 _OWNER = re.compile(r"\s+(?:of|from|loyal to|allied (?:to|with)|belonging to|affiliated with)\s+(?:the\s+)?"
                     r"(?:[A-Z]|[\w-]+-(?:backed|led|run|held|allied)\b)")
 OWNER_WORDS = 4
+_MEMBERS_OF = frozenset({"from", "of", "with"})  # "workers from the White Helmets": whose people they are
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
 CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
@@ -940,6 +943,12 @@ def _source(sentence: str, tokens: list[Token]) -> Source | None:
     if (kinds & {"group", "institution"} or unnamed_person) and not any(a <= k - 1 < b for a, b in runs if b - a > 1):
         if own_hits:
             return _best_alias(own_hits)
+        if "group" in kinds and pp and tokens[p][0].lower() in _MEMBERS_OF:
+            # "rescue workers from the White Helmets", "doctors with MSF": the organisation they work for
+            # (not a government or a place: "activists in Damascus" stay activists)
+            body = [src for s, e, src in hits if s >= pp[0][1] and src.kind in ("organisation", "group")]
+            if body and _source(sentence, pp) == body[-1]:
+                return body[-1]
         written = _as_written(sentence, own[:k])
         if "institution" in kinds and any("local" in _kinds(t[0]) for t in own[:k]):
             written = _placed(sentence, own[0][1], pp, written)

@@ -629,3 +629,13 @@ def test_a_phrase_saying_whose_the_people_are_lengthens_the_reach_to_the_verb(fi
 def test_findings_and_bodies_behind_a_common_noun_are_sources(figures_of, text, authority):
     table = figures_of(text)
     assert set(table["attributed_to"]) == {authority}
+
+
+@pytest.mark.parametrize("text, authority", [
+    ("Dozens of people were hurt in the blast, volunteers from the White Helmets said.", "White Helmets"),
+    ("At least 14 people died, medics with the Syrian Arab Red Crescent said.", "Syrian Arab Red Crescent"),
+    ("Ten people died in the raid, activists in Damascus said.", "activists"),
+    ("Six people died overnight, doctors at the field hospital said.", "doctors"),
+])
+def test_a_group_from_a_listed_organisation_is_that_organisation(figures_of, text, authority):
+    assert one(figures_of(text))["attributed_to"] == authority
