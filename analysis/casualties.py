@@ -136,7 +136,9 @@ Rules, in the order they are applied
            <Place>," gives ("the city council of Donetsk", "In Donetsk, the city council"
            -> "Donetsk city council"; not a month: "In March, ...");
         5. a run of capitalised words at the head: a body's name ("Reporters Without
-           Borders", "Syrian Centre for Policy Research"; an alias inside it stands for it,
+           Borders", "Syrian Centre for Policy Research", and a name written as a title with
+           "is" inside that closes the phrase: "Raqqa is Being Slaughtered Silently"; an alias
+           inside it stands for it,
            "Russian Foreign Ministry" -> Russia), or a person's name with the titles before
            it stripped ("provincial governor Talal Barazi", "UN spokesman Stephane
            Dujarric"): a named person wins over the body they speak for. A name with a
@@ -283,6 +285,8 @@ _NP_STOPS = frozenset(("and but or nor that which who whom whose when where whil
                        "could can may might must not also").split())
 _NAME_LINKS = frozenset("de al el bin ibn abu van von der du da la le di".split())  # "Staffan de Mistura"
 _ORG_LINKS = frozenset("of for the and on to".split())  # "Office for the Coordination of ..."
+# "Raqqa is Being Slaughtered Silently": a verb between capitalised words is part of a name written as a title
+_TITLE_VERBS = frozenset({"is", "are"})
 _CALENDAR = frozenset([*MONTH_NAMES, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # a proper adjective keeps its capital at the start of a sentence ("Syrian officials", "Kurdish")
 _DEMONYM = re.compile(r"(?:ian|ish|ese|i|can|ean)$")
@@ -771,7 +775,8 @@ def _np_before(sentence: str, end: int) -> list[Token]:
     taken: list[Token] = []
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i][0]
-        if _ends_phrase(word) or len(taken) == NP_WORDS:
+        in_title = (word in _TITLE_VERBS and taken and _is_cap(taken[-1][0]) and i and _is_cap(tokens[i - 1][0]))
+        if (_ends_phrase(word) and not in_title) or len(taken) == NP_WORDS:
             break
         taken.append(tokens[i])
         if len(taken) == 1 and word.lower() in _frames().pronouns:
@@ -833,11 +838,13 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             k = j
-            while k < len(tokens) and tokens[k][0].lower() in (_NAME_LINKS | _ORG_LINKS):
+            while k < len(tokens) and (tokens[k][0].lower() in (_NAME_LINKS | _ORG_LINKS) or tokens[k][0] in _TITLE_VERBS):
                 k += 1
             org = any(_kinds(t[0]) & {"institution", "descriptor", "anaphor"} for t in tokens[i:j])
             links = {t[0].lower() for t in tokens[j:k]}
-            if k > j and k < len(tokens) and _is_cap(tokens[k][0]) and (links <= _NAME_LINKS or org):
+            # a verb joins only a name that closes the phrase: "the group Raqqa is Being Slaughtered Silently"
+            titled = links <= _TITLE_VERBS and all(_is_cap(t[0]) for t in tokens[k:])
+            if k > j and k < len(tokens) and _is_cap(tokens[k][0]) and (links <= _NAME_LINKS or org or titled):
                 j = k + 1
                 continue
             break

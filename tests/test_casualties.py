@@ -639,3 +639,13 @@ def test_findings_and_bodies_behind_a_common_noun_are_sources(figures_of, text, 
 ])
 def test_a_group_from_a_listed_organisation_is_that_organisation(figures_of, text, authority):
     assert one(figures_of(text))["attributed_to"] == authority
+
+
+def test_a_name_written_as_a_title_with_a_verb_inside_is_read_whole(figures_of):
+    row = one(figures_of("At least 25 civilians were killed, the campaign group Idlib is Still Breathing said."))
+    assert row["attributed_to"] == "Idlib is Still Breathing"
+
+
+def test_a_person_named_before_is_still_found_when_a_sentence_says_what_he_is(figures_of):
+    row = one(figures_of("Some 700 people have fled, he said.", "Omar Haddad is Governor of the province."))
+    assert row["attributed_to"] == "Omar Haddad"
