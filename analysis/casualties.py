@@ -322,6 +322,8 @@ _OWNER = re.compile(r"\s+(?:of|from|loyal to|allied (?:to|with)|belonging to|aff
                     r"(?:[A-Z]|[\w-]+-(?:backed|led|run|held|allied)\b)")
 OWNER_WORDS = 4
 _MEMBERS_OF = frozenset({"from", "of", "with"})  # "workers from the White Helmets": whose people they are
+# "... after fleeing the offensive", "after being driven from their homes": the cause, later in the clause
+_AFTER_DOING = re.compile(r"\bafter\s+(?:being\s+|having\s+(?:been\s+)?)?(?P<what>[a-z]+(?:ing|ed)\b(?:\s+[\w'’-]+){0,3})")
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
 CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
@@ -597,10 +599,19 @@ def _category(sentence: str, end: int, forward: tuple[str, int], backward: str, 
     if not category and sentence.startswith(",", end) and not _NEW_CLAUSE.match(sentence, end + 1):
         # "426 children, died": a verb right after the comma that closes an aside (not ", and wounded 40")
         category = _nearest_trigger(" ".join(sentence[end + 1:].split()[:2]), last=False)
+    if not category and (after := _AFTER_DOING.search(sentence, end, _clause_end(sentence, end))):
+        # "have massed at the border crossing after fleeing the offensive": why they are there
+        category = _nearest_trigger(after["what"], last=False, population=population, at_start=True)
     if not category and comma >= 0 and (participle := _PARTICIPLE.match(sentence[comma:])):
         # "have massed on the border, fleeing the offensive": the participle tells why they are there
         category = _nearest_trigger(participle["w"], last=False, population=population)
     return category
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    """The offset of the mark that ends the clause running from ``start``."""
+    stop = re.compile(r"[,;:.!?]").search(sentence, start)
+    return stop.start() if stop else len(sentence)
 
 
 def _direct_trigger(backward: str, population: str) -> str:

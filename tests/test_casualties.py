@@ -649,3 +649,15 @@ def test_a_name_written_as_a_title_with_a_verb_inside_is_read_whole(figures_of):
 def test_a_person_named_before_is_still_found_when_a_sentence_says_what_he_is(figures_of):
     row = one(figures_of("Some 700 people have fled, he said.", "Omar Haddad is Governor of the province."))
     assert row["attributed_to"] == "Omar Haddad"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Around 12,000 Syrians are waiting at the border after fleeing the fighting, officials said.", "displaced"),
+    ("About 90 people are in hospital after being wounded in the shelling.", "wounded"),
+])
+def test_a_cause_after_the_verb_in_its_clause_gives_the_category(figures_of, text, category):
+    assert one(figures_of(text))["category"] == category
+
+
+def test_a_cause_in_another_clause_does_not(figures_of):
+    assert figures_of("About 400 people attended the rally, after fleeing was ruled out.").empty
