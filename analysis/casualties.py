@@ -59,7 +59,9 @@ Rules, in the order they are applied
         stop the search ("Twenty aid workers and drivers were hurt"), nor does an aside
         between commas or dashes ("11 million Syrians - half the population - have fled");
         otherwise the nearest trigger in the eight words before it ("killed hundreds of
-        civilians"); otherwise a participle right after the comma that ends the clause
+        civilians"); otherwise a cause later in the figure's clause ("have massed at the
+        border after fleeing", "after being wounded"); otherwise a participle right after the
+        comma that ends the clause
         ("have massed on the border, fleeing the offensive"; also after a partitive: ", most of
         them trapped in basements"). A noun that governs the figure through "of" comes first
         ("the execution of 1,700 recruits captured near Tikrit" -> killed, not detained); so does
