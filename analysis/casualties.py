@@ -95,8 +95,9 @@ Rules, in the order they are applied
     Attribution
         A reporting frame credits a source named by a noun phrase: the subject before a
         reporting verb ("says", "told", "reported", "estimates" ..., and toll verbs such as
-        "raised the toll", and findings: "concluded that", "assessed that"), after fillers
-        ("has", "on Tuesday") and a relative or participial clause set off by commas (", which relies on ...,", ", citing ...,");
+        "raised the toll", findings: "concluded that", "assessed that", a toll revised in the
+        passive, whose agent follows: "was later revised to 16 by MSF"), after fillers ("has",
+        "on Tuesday", and "first" for figures only) and a relative or participial clause set off by commas (", which relies on ...,", ", citing ...,");
         the subject after a verb that opens its clause ('…," said Omar Idlibi of the LCC.';
         not after "told", whose object is who heard it); the agent after "by" ("reported
         by the Observatory"); the phrase after "according to"; a headline's "Activists:" and
@@ -445,7 +446,7 @@ def _frames() -> Frames:
     words = sorted(verbs.loc[verbs["figure_source"], "verb"], key=lambda v: (-len(v), v))
     verb_re = re.compile(r"\b(?:" + "|".join([*table.loc[table["kind"] == "verb", "pattern"], *words]) + r")\b")
     according = "|".join(table.loc[table["kind"] == "according", "pattern"])
-    fillers = "|".join(knowledge.reporting_fillers()["pattern"])
+    fillers = "|".join([*knowledge.reporting_fillers()["pattern"], *table.loc[table["kind"] == "filler", "pattern"]])
     return Frames(verb_re, re.compile(rf"(?i)\b(?:{according})\b"),
                   frozenset(table.loc[table["kind"] == "pronoun", "pattern"].str.lower()),
                   re.compile(rf"(?:\s+(?:{fillers}))+\s*$"), re.compile(rf"^(?:\s*(?:{fillers})\b)+"))

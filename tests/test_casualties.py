@@ -661,3 +661,9 @@ def test_a_cause_after_the_verb_in_its_clause_gives_the_category(figures_of, tex
 
 def test_a_cause_in_another_clause_does_not(figures_of):
     assert figures_of("About 400 people attended the rally, after fleeing was ruled out.").empty
+
+
+def test_a_toll_revised_in_the_passive_is_credited_to_its_agent(figures_of):
+    table = figures_of("Rescuers first reported that 40 people had died in the collapse, but the figure was later "
+                       "revised to 35 by the White Helmets.")
+    assert table[["value", "attributed_to"]].values.tolist() == [[40, "rescuers"], [35, "White Helmets"]]
