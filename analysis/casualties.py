@@ -66,7 +66,9 @@ Rules, in the order they are applied
         them trapped in basements"). A noun that governs the figure through "of" comes first
         ("the execution of 1,700 recruits captured near Tikrit" -> killed, not detained); so does
         a verb right before the figure whose noun a participle or a relative clause describes
-        ("have detained about 300 men fleeing the city", "detained 300 men who left"). The
+        ("have detained about 300 men fleeing the city", "detained 300 men who left"); after a
+        relative clause, the main verb that follows it comes next ("hundreds of men who left the
+        city have gone missing"; "thousands who fled" alone is displaced). The
         aside may follow a short phrase that completes the figure's noun ("Eleven members of
         one family, among them six children, were killed"; "298 people on board, including
         ..."). A verb right after the comma that ends an aside counts, but not one after a
@@ -327,6 +329,8 @@ OWNER_WORDS = 4
 _MEMBERS_OF = frozenset({"from", "of", "with"})  # "workers from the White Helmets": whose people they are
 # "... after fleeing the offensive", "after being driven from their homes": the cause, later in the clause
 _AFTER_DOING = re.compile(r"\bafter\s+(?:being\s+|having\s+(?:been\s+)?)?(?P<what>[a-z]+(?:ing|ed)\b(?:\s+[\w'’-]+){0,3})")
+_RELATIVE_MAIN = re.compile(r"\s+(?:who|that)\s+[^,;:.]{1,80}?\s(?:have|has|had|were|was|are|is)\s+"
+                            r"(?P<rest>[\w'’-]+(?:\s+[\w'’-]+){0,2})")
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
 CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
@@ -596,6 +600,9 @@ def _category(sentence: str, end: int, forward: tuple[str, int], backward: str, 
     # "have detained about 300 men fleeing the city", "detained 300 men who left": the verb whose object
     # the figure is comes before a participle or a relative clause that describes the people
     direct = (_direct_trigger(backward, population) if _MODIFIER_AFTER.match(words) else "")
+    if main := _RELATIVE_MAIN.match(sentence, end):
+        # "hundreds of men who left the city have gone missing": the main verb after a relative clause
+        direct = direct or _nearest_trigger(main["rest"], last=False, population=population)
     category = (implied or _nearest_trigger(governing, last=True, population=population) or direct
                 or _nearest_trigger(words, last=False, population=population)
                 or _nearest_trigger(backward, last=True, population=population))

@@ -667,3 +667,12 @@ def test_a_toll_revised_in_the_passive_is_credited_to_its_agent(figures_of):
     table = figures_of("Rescuers first reported that 40 people had died in the collapse, but the figure was later "
                        "revised to 35 by the White Helmets.")
     assert table[["value", "attributed_to"]].values.tolist() == [[40, "rescuers"], [35, "White Helmets"]]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Dozens of men who crossed into the government zone last week have disappeared, relatives say.", "missing"),
+    ("About 200 people who fled the town in March were killed in the camp.", "killed"),
+    ("Thousands of people who fled the fighting are sheltering in schools.", "displaced"),
+])
+def test_the_main_verb_after_a_relative_clause_gives_the_category(figures_of, text, category):
+    assert one(figures_of(text))["category"] == category
