@@ -45,8 +45,9 @@ Rules, in the order they are applied
         before it in the article ("The separatists put the figure at about 250").
         A bare number a toll was raised to, with the toll after it ("raising to 300 the number
         killed", "bring to 470,000 the number of people killed") takes the toll's category; the
-        earlier value of a revised toll ("to 22, up from 19") takes the category of the figure
-        before it in its clause.
+        earlier value of a revised toll ("to 22, up from 19") and an increment ("passed four
+        million, ... a million more than ten months ago") take the category of the figure before
+        it in its clause.
         A number inside the noun phrase of the figure before it ("17 civilians from two
         families", "members of one family") is part of that figure, not one of its own.
     Category
@@ -331,6 +332,8 @@ _MEMBERS_OF = frozenset({"from", "of", "with"})  # "workers from the White Helme
 _AFTER_DOING = re.compile(r"\bafter\s+(?:being\s+|having\s+(?:been\s+)?)?(?P<what>[a-z]+(?:ing|ed)\b(?:\s+[\w'’-]+){0,3})")
 _RELATIVE_MAIN = re.compile(r"\s+(?:who|that)\s+[^,;:.]{1,80}?\s(?:have|has|had|were|was|are|is)\s+"
                             r"(?P<rest>[\w'’-]+(?:\s+[\w'’-]+){0,2})")
+# "a million more than ten months ago", "2,000 more than a year earlier": an increment of the figure before
+_INCREMENT = re.compile(r"\s+more\s+than\s+(?:just\s+|only\s+)?(?:[\w-]+\s+){0,3}?(?:ago|earlier|before|last\s+\w+)\b")
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
 CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
@@ -709,9 +712,12 @@ def _figures_in(sentence: str, figure_before: str = "") -> list[Figure]:
                              population if pop else None, found[-1].category if found else figure_before)
         if not category and found and found[-1].end <= start and _is_subcount(sentence, found[-1], start, end, m):
             category = found[-1].category  # the same fate as the figure it is part of
-        if (not category and found and pop is None and _UP_FROM.search(sentence, found[-1].end, start)
+        if (not category and found and pop is None and (_UP_FROM.search(sentence, found[-1].end, start)
+                                                        or _INCREMENT.match(sentence, end))
                 and not _CLAUSE_JOIN.search(sentence, found[-1].end, start)):
-            category = found[-1].category  # "raised the toll to 22, up from 19": the toll it replaced
+            # "raised the toll to 22, up from 19": the toll it replaced; "passed four million, a million
+            # more than ten months ago": how much it grew
+            category = found[-1].category
         if not category:
             # "Two soldiers and three civilians were killed": the figure joined to it may give the verb
             waiting = (start, end, m, q, population) if pop else None

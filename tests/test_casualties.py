@@ -676,3 +676,14 @@ def test_a_toll_revised_in_the_passive_is_credited_to_its_agent(figures_of):
 ])
 def test_the_main_verb_after_a_relative_clause_gives_the_category(figures_of, text, category):
     assert one(figures_of(text))["category"] == category
+
+
+def test_an_increment_of_a_figure_takes_its_category(figures_of):
+    table = figures_of("The number of refugees in Jordan has passed 600,000, the agency said, 200,000 more than "
+                       "a year ago.")
+    assert table[["value", "category"]].values.tolist() == [[600000, "displaced"], [200000, "displaced"]]
+
+
+def test_a_bare_comparison_is_not_an_increment(figures_of):
+    table = figures_of("More than 300 people have fled, officials said, with 40 more expected.")
+    assert table["value"].tolist() == [300]
