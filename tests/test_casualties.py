@@ -687,3 +687,8 @@ def test_an_increment_of_a_figure_takes_its_category(figures_of):
 def test_a_bare_comparison_is_not_an_increment(figures_of):
     table = figures_of("More than 300 people have fled, officials said, with 40 more expected.")
     assert table["value"].tolist() == [300]
+
+
+def test_people_taken_out_of_a_besieged_place_are_displaced(figures_of):
+    row = one(figures_of("Some 450 people, most of them children, were taken out of the besieged town on Sunday."))
+    assert row["category"] == "displaced"
