@@ -692,3 +692,8 @@ def test_a_bare_comparison_is_not_an_increment(figures_of):
 def test_people_taken_out_of_a_besieged_place_are_displaced(figures_of):
     row = one(figures_of("Some 450 people, most of them children, were taken out of the besieged town on Sunday."))
     assert row["category"] == "displaced"
+
+
+def test_investigators_are_an_unnamed_group(figures_of):
+    row = one(figures_of("Investigators found that 45 civilians had died in the strike."))
+    assert row["attributed_to"] == "investigators"
