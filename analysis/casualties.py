@@ -313,7 +313,8 @@ RANGE_QUALIFIER = "between"
 # "rose from 19 to 22", "up from 19": a change, not a range
 _CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # ", Staffan de Mistura, who ...", ", Ali Hassan.": a name in apposition, closed by a mark or a relative
-_APPOSED_NAME = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|al|bin|ibn|abu|van|von)){1,4})"
+_APPOSED_NAME = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:al|el)-[A-Z][\w'’-]*"
+                           r"|de|al|bin|ibn|abu|van|von)){1,4})"
                            r"(?=\s*(?:[,;.!?]|$))")
 # "raising to 300 the number killed", "brings to 470,000 the death toll": the toll follows the number
 _TO_BEFORE = re.compile(r"\bto\s+$")

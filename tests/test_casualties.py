@@ -535,6 +535,7 @@ def test_an_aside_does_not_swallow_a_verb_after_it(figures_of):
     ("About 6,000 people have fled the city, according to the UN's aid coordinator, Ingrid Malmo, who visited it.",
      "Ingrid Malmo"),
     ("Some 300 civilians were killed, said the governor of the province, Karim Haddad.", "Karim Haddad"),
+    ("At least 30 people died, according to the health ministry's spokesman, Salim al-Jaber.", "Salim al-Jaber"),
     # a group in apposition is not a person: the title's body stays
     ("At least 40 people died, according to the monitoring group, a small charity.", ""),
 ])
@@ -625,6 +626,7 @@ def test_a_phrase_saying_whose_the_people_are_lengthens_the_reach_to_the_verb(fi
      'told reporters.', "Syrian Arab Red Crescent"),
     ("A UN assessment published on Monday concluded that 3,000 people had fled the valley.", "United Nations"),
     ("The United States assessed that more than 200 people were killed in the attack.", "United States"),
+    ("About 7,000 people were killed in the first year, a study by the Levant Institute found.", "Levant Institute"),
 ])
 def test_findings_and_bodies_behind_a_common_noun_are_sources(figures_of, text, authority):
     table = figures_of(text)
