@@ -40,7 +40,7 @@ Rules, in the order they are applied
         toll", "the number of dead", "the number of registered refugees") precedes it in its
         clause, up to sixteen words back and not across ";", ":" or a clause joined by ",
         but"/", while" ("the toll from the car bomb ... climbed to 47"); or (c) a phrase that
-        refers back to a figure ("the figure", "that number": ``reach`` anaphor) precedes it
+        refers back to a figure ("the figure", "that number", "the total": ``reach`` anaphor) precedes it
         in its clause and it counts no noun of its own: it takes the category of the figure
         before it in the article ("The separatists put the figure at about 250").
         A bare number a toll was raised to, with the toll after it ("raising to 300 the number
@@ -67,7 +67,8 @@ Rules, in the order they are applied
         them trapped in basements"). A noun that governs the figure through "of" comes first
         ("the execution of 1,700 recruits captured near Tikrit" -> killed, not detained); so does
         a verb right before the figure whose noun a participle or a relative clause describes
-        ("have detained about 300 men fleeing the city", "detained 300 men who left"); after a
+        ("have detained about 300 men fleeing the city", "detained 300 men who left", "killed
+        400,000 people and displaced millions": a verb after "and" is another predicate); after a
         relative clause, the main verb that follows it comes next ("hundreds of men who left the
         city have gone missing"; "thousands who fled" alone is displaced). The
         aside may follow a short phrase that completes the figure's noun ("Eleven members of
@@ -321,8 +322,9 @@ _TO_BEFORE = re.compile(r"\bto\s+$")
 _TOLL_AFTER = re.compile(r"\s+the\s+(?:(?:overall|total|death|casualty)\s+)?(?:number|toll|tally|total|count)\b[^,;:.]{0,60}")
 # "to 22, up from 19", "down from 40": the earlier value of a revised toll
 _UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+$")
-# a participle or a relative clause right after a figure's noun describes the people ("300 men fleeing")
-_MODIFIER_AFTER = re.compile(r"\s*(?:who|that|which|[a-z]+ing)\b")
+# a participle or a relative clause right after a figure's noun describes the people ("300 men fleeing"); after
+# "and" a verb is another predicate ("killed 400,000 people and displaced millions")
+_MODIFIER_AFTER = re.compile(r"\s*(?:who|that|which|and|[a-z]+ing)\b")
 # "30 people a day", "6,000 Syrians per month": a rate between a figure and its verb
 _RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|night|hour)\b")
 _OWNER = re.compile(r"\s+(?:of|from|loyal to|allied (?:to|with)|belonging to|affiliated with)\s+(?:the\s+)?"

@@ -699,3 +699,13 @@ def test_people_taken_out_of_a_besieged_place_are_displaced(figures_of):
 def test_investigators_are_an_unnamed_group(figures_of):
     row = one(figures_of("Investigators found that 45 civilians had died in the strike."))
     assert row["attributed_to"] == "investigators"
+
+
+def test_a_verb_after_and_is_another_predicate_not_the_figures(figures_of):
+    row = one(figures_of("The war has killed more than 300,000 people and displaced half the country."))
+    assert row["category"] == "killed"
+
+
+def test_bringing_the_total_to_a_number_counts_like_the_figure_before(figures_of):
+    table = figures_of("Another 800 people were evacuated on Friday, bringing the total to 4,500.")
+    assert table[["value", "category"]].values.tolist() == [[800, "displaced"], [4500, "displaced"]]
