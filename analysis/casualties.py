@@ -15,7 +15,7 @@ Rules, in the order they are applied
     Numbers
         Digits ("93,000", "1.5"), optionally with a scale word ("1.5 million", "1.5m");
         written numbers ("two million", "a dozen", "twenty-five", "half a million", "a
-        quarter of a million"); vague amounts ("dozens", "hundreds", "tens of thousands")
+        quarter of a million", "six hundred and eleven", "two thousand and forty-five"); vague amounts ("dozens", "hundreds", "tens of thousands")
         valued by the ACLED convention, the conservative floor ("hundreds" = 100), the
         vague word kept as the qualifier and the next order of magnitude as the
         (exclusive) ``high``.
@@ -29,17 +29,25 @@ Rules, in the order they are applied
         A number is a figure when it counts people and says what happened to them:
         (a) a population word ("people", "lives", "civilians", "refugees", "aid workers",
         "others" ...) follows it, after "of" for vague amounts and at most three other words
-        ("1,700 Shiite air force recruits"), and a category is found; or (b) without a
-        population word, a trigger follows it, behind auxiliaries and "who"/"that" only
-        ("100 killed", "1,000 have fled", "thousands who fled"; not "12 monitors crossed"), a
+        ("1,700 Shiite air force recruits"), and a category is found (its verb up to six words
+        after the noun, ten after a phrase that says whose the people are: "34 fighters loyal
+        to the UN-backed government were killed"); or (b) without a
+        population word, a trigger follows it, behind auxiliaries, "who"/"that", "of them",
+        "later" and "remain" only ("100 killed", "1,000 have fled", "thousands who fled", "111 of
+        them were later detained", "some 40,000 remain trapped"; not "12 monitors crossed"), a
         trigger comes right before it, "another"/"a further" aside ("killing at least 15",
         "the bodies of another five"), or a trigger of ``reach`` clause (a toll word: "death
         toll", "the number of dead", "the number of registered refugees") precedes it in its
         clause, up to sixteen words back and not across ";", ":" or a clause joined by ",
         but"/", while" ("the toll from the car bomb ... climbed to 47"); or (c) a phrase that
-        refers back to a figure ("the figure", "that number": ``reach`` anaphor) precedes it
+        refers back to a figure ("the figure", "that number", "the total": ``reach`` anaphor) precedes it
         in its clause and it counts no noun of its own: it takes the category of the figure
         before it in the article ("The separatists put the figure at about 250").
+        A bare number a toll was raised to, with the toll after it ("raising to 300 the number
+        killed", "bring to 470,000 the number of people killed") takes the toll's category; the
+        earlier value of a revised toll ("to 22, up from 19") and an increment ("passed four
+        million, ... a million more than ten months ago") take the category of the figure before
+        it in its clause.
         A number inside the noun phrase of the figure before it ("17 civilians from two
         families", "members of one family") is part of that figure, not one of its own.
     Category
@@ -47,14 +55,22 @@ Rules, in the order they are applied
         killed; "refugees" -> displaced; "casualties" -> casualties); otherwise the nearest
         trigger after the figure, up to six words and not past a comma, "and", "but",
         "while" or another number ("93,000 people have been killed and 1.5 million people
-        have fled"); an "and" right after the figure that joins another noun to it does not
+        have fled"); a rate ("6,000 Syrians a month were driven out") is skipped; an "and" right
+        after the figure that joins another noun to it does not
         stop the search ("Twenty aid workers and drivers were hurt"), nor does an aside
         between commas or dashes ("11 million Syrians - half the population - have fled");
         otherwise the nearest trigger in the eight words before it ("killed hundreds of
-        civilians"); otherwise a participle right after the comma that ends the clause
+        civilians"); otherwise a cause later in the figure's clause ("have massed at the
+        border after fleeing", "after being wounded"); otherwise a participle right after the
+        comma that ends the clause
         ("have massed on the border, fleeing the offensive"; also after a partitive: ", most of
         them trapped in basements"). A noun that governs the figure through "of" comes first
-        ("the execution of 1,700 recruits captured near Tikrit" -> killed, not detained). The
+        ("the execution of 1,700 recruits captured near Tikrit" -> killed, not detained); so does
+        a verb right before the figure whose noun a participle or a relative clause describes
+        ("have detained about 300 men fleeing the city", "detained 300 men who left", "killed
+        400,000 people and displaced millions": a verb after "and" is another predicate); after a
+        relative clause, the main verb that follows it comes next ("hundreds of men who left the
+        city have gone missing"; "thousands who fled" alone is displaced). The
         aside may follow a short phrase that completes the figure's noun ("Eleven members of
         one family, among them six children, were killed"; "298 people on board, including
         ..."). A verb right after the comma that ends an aside counts, but not one after a
@@ -70,16 +86,22 @@ Rules, in the order they are applied
         ``casualties`` is killed and wounded together, unspecified ("40 casualties").
     Qualifier and interval
         The hedge right before the number, normalised ("Over" -> "over", "had surpassed"
-        -> "surpassed", "an estimated" -> "estimated"). ``low``/``high`` follow the factors
+        -> "surpassed", "an estimated" -> "estimated", "well over" -> "over", "fewer than" ->
+        "up to"). ``low``/``high`` follow the factors
         of ``casualty_qualifiers.csv``: exact N -> [N, N]; "more than", "over",
         "surpassed", "at least" -> [N, open) with ``high`` NaN meaning open; "nearly" ->
         [0.9 N, N]; "about", "estimated" -> [0.9 N, 1.1 N]; "up to" -> (open, N] with
         ``low`` NaN. A vague amount without another hedge -> [floor, next order of magnitude).
+        A range ("between 300 and 400 civilians", "15,000 to 20,000 civilians", "300-400";
+        "and" only after "between"; not "rose from 19 to 22") is one figure: the value is its
+        lower bound, the qualifier "between" (the range's row of ``casualty_qualifiers.csv``),
+        [lower, upper]; "between 2 and 3 million" shares the scale.
     Attribution
         A reporting frame credits a source named by a noun phrase: the subject before a
         reporting verb ("says", "told", "reported", "estimates" ..., and toll verbs such as
-        "raised the toll"), after fillers ("has", "on Tuesday") and a relative or
-        participial clause set off by commas (", which relies on ...,", ", citing ...,");
+        "raised the toll", findings: "concluded that", "assessed that", a toll revised in the
+        passive, whose agent follows: "was later revised to 16 by MSF"), after fillers ("has",
+        "on Tuesday", and "first" for figures only) and a relative or participial clause set off by commas (", which relies on ...,", ", citing ...,");
         the subject after a verb that opens its clause ('…," said Omar Idlibi of the LCC.';
         not after "told", whose object is who heard it); the agent after "by" ("reported
         by the Observatory"); the phrase after "according to"; a headline's "Activists:" and
@@ -88,15 +110,18 @@ Rules, in the order they are applied
         not a place or a country. A pronoun before the verb is the whole subject ("told
         Reuters it had recorded": "it", not Reuters). A listed name with "the" inside it is
         read whole ("Save the Children estimates"). The noun phrase is read
-        from a mark (comma, quotation mark, bracket) or a conjunction to the verb, through
+        from a mark (comma, quotation mark, bracket) or a conjunction to the verb (after a verb
+        or "according to", to a participle after a name: "a report by X released on"), through
         its prepositional phrases to its determiner ("doctors at the field hospital"). Its
-        head, the last word before its first preposition outside a name and before words
+        head, the last word before its first preposition outside a name (or a participle after
+        a source's noun: "an assessment released on Friday") and before words
         that say what kind of body a name is ("the Saba news agency" -> Saba), names the
         source, in this order:
         1. an alias of ``aliases.csv`` at the head, normalised to its entity ("the
            Observatory", "the state news agency SANA", "Syria's health ministry");
         2. a title or a document with a prepositional phrase: its object ("a spokesman for
-           the UN refugee agency" -> UNHCR, "figures from the health ministry"); after a
+           the UN refugee agency" -> UNHCR, "figures from the health ministry"), or else the
+           entity the phrase names ("the head of operations of the Red Crescent"); after a
            capitalised title, the name that ends the object ("UN High Commissioner for
            Refugees Filippo Grandi" -> Filippo Grandi);
         3. "the" (or "its", "their") and a word that refers back, with no name ("the
@@ -105,7 +130,9 @@ Rules, in the order they are applied
         4. a group or a body named by common nouns (``casualty_sources.csv``): an alias in
            the phrase if any ("Russian officials" -> Russia), else the words as written
            without the determiner ("aid agencies", "state television", "doctors",
-           "provincial council", "Idlib health directorate"); a common noun that opens the
+           "provincial council", "Idlib health directorate"), or a listed organisation whose
+           people a group is ("rescue workers from the White Helmets", "medics with the Red
+           Crescent"; not "activists in Damascus"); a common noun that opens the
            sentence loses its capital ("Opposition groups" -> "opposition groups"), a
            proper adjective or a possessive keeps it ("Syrian officials"); "a Kurdish
            commander" likewise. A possessive country name becomes its adjective
@@ -116,7 +143,9 @@ Rules, in the order they are applied
            <Place>," gives ("the city council of Donetsk", "In Donetsk, the city council"
            -> "Donetsk city council"; not a month: "In March, ...");
         5. a run of capitalised words at the head: a body's name ("Reporters Without
-           Borders", "Syrian Centre for Policy Research"; an alias inside it stands for it,
+           Borders", "Syrian Centre for Policy Research", and a name written as a title with
+           "is" inside that closes the phrase: "Raqqa is Being Slaughtered Silently"; an alias
+           inside it stands for it,
            "Russian Foreign Ministry" -> Russia), or a person's name with the titles before
            it stripped ("provincial governor Talal Barazi", "UN spokesman Stephane
            Dujarric"): a named person wins over the body they speak for. A name with a
@@ -125,10 +154,14 @@ Rules, in the order they are applied
         6. otherwise an alias in the phrase (a person before a body); a document names its
            owner ("UN figures", "the Observatory's count").
         An aside between commas that only describes ("Rami Abdel Rahman, the head of the
-        Observatory, told AFP") gives way to the name before it. An unlisted name of one or
+        Observatory, told AFP") gives way to the name before it; a title followed by a name in
+        apposition gives way to the name ("according to the UN's Syria envoy, Staffan de
+        Mistura, who ...", "said the governor of the province, Ali Hassan."). An unlisted name of one or
         two words takes the fuller name the article wrote earlier ("Barazi" after "Talal
         Barazi"). The frame nearest the figure wins, unless a clause joined by ";" or
-        ", while", ", whereas", ", but" separates them. A frame with no source of its own
+        ", while", ", whereas", ", but" separates them; a frame that is the sentence's last
+        clause after a comma ("A, while B, said Dr X.", "A, while B, the group said.") reports
+        both clauses, across ", while" but not ";". A frame with no source of its own
         ("it said", "the group said", "the envoy said") refers back: to the last entity its
         sentence names before it, outside the figures ("The UN cares for 4 million
         refugees, it said"; "15 rebels" counts people, it names no one); when there is
@@ -139,7 +172,9 @@ Rules, in the order they are applied
         Malaysia Airlines). Who heard the sentence before ("told AFP") is not what it refers
         to. What it refers to must agree: a person for "he", "she" or a title ("the envoy"),
         a body or a group for "it", "they" or "the monitor" (a name the tables lack agrees
-        with both, unless it is known to be a person's); else nothing is credited.
+        with both, unless it is known to be a person's); else nothing is credited. An
+        entity's adjective before a thing says whose the thing is and is not referred to
+        ("Russian strikes had killed 595 people, it said"; "Russian officials" can be).
         ``attribution_basis`` says which: "sentence", "previous sentence" or "".
     Period
         ``since`` is the start of the counted period when the sentence states one:
@@ -201,16 +236,21 @@ _FORWARD_STOP = re.compile(r"[,;:.!?]|\b(?:and|but|while|whereas|during|after|be
 # a short prepositional phrase that completes the figure's noun ("members of one family", "people on board")
 _POSTMODIFIER = r"(?:\s+(?:aboard|on board|inside|there)|\s+(?:of|from|on|in|at|aboard|inside|near)\s+[^,;:.]{1,40}?)?"
 # "1,429 people, including 426 children, died", "11 people, seven of them children, drowned": the verb
-# comes after the aside
+# comes after the aside, which may hold a list ("most of them women, children and old men,") and numbers
+# with a comma ("including 39,000 children,")
 _ASIDE = re.compile(rf"^{_POSTMODIFIER},\s*(?:including|among them|among whom|mostly|most of them|many of them|of whom"
-                    r"|[\w.,-]+\s+of\s+(?:them|whom))\b[^,;.]*,")
+                    r"|[\w.,-]+\s+of\s+(?:them|whom))\b"
+                    # a list of nouns: ", children and old men," (no auxiliary, no number: not ", were killed and 20 ...")
+                    r"(?:(?:(?!\b(?:and|or)\b)(?:[^,;.]|(?<=\d)[,.](?=\d)))*,(?!\s*(?:were|was|are|is|have|has|had|been)\b)"
+                    r"(?:\s+[a-zA-Z'’-]+){1,3}\s+(?:and|or)(?:\s+[a-zA-Z'’-]+){1,3},|(?:[^,;.]|(?<=\d)[,.](?=\d))*,)")
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:while|whereas|but)\b")
 # "Twenty aid workers and drivers were hurt": an "and" right after the figure joins a noun to it
 _JOINED_NOUN = re.compile(r"^\s+(?P<and>and)\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:were|was|are|is|have|has|had)\b")
 # "100 were killed", "1,000 have fled": what may stand between a bare number and its trigger
 # ("12 monitors crossed into Syria" counts monitors, not people)
-_BARE_LEAD = re.compile(r"^[\s,]*(?:(?:who|that|were|was|are|is|have|has|had|been|being|be|reportedly|also|now|still"
-                        r"|more|all|internally)\s+)*")
+_BARE_LEAD = re.compile(r"^[\s,]*(?:of\s+(?:them|whom)\s+)?"
+                        r"(?:(?:who|that|were|was|are|is|have|has|had|been|being|be|reportedly|also|now|still|later"
+                        r"|more|all|internally|remain|remains|remained)\s+)*")
 # ", fleeing the offensive": a participle after the comma that ends the figure's clause
 # (", most of them trapped in basements": the participle may follow a partitive that refers to them)
 _PARTICIPLE = re.compile(r"^,\s+(?:(?:most|many|all|some|half|several|thousands|hundreds)\s+of\s+(?:them|whom)\s+)?"
@@ -252,6 +292,8 @@ _NP_STOPS = frozenset(("and but or nor that which who whom whose when where whil
                        "could can may might must not also").split())
 _NAME_LINKS = frozenset("de al el bin ibn abu van von der du da la le di".split())  # "Staffan de Mistura"
 _ORG_LINKS = frozenset("of for the and on to".split())  # "Office for the Coordination of ..."
+# "Raqqa is Being Slaughtered Silently": a verb between capitalised words is part of a name written as a title
+_TITLE_VERBS = frozenset({"is", "are"})
 _CALENDAR = frozenset([*MONTH_NAMES, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # a proper adjective keeps its capital at the start of a sentence ("Syrian officials", "Kurdish")
 _DEMONYM = re.compile(r"(?:ian|ish|ese|i|can|ean)$")
@@ -265,6 +307,36 @@ _HEADLINE_SOURCE = re.compile(r"^\W*(?P<np>[^:,;.]{1,40}?)\s*:\s")  # "Activists
 _HEADLINE_TAIL = re.compile(r"\s[-–—]{1,2}\s*(?P<np>[^-–—:;,.!?\"“”]{1,40}?)\s*$")
 # "In Donetsk, the city council ... said": a place set before the clause locates a local body
 _FRONTED_PLACE = re.compile(r"^\W*(?:In|At)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*,\s*(?:the\s+)?$")
+# a range: "15,000 to 20,000", "300-400", "between 300 and 400"; its qualifier is the range's row of
+# casualty_qualifiers.csv ("between"), whether or not "between" is written
+_RANGE_JOIN = re.compile(r"\s*(?:(?P<and>and)|to|[-–])\s*")
+RANGE_QUALIFIER = "between"
+# "rose from 19 to 22", "up from 19": a change, not a range
+_CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# ", Staffan de Mistura, who ...", ", Ali Hassan.": a name in apposition, closed by a mark or a relative
+_APPOSED_NAME = re.compile(r"\s*,\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:al|el)-[A-Z][\w'’-]*"
+                           r"|de|al|bin|ibn|abu|van|von)){1,4})"
+                           r"(?=\s*(?:[,;.!?]|$))")
+# "raising to 300 the number killed", "brings to 470,000 the death toll": the toll follows the number
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_TOLL_AFTER = re.compile(r"\s+the\s+(?:(?:overall|total|death|casualty)\s+)?(?:number|toll|tally|total|count)\b[^,;:.]{0,60}")
+# "to 22, up from 19", "down from 40": the earlier value of a revised toll
+_UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+$")
+# a participle or a relative clause right after a figure's noun describes the people ("300 men fleeing"); after
+# "and" a verb is another predicate ("killed 400,000 people and displaced millions")
+_MODIFIER_AFTER = re.compile(r"\s*(?:who|that|which|and|[a-z]+ing)\b")
+# "30 people a day", "6,000 Syrians per month": a rate between a figure and its verb
+_RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|night|hour)\b")
+_OWNER = re.compile(r"\s+(?:of|from|loyal to|allied (?:to|with)|belonging to|affiliated with)\s+(?:the\s+)?"
+                    r"(?:[A-Z]|[\w-]+-(?:backed|led|run|held|allied)\b)")
+OWNER_WORDS = 4
+_MEMBERS_OF = frozenset({"from", "of", "with"})  # "workers from the White Helmets": whose people they are
+# "... after fleeing the offensive", "after being driven from their homes": the cause, later in the clause
+_AFTER_DOING = re.compile(r"\bafter\s+(?:being\s+|having\s+(?:been\s+)?)?(?P<what>[a-z]+(?:ing|ed)\b(?:\s+[\w'’-]+){0,3})")
+_RELATIVE_MAIN = re.compile(r"\s+(?:who|that)\s+[^,;:.]{1,80}?\s(?:have|has|had|were|was|are|is)\s+"
+                            r"(?P<rest>[\w'’-]+(?:\s+[\w'’-]+){0,2})")
+# "a million more than ten months ago", "2,000 more than a year earlier": an increment of the figure before
+_INCREMENT = re.compile(r"\s+more\s+than\s+(?:just\s+|only\s+)?(?:[\w-]+\s+){0,3}?(?:ago|earlier|before|last\s+\w+)\b")
 FORWARD_WORDS = 6
 BACKWARD_WORDS = 8
 CLAUSE_WORDS = 16  # how far back in its clause a toll word gives a bare number its category
@@ -293,6 +365,8 @@ def _number_re() -> re.Pattern:
     needs_scale = [w for w, (v, _) in units["lead"].items() if w in ("a", "an") or v < 1]
     words = [w for w in units["lead"] if w not in needs_scale]
     scales = [w for w in units["scale"] if w not in ("m", "bn")]
+    below_hundred = (rf"(?:{escaped_alternation(tens)})-(?:{escaped_alternation(ones)})"
+                     rf"|{escaped_alternation([w for w, (v, _) in units['lead'].items() if 1 <= v < 100])}")
     # most words cannot start a number: one test of the first character skips them
     firsts = "".join(sorted({re.escape(w[0]) for kind in ("lead", "vague") for w in units[kind]}))
     return re.compile(
@@ -300,6 +374,9 @@ def _number_re() -> re.Pattern:
         rf"(?P<vague>{escaped_alternation(units['vague'])})"
         rf"|(?P<alead>{escaped_alternation(needs_scale)})\s+(?P<ascale>{escaped_alternation(scales)})"
         rf"|(?P<mdigits>{_DIGITS})(?P<attached>m|bn)"
+        # "Six hundred and eleven", "two thousand and forty-five": a written number under a hundred
+        # added to a written hundred or thousand
+        rf"|(?P<wlead>{below_hundred})\s+(?P<wscale>hundred|thousand)(?:\s+and)?\s+(?P<rest>{below_hundred})"
         rf"|(?P<lead>{_DIGITS}|(?:{escaped_alternation(tens)})-(?:{escaped_alternation(ones)})|{escaped_alternation(words)})"
         rf"(?:[\s-]+(?P<scale>{escaped_alternation(scales)}))?"
         r")(?![\w]|[.,]\d)",
@@ -379,7 +456,7 @@ def _frames() -> Frames:
     words = sorted(verbs.loc[verbs["figure_source"], "verb"], key=lambda v: (-len(v), v))
     verb_re = re.compile(r"\b(?:" + "|".join([*table.loc[table["kind"] == "verb", "pattern"], *words]) + r")\b")
     according = "|".join(table.loc[table["kind"] == "according", "pattern"])
-    fillers = "|".join(knowledge.reporting_fillers()["pattern"])
+    fillers = "|".join([*knowledge.reporting_fillers()["pattern"], *table.loc[table["kind"] == "filler", "pattern"]])
     return Frames(verb_re, re.compile(rf"(?i)\b(?:{according})\b"),
                   frozenset(table.loc[table["kind"] == "pronoun", "pattern"].str.lower()),
                   re.compile(rf"(?:\s+(?:{fillers}))+\s*$"), re.compile(rf"^(?:\s*(?:{fillers})\b)+"))
@@ -412,6 +489,10 @@ def _number_value(m: re.Match) -> tuple[float, float]:
         return units["lead"][m["alead"].lower()][0] * units["scale"][m["ascale"].lower()][0], np.nan
     if m["mdigits"]:
         return float(m["mdigits"].replace(",", "")) * units["scale"][m["attached"].lower()][0], np.nan
+    if m["wlead"]:
+        def below_hundred(words: str) -> float:
+            return sum(units["lead"][part][0] for part in words.lower().split("-"))
+        return below_hundred(m["wlead"]) * units["scale"][m["wscale"].lower()][0] + below_hundred(m["rest"]), np.nan
     lead = m["lead"].lower()
     if lead[0].isdigit():
         value = float(lead.replace(",", ""))
@@ -421,6 +502,15 @@ def _number_value(m: re.Match) -> tuple[float, float]:
         value = units["lead"][lead][0]
     scale = units["scale"][m["scale"].lower()][0] if m["scale"] else 1.0
     return value * scale, np.nan
+
+
+def _number_value_unscaled(m: re.Match) -> float:
+    """The value of a number match without its scale word ("2" of "2 million")."""
+    lead = (m["mdigits"] or m["lead"] or "").lower()
+    if lead[:1].isdigit():
+        return float(lead.replace(",", ""))
+    units = _units()
+    return sum(units["lead"][part][0] for part in lead.split("-")) if lead else 1.0
 
 
 def _is_count(sentence: str, m: re.Match) -> bool:
@@ -461,10 +551,15 @@ def _forward_window(sentence: str, end: int, next_start: int) -> tuple[str, int]
     aside = _ASIDE.match(window) or _DASH_ASIDE.match(window)
     base = end + aside.end() if aside else end
     window = window[aside.end():] if aside else sentence[end:next_start]
+    if rate := _RATE.match(window):  # "6,000 Syrians a month were driven out": the rate is not the verb's
+        base, window = base + rate.end(), window[rate.end():]
     joined = _JOINED_NOUN.match(window) or _joined_population().match(window)
     stop = _FORWARD_STOP.search(window, joined.end("and") if joined else 0)
     comma = base + stop.start() if stop and stop.group() == "," else -1
-    return first_words(window[:stop.start()] if stop else window, FORWARD_WORDS), comma
+    # "34 fighters loyal to the UN-backed government were killed", "12 fighters of the People's Protection
+    # Units were killed": a phrase that says whose the people are lengthens the reach by its words
+    reach = FORWARD_WORDS + (OWNER_WORDS if _OWNER.match(window) else 0)
+    return first_words(window[:stop.start()] if stop else window, reach), comma
 
 
 @knowledge.cached
@@ -504,19 +599,61 @@ def _category(sentence: str, end: int, forward: tuple[str, int], backward: str, 
         # a bare number needs its trigger right next to it, or a toll word before it in its clause
         return (_nearest_trigger(_BARE_LEAD.sub("", words, count=1), last=False, reach="word", at_start=True)
                 or _nearest_trigger(" ".join(_ANOTHER.sub("", backward).split()[-2:]), last=True, reach="word")
-                or _clause_category(sentence, end, clause, figure_before))
+                or _clause_category(sentence, end, clause, figure_before)
+                or _toll_after(sentence, end, backward))
     # "the execution of 1,700 recruits captured near Tikrit": the noun that governs the figure comes first
     governing = " ".join(backward.split()[-4:]) if _GOVERNED.search(backward) else ""
-    category = (implied or _nearest_trigger(governing, last=True, population=population)
+    # "have detained about 300 men fleeing the city", "detained 300 men who left": the verb whose object
+    # the figure is comes before a participle or a relative clause that describes the people
+    direct = (_direct_trigger(backward, population) if _MODIFIER_AFTER.match(words) else "")
+    if main := _RELATIVE_MAIN.match(sentence, end):
+        # "hundreds of men who left the city have gone missing": the main verb after a relative clause
+        direct = direct or _nearest_trigger(main["rest"], last=False, population=population)
+    category = (implied or _nearest_trigger(governing, last=True, population=population) or direct
                 or _nearest_trigger(words, last=False, population=population)
                 or _nearest_trigger(backward, last=True, population=population))
     if not category and sentence.startswith(",", end) and not _NEW_CLAUSE.match(sentence, end + 1):
         # "426 children, died": a verb right after the comma that closes an aside (not ", and wounded 40")
         category = _nearest_trigger(" ".join(sentence[end + 1:].split()[:2]), last=False)
+    if not category and (after := _AFTER_DOING.search(sentence, end, _clause_end(sentence, end))):
+        # "have massed at the border crossing after fleeing the offensive": why they are there
+        category = _nearest_trigger(after["what"], last=False, population=population, at_start=True)
     if not category and comma >= 0 and (participle := _PARTICIPLE.match(sentence[comma:])):
         # "have massed on the border, fleeing the offensive": the participle tells why they are there
         category = _nearest_trigger(participle["w"], last=False, population=population)
     return category
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    """The offset of the mark that ends the clause running from ``start``."""
+    stop = re.compile(r"[,;:.!?]").search(sentence, start)
+    return stop.start() if stop else len(sentence)
+
+
+def _direct_trigger(backward: str, population: str) -> str:
+    """The category of a trigger that ends ``backward``, right before the figure ("have detained")."""
+    pattern, categories, not_for = _triggers()
+    text = backward.rstrip()
+    last = None
+    for hit in pattern.finditer(text):
+        last = hit
+    if last is None or last.end() != len(text):
+        return ""
+    row = int(last.lastgroup[1:])
+    return categories[row] if population not in not_for[row] else ""
+
+
+def _toll_after(sentence: str, end: int, backward: str) -> str:
+    """The category of a toll named after the number it was raised to: "raising to 300 the number
+    killed there", "bring to more than 470,000 the number of people killed", "pushed to 90 the death
+    toll"."""
+    if not _TO_BEFORE.search(backward):
+        return ""
+    toll = _TOLL_AFTER.match(sentence, end)
+    if toll is None:
+        return ""
+    return (_nearest_trigger(toll.group(), last=False, reach="clause")
+            or _nearest_trigger(toll.group(), last=False, reach="word"))
 
 
 def _is_subcount(sentence: str, before: Figure, start: int, end: int, number: re.Match) -> bool:
@@ -553,15 +690,20 @@ def _figures_in(sentence: str, figure_before: str = "") -> list[Figure]:
     found: list[Figure] = []
     inner = -1  # a number inside the noun phrase of the figure before it ("17 civilians from two families")
     waiting = None  # a figure with a population and no verb yet
+    upper_of: dict[int, re.Match] = {}  # the upper bound of a range ("between 300 and 400 civilians")
     for i, m in enumerate(numbers):
-        if i == inner:
+        if i == inner or i - 1 in upper_of:
             continue
         prev_end = numbers[i - 1].end() if i else 0
-        next_start = numbers[i + 1].start() if i + 1 < len(numbers) else len(sentence)
         q = qual_re.search(sentence, max(prev_end, m.start() - 25), m.start())
+        if (upper := _range_upper(sentence, numbers, i, q)) is not None:
+            upper_of[i] = upper
+            i += 1  # the range is read as one number that ends at its upper bound
+        last = upper if upper is not None else m
+        next_start = numbers[i + 1].start() if i + 1 < len(numbers) else len(sentence)
         start = q.start() if q else m.start()
-        pop = pop_re.match(sentence[m.end():next_start])
-        end = m.end() + pop.end() if pop else m.end()
+        pop = pop_re.match(sentence[last.end():next_start])
+        end = last.end() + pop.end() if pop else last.end()
         population, implied = pops[pop["pop"].lower()] if pop else ("", "")
         holds_next = bool(pop) and i + 1 < len(numbers) and bool(_INNER_NUMBER.match(sentence, end, next_start))
         if holds_next:  # the verb comes after the inner number's noun
@@ -573,6 +715,12 @@ def _figures_in(sentence: str, figure_before: str = "") -> list[Figure]:
                              population if pop else None, found[-1].category if found else figure_before)
         if not category and found and found[-1].end <= start and _is_subcount(sentence, found[-1], start, end, m):
             category = found[-1].category  # the same fate as the figure it is part of
+        if (not category and found and pop is None and (_UP_FROM.search(sentence, found[-1].end, start)
+                                                        or _INCREMENT.match(sentence, end))
+                and not _CLAUSE_JOIN.search(sentence, found[-1].end, start)):
+            # "raised the toll to 22, up from 19": the toll it replaced; "passed four million, a million
+            # more than ten months ago": how much it grew
+            category = found[-1].category
         if not category:
             # "Two soldiers and three civilians were killed": the figure joined to it may give the verb
             waiting = (start, end, m, q, population) if pop else None
@@ -583,13 +731,34 @@ def _figures_in(sentence: str, figure_before: str = "") -> list[Figure]:
         waiting = None
         if holds_next:
             inner = i + 1
-        found.append(_figure(start, end, m, q, population, category))
+        found.append(_figure(start, end, m, q, population, category, upper))
     return found
 
 
-def _figure(start: int, end: int, number: re.Match, hedge: re.Match | None, population: str, category: str) -> Figure:
-    """A figure with its value, qualifier and interval (see "Qualifier and interval")."""
+def _range_upper(sentence: str, numbers: list[re.Match], i: int, hedge: re.Match | None) -> re.Match | None:
+    """The upper bound when ``numbers[i]`` opens a range: "15,000 to 20,000", "300-400", "between 300
+    and 400" ("and" only after "between"); not a change ("rose from 19 to 22") nor vague amounts."""
+    if i + 1 >= len(numbers) or numbers[i]["vague"] or numbers[i + 1]["vague"]:
+        return None
+    join = _RANGE_JOIN.fullmatch(sentence, numbers[i].end(), numbers[i + 1].start())
+    between = hedge is not None and _qualifiers()[1][hedge["q"].lower()][0] == RANGE_QUALIFIER
+    if join is None or (join["and"] and not between) or (not join["and"] and between):
+        return None
+    if _CHANGE_FROM.search(sentence, 0, numbers[i].start()):
+        return None
+    return numbers[i + 1]
+
+
+def _figure(start: int, end: int, number: re.Match, hedge: re.Match | None, population: str, category: str,
+            upper: re.Match | None = None) -> Figure:
+    """A figure with its value, qualifier and interval (see "Qualifier and interval"); a range
+    ("between 300 and 400") is valued at its lower bound, with the upper one as ``high``."""
     value, vague_high = _number_value(number)
+    if upper is not None:
+        high, _ = _number_value(upper)
+        if not (number["scale"] or number["attached"] or number["wlead"]) and (upper["scale"] or upper["attached"]):
+            value *= high / _number_value_unscaled(upper)  # "between 1 and 2 million": the scale is shared
+        return Figure(start, end, round(value), RANGE_QUALIFIER, value, high, category, population)
     qualifier, low_f, high_f = _qualifiers()[1][hedge["q"].lower()] if hedge else ("", 1.0, 1.0)
     if number["vague"] and not hedge:
         qualifier, low, high = number["vague"].lower(), value, vague_high
@@ -636,7 +805,8 @@ def _np_before(sentence: str, end: int) -> list[Token]:
     taken: list[Token] = []
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i][0]
-        if _ends_phrase(word) or len(taken) == NP_WORDS:
+        in_title = (word in _TITLE_VERBS and taken and _is_cap(taken[-1][0]) and i and _is_cap(tokens[i - 1][0]))
+        if (_ends_phrase(word) and not in_title) or len(taken) == NP_WORDS:
             break
         taken.append(tokens[i])
         if len(taken) == 1 and word.lower() in _frames().pronouns:
@@ -667,6 +837,8 @@ def _np_after(sentence: str, start: int, *, whole: bool = False) -> list[Token]:
     for token in _tokens(sentence, start, stop):
         if _ends_phrase(token[0]) or len(taken) == NP_WORDS:
             break
+        if taken and _is_cap(taken[-1][0]) and re.fullmatch(r"[a-z]+ed", token[0]):
+            break  # "a report by the Syrian Centre for Policy Research released last week": a participle
         taken.append(token)
     if not taken or taken[0][0].lower() in _PREPOSITIONS:
         return []
@@ -696,11 +868,13 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             k = j
-            while k < len(tokens) and tokens[k][0].lower() in (_NAME_LINKS | _ORG_LINKS):
+            while k < len(tokens) and (tokens[k][0].lower() in (_NAME_LINKS | _ORG_LINKS) or tokens[k][0] in _TITLE_VERBS):
                 k += 1
             org = any(_kinds(t[0]) & {"institution", "descriptor", "anaphor"} for t in tokens[i:j])
             links = {t[0].lower() for t in tokens[j:k]}
-            if k > j and k < len(tokens) and _is_cap(tokens[k][0]) and (links <= _NAME_LINKS or org):
+            # a verb joins only a name that closes the phrase: "the group Raqqa is Being Slaughtered Silently"
+            titled = links <= _TITLE_VERBS and all(_is_cap(t[0]) for t in tokens[k:])
+            if k > j and k < len(tokens) and _is_cap(tokens[k][0]) and (links <= _NAME_LINKS or org or titled):
                 j = k + 1
                 continue
             break
@@ -769,8 +943,11 @@ def _source(sentence: str, tokens: list[Token]) -> Source | None:
         return any(a <= i < b for a, b in runs) or any(s <= tokens[i][1] < e for s, e, _ in hits)
 
     # the phrase's own words end at its first preposition outside a name ("Omar Idlibi of ...")
-    p = next((i for i in range(1, len(tokens)) if tokens[i][0].lower() in _PREPOSITIONS and not in_name(i)),
-             len(tokens))
+    # (or at a participle after a source's noun: "an assessment released on Friday")
+    p = next((i for i in range(1, len(tokens)) if not in_name(i) and (
+        tokens[i][0].lower() in _PREPOSITIONS
+        or re.fullmatch(r"[a-z]+ed", tokens[i][0]) and _kinds(tokens[i - 1][0]) & {"document", "group", "institution"})),
+        len(tokens))
     own, pp = tokens[:p], tokens[p + 1:]
     k = len(own)  # words that say what kind of body a name is ("the Saba news agency")
     while k > 1 and "descriptor" in _kinds(own[k - 1][0]) and any(in_name(i) for i in range(k - 1)):
@@ -781,8 +958,12 @@ def _source(sentence: str, tokens: list[Token]) -> Source | None:
     named = [a for a, b in runs if a < k]
     if at_head:
         return at_head[0]
-    if kinds & {"title", "document"} and pp:  # "a spokesman for the UN", "figures from the ministry"
+    if kinds & {"title", "document"} and pp and tokens[p][0].lower() in _PREPOSITIONS:
+        # "a spokesman for the UN", "figures from the ministry"; "the head of operations of the Red
+        # Crescent": the body a common noun's own phrase names
         found = _source(sentence, pp)
+        if found is None and (pp_hits := [src for s, e, src in hits if s >= pp[0][1]]):
+            found = _best_alias(pp_hits)
         if found is not None and found.how == "name" and _is_cap(head[0]) and "title" in kinds:
             # "UN High Commissioner for Refugees Filippo Grandi": a formal title, then the name
             found = Source(_after_title(sentence, _tokens(sentence, pp[0][1], pp[-1][2]), complement=True), "name")
@@ -799,6 +980,12 @@ def _source(sentence: str, tokens: list[Token]) -> Source | None:
     if (kinds & {"group", "institution"} or unnamed_person) and not any(a <= k - 1 < b for a, b in runs if b - a > 1):
         if own_hits:
             return _best_alias(own_hits)
+        if "group" in kinds and pp and tokens[p][0].lower() in _MEMBERS_OF:
+            # "rescue workers from the White Helmets", "doctors with MSF": the organisation they work for
+            # (not a government or a place: "activists in Damascus" stay activists)
+            body = [src for s, e, src in hits if s >= pp[0][1] and src.kind in ("organisation", "group")]
+            if body and _source(sentence, pp) == body[-1]:
+                return body[-1]
         written = _as_written(sentence, own[:k])
         if "institution" in kinds and any("local" in _kinds(t[0]) for t in own[:k]):
             written = _placed(sentence, own[0][1], pp, written)
@@ -869,6 +1056,22 @@ def _subject(sentence: str, verb_start: int) -> Source | None:
     return found
 
 
+def _apposed(sentence: str, tokens: list[Token]) -> Source | None:
+    """The person named in apposition after a description that ends at a comma: "according to the
+    UN's Syria envoy, Staffan de Mistura, who ...", "said the governor of the province, Ali
+    Hassan." (a named person wins over the body they speak for); else None."""
+    if not tokens or "title" not in _kinds(_own(tokens)[-1][0]):
+        return None  # "the monitoring group, the Observatory, ..." is not a person
+    name = _APPOSED_NAME.match(sentence, tokens[-1][2])
+    if name is None:
+        return None
+    words = _tokens(sentence, name.start("name"), name.end("name"))
+    found = _source(sentence, words)
+    if found is None or found.how not in ("alias", "name") or (found.how == "alias" and found.kind != "person"):
+        return None
+    return found._replace(kind="person")
+
+
 def _frame_source(sentence: str, verb: re.Match) -> Source | None:
     """The source a reporting verb credits: its agent, its subject after it, or before it."""
     if agent := _AGENT.match(sentence, verb.end()):  # "the toll reported by the Observatory"
@@ -876,7 +1079,8 @@ def _frame_source(sentence: str, verb: re.Match) -> Source | None:
     pre = sentence[:verb.start()].rstrip()
     if pre.endswith((",", '"', "”")) and verb.group() not in _ADDRESSED:
         # the verb opens its clause and its subject follows: '…," said Omar Idlibi of the LCC.'
-        found = _source(sentence, _np_after(sentence, verb.end(), whole=True))
+        tokens = _np_after(sentence, verb.end())
+        found = _apposed(sentence, tokens) or _source(sentence, _np_after(sentence, verb.end(), whole=True))
         if found is not None:
             return found
     return _subject(sentence, verb.start())
@@ -893,7 +1097,8 @@ def _cited(sentence: str) -> tuple[tuple[int, Source], ...]:
         if found is not None:
             cited.append((v.start(), found))
     for a in frames.according.finditer(sentence):
-        found = _source(sentence, _np_after(sentence, a.end()))
+        tokens = _np_after(sentence, a.end())
+        found = _apposed(sentence, tokens) or _source(sentence, tokens)
         if found is not None:
             cited.append((a.start(), found))
     head = _HEADLINE_SOURCE.match(sentence)
@@ -926,7 +1131,23 @@ def _named(sentence: str, figures: tuple[tuple[int, int], ...] = (), end: int | 
     return [Source(*rules[h.lastgroup][:1], "alias", rules[h.lastgroup][1])
             for h in alias_re.finditer(sentence, 0, len(sentence) if end is None else end)
             if not any(a < h.end() and h.start() < b for a, b in figures)
-            and not _TOLD.search(sentence, max(0, h.start() - 12), h.start())]
+            and not _TOLD.search(sentence, max(0, h.start() - 12), h.start())
+            and not _modifies_thing(sentence, h)]
+
+
+def _modifies_thing(sentence: str, hit: re.Match) -> bool:
+    """An entity's adjective before a noun that names no source ("Russian strikes", "the Russian
+    air campaign"): it says whose the thing is, it is nothing "it said" can refer to ("Russian
+    officials" can)."""
+    if not _DEMONYM.search(hit.group()) or not hit.group()[:1].isupper():
+        return False
+    words = []  # the lower-case words of its noun phrase, up to three
+    for word in re.findall(r"\S+", sentence[hit.end():hit.end() + 60])[:3]:
+        word = word.strip(",;:.!?\"”)")
+        if not re.fullmatch(r"[a-z][\w-]*", word) or word in _NP_STOPS or word in _PREPOSITIONS:
+            break
+        words.append(word)
+    return bool(words) and not any(_kinds(w) for w in words)
 
 
 def _agrees(source: Source, anaphor: Source) -> bool:
@@ -943,7 +1164,8 @@ def _attribute(sentence: str, position: int, previous: str,
     frames = _cited(sentence)
     # a frame in another clause ("..., while Washington has said ...") is not the figure's
     cited = [(at, found) for at, found in frames if found.how != "anaphor"
-             and not _CLAUSE_JOIN.search(sentence, min(at, position), max(at, position))]
+             and (not _CLAUSE_JOIN.search(sentence, min(at, position), max(at, position))
+                  or at > position and _closes(sentence, at, position))]
     if cited:
         return min(cited, key=lambda c: abs(c[0] - position))[1], "sentence"
     at, anaphor = next(((at, found) for at, found in frames if found.how == "anaphor"), (0, None))
@@ -965,6 +1187,20 @@ def _attribute(sentence: str, position: int, previous: str,
         if named:
             return named[-1], "previous sentence"
     return None, ""
+
+
+def _closes(sentence: str, at: int, position: int) -> bool:
+    """Whether the frame at ``at`` is a clause of its own at the end of the sentence that reports
+    all of it ("A, while B, said Dr X."; "A, while B, the group said."), so that a ", while" between it
+    and the figure at ``position`` does not separate them; ";" still does."""
+    if ";" in sentence[position:at]:
+        return False
+    comma = sentence.rfind(",", position, at)
+    if comma < 0 or not _CLAUSE_JOIN.search(sentence, position, comma + 1):
+        return False
+    subject = sentence[comma + 1:at]  # the words between the comma and the verb: the source's, no verb
+    return (count_words(subject) <= NP_WORDS and not any(c.isdigit() for c in subject)
+            and not _triggers()[0].search(subject) and not _CLAUSE_JOIN.search(sentence, at))
 
 
 def _people(sentence: str) -> list[Source]:

@@ -469,3 +469,243 @@ def test_a_vague_amount_and_a_toll_of_another_war_are_not_compared(compare):
     other = "Talks on Yemen\n\nThe ministers met in Muscat. They spoke for an hour.\n\n"
     row = one(compare("The war has killed more than 93,000 people.", lead=other))
     assert row.basis == "no reference" and pd.isna(row.within)
+
+
+@pytest.mark.parametrize("text, surface, value, high", [
+    ("Between 120 and 150 villagers were killed in the shelling.", "Between 120 and 150 villagers", 120, 150),
+    ("Officials said 8,000 to 9,500 residents have fled the valley.", "8,000 to 9,500 residents", 8000, 9500),
+    ("The raids killed 40-45 people, medics said.", "40-45 people", 40, 45),
+    ("Between 2 and 3 million people have fled the country.", "Between 2 and 3 million people", 2000000, 3000000),
+])
+def test_a_range_is_one_figure_valued_at_its_lower_bound(figures_of, text, surface, value, high):
+    row = one(figures_of(text))
+    assert (row["surface"], row["value"], row["qualifier"], row["low"], row["high"]) == (
+        surface, value, "between", value, high)
+
+
+def test_a_change_from_one_number_to_another_is_not_a_range(figures_of):
+    table = figures_of("The toll of the flood of refugees rose from 30 to 45 people killed.")
+    assert "between" not in set(table["qualifier"])
+
+
+@pytest.mark.parametrize("text, surface, qualifier, low, high", [
+    ("Well over 9,000 people have fled the province.", "Well over 9,000 people", "over", 9000, None),
+    ("Just over 300 civilians were killed in March.", "Just over 300 civilians", "over", 300, None),
+    ("Fewer than 80 people were evacuated on Sunday.", "Fewer than 80 people", "up to", None, 80),
+    ("Less than 20 civilians died in the raid.", "Less than 20 civilians", "up to", None, 20),
+])
+def test_more_hedges_are_normalised(figures_of, text, surface, qualifier, low, high):
+    row = one(figures_of(text))
+    assert (row["surface"], row["qualifier"]) == (surface, qualifier)
+    assert (math.isnan(row["low"]) if low is None else row["low"] == low)
+    assert (math.isnan(row["high"]) if high is None else row["high"] == high)
+
+
+@pytest.mark.parametrize("text, value, category", [
+    ("About 900 families reached the camp, and 250 of them were later arrested.", 250, "detained"),
+    ("The clinic saw 70 patients, and 12 of whom have died.", 12, "killed"),
+    ("Hundreds have left the town, while some 5,000 remain trapped.", 5000, "besieged"),
+])
+def test_a_bare_number_reaches_its_verb_past_of_them_later_and_remain(figures_of, text, value, category):
+    table = figures_of(text)
+    assert table.loc[table["value"] == value, "category"].tolist() == [category]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Three hundred and twelve people were killed in the raid.", 312),
+    ("Two thousand and forty-five people have fled the district.", 2045),
+    ("Four hundred seven civilians were wounded.", 407),
+])
+def test_written_hundreds_and_thousands_add_their_remainder(figures_of, text, value):
+    assert one(figures_of(text))["value"] == value
+
+
+def test_an_aside_that_lists_nouns_does_not_hide_the_verb(figures_of):
+    row = one(figures_of("Nine hundred and five people, most of them farmers, shepherds and their wives, were evacuated."))
+    assert (row["value"], row["category"]) == (905, "displaced")
+
+
+def test_an_aside_does_not_swallow_a_verb_after_it(figures_of):
+    table = figures_of("Ninety people, most of them civilians, were killed and 20 others were wounded.")
+    assert table[["value", "category"]].values.tolist() == [[90, "killed"], [20, "wounded"]]
+
+
+@pytest.mark.parametrize("text, authority", [
+    # a named person in apposition after a title wins over the body in the title
+    ("About 6,000 people have fled the city, according to the UN's aid coordinator, Ingrid Malmo, who visited it.",
+     "Ingrid Malmo"),
+    ("Some 300 civilians were killed, said the governor of the province, Karim Haddad.", "Karim Haddad"),
+    ("At least 30 people died, according to the health ministry's spokesman, Salim al-Jaber.", "Salim al-Jaber"),
+    # a group in apposition is not a person: the title's body stays
+    ("At least 40 people died, according to the monitoring group, a small charity.", ""),
+])
+def test_a_name_in_apposition_after_a_title_is_the_source(figures_of, text, authority):
+    assert one(figures_of(text))["attributed_to"] == authority
+
+
+def test_a_frame_that_closes_the_sentence_reports_both_of_its_clauses(figures_of):
+    table = figures_of("Fewer than 30 people were evacuated, while 2,000 remain trapped, said Omar Khalil, "
+                       "a nurse in the town.")
+    assert table["attributed_to"].tolist() == ["Omar Khalil", "Omar Khalil"]
+
+
+def test_a_frame_in_the_first_clause_does_not_cross_a_while(figures_of):
+    table = figures_of("The monitor said 40 people were killed, while Moscow says 2,000 rebels died.")
+    assert table["attributed_to"].tolist()[0] != "Russia"
+
+
+@pytest.mark.parametrize("before, text, authority", [
+    ("The Syrian Observatory for Human Rights published a report on Monday.",
+     "Russian jets had killed 30 civilians in the town, it said.", "Syrian Observatory for Human Rights"),
+    ("The Syrian Observatory for Human Rights counted the dead of the Russian bombing campaign.",
+     "At least 120 people were killed in the first week, it said.", "Syrian Observatory for Human Rights"),
+])
+def test_an_adjective_that_says_whose_a_thing_is_is_not_what_it_refers_to(figures_of, before, text, authority):
+    assert one(figures_of(text, before))["attributed_to"] == authority
+
+
+def test_an_adjective_before_a_body_still_names_it(figures_of):
+    row = one(figures_of("The Russian defence ministry published its figures. "
+                         "More than 900 civilians have fled the district, it said."))
+    assert row["attributed_to"] == "Russia"
+
+
+@pytest.mark.parametrize("text, value, category", [
+    ("The shelling on Friday pushed to 85 the number of civilians killed in the town this month.", 85, "killed"),
+    ("Eleven more were wounded, bringing to 140 the number injured since Monday.", 140, "wounded"),
+    ("The blast raised to 64 the death toll, officials said.", 64, "killed"),
+])
+def test_a_number_a_toll_was_raised_to_takes_the_toll_after_it(figures_of, text, value, category):
+    table = figures_of(text)
+    assert table.loc[table["value"] == value, "category"].tolist() == [category]
+
+
+def test_the_earlier_value_of_a_revised_toll_is_a_figure(figures_of):
+    table = figures_of("The charity raised the death toll to 31 on Monday, up from 26.")
+    assert table[["value", "category"]].values.tolist() == [[31, "killed"], [26, "killed"]]
+
+
+def test_a_participle_after_a_name_ends_the_source_phrase(figures_of):
+    row = one(figures_of("More than 9,000 people have been killed, according to a study by the Levant Institute "
+                         "for Policy Studies published on Monday."))
+    assert row["attributed_to"] == "Levant Institute for Policy Studies"
+
+
+@pytest.mark.parametrize("text, value, category", [
+    ("About 2,500 refugees crossed from Greece into North Macedonia on Tuesday.", 2500, "displaced"),
+    ("Nearly 900 families were forced out of their homes by the shelling.", 900, "displaced"),
+    ("More than 12,000 civilians had left the besieged town by Sunday.", 12000, "displaced"),
+    ("Nine of our staff were killed in the raid.", 9, "killed"),
+    # the verb whose object the figure is wins over a participle or a relative clause after the noun
+    ("Militias have arrested about 150 men fleeing the city.", 150, "detained"),
+    ("Troops detained 40 men who fled the village.", 40, "detained"),
+    # an aside with a comma inside a number, and a rate, stand between the figure and its verb
+    ("Some 60,000 people, including 25,000 children, have left their homes.", 60000, "displaced"),
+    ("An average of 400 Syrians a day were driven from their homes in May.", 400, "displaced"),
+])
+def test_more_verbs_and_what_stands_between_figure_and_verb(figures_of, text, value, category):
+    table = figures_of(text)
+    assert table.loc[table["value"] == value, "category"].tolist() == [category]
+
+
+def test_troops_leaving_a_town_are_not_displaced(figures_of):
+    assert figures_of("About 3,000 soldiers have left the town.").empty
+
+
+@pytest.mark.parametrize("text, value, category", [
+    ("At least 18 soldiers loyal to the Tripoli-based government were killed on Monday.", 18, "killed"),
+    ("Nine fighters of the Free Syrian Army's northern brigades were wounded.", 9, "wounded"),
+])
+def test_a_phrase_saying_whose_the_people_are_lengthens_the_reach_to_the_verb(figures_of, text, value, category):
+    row = one(figures_of(text))
+    assert (row["value"], row["category"]) == (value, category)
+
+
+@pytest.mark.parametrize("text, authority", [
+    ('"Eight of our medics were killed at the checkpoint," the director of programmes of the Syrian Arab Red Crescent '
+     'told reporters.', "Syrian Arab Red Crescent"),
+    ("A UN assessment published on Monday concluded that 3,000 people had fled the valley.", "United Nations"),
+    ("The United States assessed that more than 200 people were killed in the attack.", "United States"),
+    ("About 7,000 people were killed in the first year, a study by the Levant Institute found.", "Levant Institute"),
+])
+def test_findings_and_bodies_behind_a_common_noun_are_sources(figures_of, text, authority):
+    table = figures_of(text)
+    assert set(table["attributed_to"]) == {authority}
+
+
+@pytest.mark.parametrize("text, authority", [
+    ("Dozens of people were hurt in the blast, volunteers from the White Helmets said.", "White Helmets"),
+    ("At least 14 people died, medics with the Syrian Arab Red Crescent said.", "Syrian Arab Red Crescent"),
+    ("Ten people died in the raid, activists in Damascus said.", "activists"),
+    ("Six people died overnight, doctors at the field hospital said.", "doctors"),
+])
+def test_a_group_from_a_listed_organisation_is_that_organisation(figures_of, text, authority):
+    assert one(figures_of(text))["attributed_to"] == authority
+
+
+def test_a_name_written_as_a_title_with_a_verb_inside_is_read_whole(figures_of):
+    row = one(figures_of("At least 25 civilians were killed, the campaign group Idlib is Still Breathing said."))
+    assert row["attributed_to"] == "Idlib is Still Breathing"
+
+
+def test_a_person_named_before_is_still_found_when_a_sentence_says_what_he_is(figures_of):
+    row = one(figures_of("Some 700 people have fled, he said.", "Omar Haddad is Governor of the province."))
+    assert row["attributed_to"] == "Omar Haddad"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Around 12,000 Syrians are waiting at the border after fleeing the fighting, officials said.", "displaced"),
+    ("About 90 people are in hospital after being wounded in the shelling.", "wounded"),
+])
+def test_a_cause_after_the_verb_in_its_clause_gives_the_category(figures_of, text, category):
+    assert one(figures_of(text))["category"] == category
+
+
+def test_a_cause_in_another_clause_does_not(figures_of):
+    assert figures_of("About 400 people attended the rally, after fleeing was ruled out.").empty
+
+
+def test_a_toll_revised_in_the_passive_is_credited_to_its_agent(figures_of):
+    table = figures_of("Rescuers first reported that 40 people had died in the collapse, but the figure was later "
+                       "revised to 35 by the White Helmets.")
+    assert table[["value", "attributed_to"]].values.tolist() == [[40, "rescuers"], [35, "White Helmets"]]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Dozens of men who crossed into the government zone last week have disappeared, relatives say.", "missing"),
+    ("About 200 people who fled the town in March were killed in the camp.", "killed"),
+    ("Thousands of people who fled the fighting are sheltering in schools.", "displaced"),
+])
+def test_the_main_verb_after_a_relative_clause_gives_the_category(figures_of, text, category):
+    assert one(figures_of(text))["category"] == category
+
+
+def test_an_increment_of_a_figure_takes_its_category(figures_of):
+    table = figures_of("The number of refugees in Jordan has passed 600,000, the agency said, 200,000 more than "
+                       "a year ago.")
+    assert table[["value", "category"]].values.tolist() == [[600000, "displaced"], [200000, "displaced"]]
+
+
+def test_a_bare_comparison_is_not_an_increment(figures_of):
+    table = figures_of("More than 300 people have fled, officials said, with 40 more expected.")
+    assert table["value"].tolist() == [300]
+
+
+def test_people_taken_out_of_a_besieged_place_are_displaced(figures_of):
+    row = one(figures_of("Some 450 people, most of them children, were taken out of the besieged town on Sunday."))
+    assert row["category"] == "displaced"
+
+
+def test_investigators_are_an_unnamed_group(figures_of):
+    row = one(figures_of("Investigators found that 45 civilians had died in the strike."))
+    assert row["attributed_to"] == "investigators"
+
+
+def test_a_verb_after_and_is_another_predicate_not_the_figures(figures_of):
+    row = one(figures_of("The war has killed more than 300,000 people and displaced half the country."))
+    assert row["category"] == "killed"
+
+
+def test_bringing_the_total_to_a_number_counts_like_the_figure_before(figures_of):
+    table = figures_of("Another 800 people were evacuated on Friday, bringing the total to 4,500.")
+    assert table[["value", "category"]].values.tolist() == [[800, "displaced"], [4500, "displaced"]]

@@ -28,8 +28,8 @@ def test_the_results_file_is_current(run):
 # Reached on the development challenge sets: the rules were improved with these cases in view, so
 # these are not estimates of accuracy. Set B was measured blind once before it was used; those
 # numbers are in its README. The held-out set was measured once, blind (tests/heldout/MEASURED_ONCE.md);
-# the date rules were then improved with its failing cases in view, so its date row is a development
-# number too (see its README); the rows guard against a change making it worse.
+# the date and casualty rules were then improved with its failing cases in view, so those rows are development
+# numbers too (see its README); the rows guard against a change making it worse.
 REACHED = {
     "challenge": [("dates", 230, 230, 1.00, 1.00),
                   ("casualties", 96, 96, 1.00, 1.00),
@@ -38,7 +38,7 @@ REACHED = {
                     ("casualties", 56, 56, 1.00, 1.00),
                     ("quotes", 62, 62, 1.00, 1.00)],
     "heldout": [("dates", 120, 109, 0.991, 0.967),
-                ("casualties", 55, 27, 0.811, 0.775),
+                ("casualties", 55, 51, 0.981, 0.974),
                 ("quotes", 53, 43, 0.986, 0.863)],
 }
 
