@@ -93,8 +93,9 @@ Speakers
     * "he"/"she": the person in focus where the pronoun stands. A person who spoke earlier
       in the same sentence; else, going back sentence by sentence, the first person who
       spoke in that sentence or, if nobody spoke there, the first person named in it
-      (never a turn label: "he" in a spokesman's turn is someone else). "they" is not
-      resolved.
+      (never a turn label: "he" in a spokesman's turn is someone else); with nobody in the
+      body before it, the first listed person the standfirst names (read for this only:
+      its quotations never count). "they" is not resolved.
     * offices: an office has one holder on a given day. ``offices.csv`` describes each
       office (its body, an entity; the senses of the titles that name it; its portfolio,
       the words that tell it from the body's other offices of that title; and the bare
@@ -841,6 +842,7 @@ class Reading:
     _mentions: dict[int, list[Person]] = field(default_factory=dict)  # by sentence index
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
     _resolved: dict[tuple[int, str], Who] = field(default_factory=dict)  # one phrase is often read twice
+    lead: list[tuple[int, int]] = field(default_factory=list)  # the standfirst's spans: read only for "he"
 
     def __post_init__(self):
         self.starts = [s for _, s, _ in self.sentences]
@@ -1004,6 +1006,19 @@ class Reading:
             named = [p for p in self.mentions(j) if not p.label]
             if named:
                 return named[0]
+        return self._lead_person()
+
+    def _lead_person(self) -> Person | None:
+        """The first listed person the standfirst names ("Jane Doe closed the talks …" above
+        a first paragraph that says "he"), when the body names nobody before the pronoun."""
+        for ls, le in self.lead:
+            for s, e, (name, aff, kind) in _alias_hits(self.text, ls, le):
+                if kind != "person":
+                    continue
+                holder = self._office(self.text[s:e]) if _is_office(self.text[s:e], name) else None
+                if holder is not None:
+                    name, aff = holder.name, holder.affiliation
+                return Person(s, name, aff, _entity_senses().get(name, frozenset()), e)
         return None
 
     def _titles_around(self, s: int, e: int, ss: int, se: int) -> tuple[frozenset[str], str]:
@@ -1425,10 +1440,12 @@ def quotations(articles: pd.DataFrame, *, quote_kinds: tuple[str, ...] = tuple(Q
         if "published" in articles.columns else [None] * len(articles)
     for aid, text, day in zip(articles["article_id"], articles["text"], days):
         # the memoised layout, not the paragraphs table: only the body spans are needed
-        body = [(s, e) for s, e, kind in classify_paragraphs(text) if kind == "body"]
+        layout = classify_paragraphs(text)
+        body = [(s, e) for s, e, kind in layout if kind == "body"]
+        lead = [(s, e) for s, e, kind in layout if kind == "standfirst"]
         group = sent_groups.get(aid, [])
         spans = {sid: (s, e) for sid, s, e in group}
-        for r in _article_quotations(text, body, group, day):
+        for r in _article_quotations(text, body, group, day, lead):
             s, e = spans[r.sentence_id]
             sp = r.speaker
             rows.append((aid, r.sentence_id, r.start, r.end, text[r.start:r.end], r.quote_id, sp.name, sp.surface,
@@ -1450,14 +1467,15 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _article_quotations(text: str, paragraphs: list[tuple[int, int]], sent_spans: list[tuple[int, int, int]],
-                        day: str | None = None) -> list[Row]:
+                        day: str | None = None, lead: list[tuple[int, int]] | None = None) -> list[Row]:
     """The rows of one article published on ``day`` (ISO): its segments and reported
-    statements, sentence by sentence."""
+    statements, sentence by sentence (``lead``: the standfirst's spans, whose people "he"
+    may name)."""
     segments = quote_segments(text, paragraphs)
     masked = list(text)
     for seg in segments:
         masked[seg.start:seg.end] = _MASK * (seg.end - seg.start)
-    reading = Reading(text, "".join(masked), paragraphs, sent_spans, day)
+    reading = Reading(text, "".join(masked), paragraphs, sent_spans, day, lead=list(lead or []))
     by_sentence: dict[int, list[Segment]] = {}
     for seg in segments:
         i = reading.index_of(seg.start)

@@ -451,3 +451,18 @@ def test_bad_knowledge_rows_are_named(monkeypatch, tmp_path, name, rows, message
     finally:
         monkeypatch.undo()
         analysis.knowledge.reload()
+
+
+def test_he_with_nobody_before_it_in_the_body_is_the_person_the_standfirst_names(load):
+    # a one-sentence first paragraph under the headline is a standfirst, not body: its names
+    # are read only when the body names nobody before "he"
+    arts = load('Sergei Lavrov left the meeting in a sombre mood.\n\n'
+                '"Nobody here wants the fighting to go on," he said after the session.',
+                headline="A headline about talks\n\n")
+    q = direct(arts)
+    assert speakers_of(q) == ["Sergei Lavrov"]
+    # a body sentence naming someone still wins
+    arts = load('Sergei Lavrov left the meeting in a sombre mood.\n\n'
+                'Staffan de Mistura stayed on. "Nobody here wants the fighting to go on," he said.',
+                headline="A headline about talks\n\n")
+    assert speakers_of(direct(arts)) == ["Staffan de Mistura"]
