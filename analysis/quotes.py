@@ -92,8 +92,9 @@ Speakers
 
     * "he"/"she": the person in focus where the pronoun stands. A person who spoke earlier
       in the same sentence; else, going back sentence by sentence, the first person who
-      spoke in that sentence or, if nobody spoke there, the first person named in it
-      (never a turn label: "he" in a spokesman's turn is someone else); with nobody in the
+      spoke in that sentence or, if nobody spoke there, the first person named in it; one
+      who spoke unnamed for a body counts as having spoken, as that body ("A UN spokesman
+      said …. "…," he said": the United Nations) (never a turn label: "he" in a spokesman's turn is someone else); with nobody in the
       body before it, the first listed person the standfirst names (read for this only:
       its quotations never count). "they" is not resolved.
     * offices: an office has one holder on a given day. ``offices.csv`` describes each
@@ -136,7 +137,10 @@ Speakers
       Syrian government; "a Turkish official": Turkey, affiliation other when
       ``entities.csv`` does not list it); else they stand for the bodies named where the
       article introduced that title ("a State Department official … the official said");
-      else they are kept as written. An appositive name wins over any of this
+      else, when the last to speak before it in its paragraph was a body ("The White House
+      said …. "…," a spokesman said"), for that body; else they are kept as written.
+      "administration official" is an alias of the United States (the stock phrase of US
+      reporting: "a senior administration official"). An appositive name wins over any of this
       ("Damascus's envoy, Bashar al-Jaafari, said").
     * aliases: the canonical entities of ``data/entities.csv`` the phrase names; a person
       wins over the body in their title ("United Nations Special Envoy … Staffan de
@@ -745,6 +749,7 @@ class Person(NamedTuple):
     senses: frozenset[str]
     end: int = -1  # where the name ends when it was read in the text, -1 when not
     label: bool = False  # named by a transcript's turn label ("MR. TONER:"): the one who says "I"
+    kind: str = "person"  # a body for one who speaks for it unnamed ("a UN spokesman said": the UN)
 
 
 class NameParse(NamedTuple):
@@ -843,6 +848,10 @@ class Reading:
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
     _resolved: dict[tuple[int, str], Who] = field(default_factory=dict)  # one phrase is often read twice
     lead: list[tuple[int, int]] = field(default_factory=list)  # the standfirst's spans: read only for "he"
+    # by sentence index: who spoke there unnamed for a body ("a UN spokesman said": "he" is the UN)
+    stand_ins: dict[int, list[Person]] = field(default_factory=dict)
+    # by sentence index: (start, what spoke there), a person or a body, in text order
+    voices: dict[int, list[tuple[int, Who]]] = field(default_factory=dict)
 
     def __post_init__(self):
         self.starts = [s for _, s, _ in self.sentences]
@@ -996,17 +1005,48 @@ class Reading:
     def antecedent(self, at: int) -> Person | None:
         """The person "he" or "she" at ``at`` names (see the module docstring)."""
         i = self.index_of(at)
-        for p in self.spoke.get(i, []):
+        for p in self._speakers_in(i):
             if p.start < at:
                 return p
         for j in range(i - 1, -1, -1):
-            if self.spoke.get(j):
-                return self.spoke[j][0]
+            if self._speakers_in(j):
+                return self._speakers_in(j)[0]
             # the speaker of a transcript's turn is "I" in it, never "he"
             named = [p for p in self.mentions(j) if not p.label]
             if named:
                 return named[0]
         return self._lead_person()
+
+    def _speakers_in(self, i: int) -> list[Person]:
+        """Who spoke in sentence ``i``, in text order: the people, and the unnamed who spoke
+        for a body ("a UN spokesman said"), as the body."""
+        stand_ins = self.stand_ins.get(i)
+        people = self.spoke.get(i, [])
+        return sorted(people + stand_ins, key=lambda p: p.start) if stand_ins else people
+
+    def spoke_for(self, at: int, surface: str, who: Who) -> None:
+        """Note what spoke at ``at``: a person, a body, or one who speaks for a body without a
+        name ("a UN spokesman", "the official": a description with a person's title that
+        names a body), whom "he" may name after it."""
+        if not who.name or who.kind in (_CHANNEL, "unknown"):
+            return
+        self.voices.setdefault(self.index_of(at), []).append((at, who))
+        if who.kind != "person" and _speaks_for_a_body(surface):
+            self.stand_ins.setdefault(self.index_of(at), []).append(
+                Person(at, who.name, who.affiliation, frozenset(), at + len(surface), kind=who.kind))
+
+    def voice_before(self, at: int) -> Who | None:
+        """The body that spoke last before ``at``, in its sentence or an earlier one of its
+        paragraph, when nobody spoke after it ("The White House said …" before "a spokesman
+        said"); else None."""
+        i = self.index_of(at)
+        for j in range(i, -1, -1):
+            if j < i and self.sentence_paragraph[j] != self.sentence_paragraph[i]:
+                return None
+            spoke = [who for start, who in self.voices.get(j, []) if start < at]
+            if spoke:
+                return spoke[-1] if spoke[-1].kind != "person" else None
+        return None
 
     def _lead_person(self) -> Person | None:
         """The first listed person the standfirst names ("Jane Doe closed the talks …" above
@@ -1064,7 +1104,7 @@ class Reading:
         low = phrase.lower()
         if low in ("he", "she"):
             p = self.antecedent(at)
-            return Who(p.name, p.affiliation, "person", p.senses) if p else Who(None, "unknown", "person")
+            return Who(p.name, p.affiliation, p.kind, p.senses) if p else Who(None, "unknown", "person")
         if low == "they":
             return Who(None, "unknown", "group")
         hits = _phrase_hits(phrase)
@@ -1149,6 +1189,10 @@ class Reading:
             hits = self._introduced(head, at)
         if hits:
             return _named(hits)
+        # "The White House said …. "…," a spokesman said": one who speaks for the body that spoke
+        voice = None if owners or sense in (_BODY, "") else self.voice_before(at)
+        if voice is not None:
+            return voice
         return Who(re.sub(r"^(?i:the|an?|one)\s+", "", phrase), "unknown", "unknown")
 
     def _introduced(self, head: str, at: int) -> list:
@@ -1215,9 +1259,21 @@ class Reading:
                 if candidate.kind == "person" and candidate.name:
                     who, surface = candidate, named
         self.said(at, who)
+        self.spoke_for(at, surface, who)
         verb_end = offset + m.end("verb") if m.groupdict().get("verb") else offset + m.end("spk")
         return Attribution(at, offset + m.end("spk"), verb_end, surface, m.groupdict().get("verb") or verb,
                            who.name, who.affiliation, who.kind)
+
+
+def _speaks_for_a_body(phrase: str) -> bool:
+    """Whether a phrase is a description headed by a person's title ("a UN spokesman", "the
+    senior official"), not a body's ("the ministry") nor a name."""
+    pats = _patterns()
+    if not pats["description"].fullmatch(phrase):
+        return False
+    heads = [m.group() for m in pats["heads"].finditer(_COMPLEMENT_END.sub("", phrase))]
+    sense = _cues().titles.get(re.sub(r"[\s\-]+", "-", heads[-1].lower()), "") if heads else ""
+    return sense not in ("", _BODY)
 
 
 def resolve_speaker(phrase: str, published: str | None = None) -> tuple[str | None, str, str]:
@@ -1366,6 +1422,7 @@ def _sentence_subject(r: Reading, s: Sentence, end: int) -> Speaker | None:
     if who.name is None or who.kind == "unknown":
         return None
     r.said(subject.start("spk"), who)
+    r.spoke_for(subject.start("spk"), subject.group("spk"), who)
     return Speaker(who.name, subject.group("spk"), who.affiliation, "", who.kind)
 
 
@@ -1373,7 +1430,7 @@ def _person_in_focus(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     if not _whole_quotation(r, s):
         return None
     p = r.antecedent(seg.start)
-    return Speaker(p.name, None, p.affiliation, "", "person") if p else None
+    return Speaker(p.name, None, p.affiliation, "", p.kind) if p else None
 
 
 SPEAKER_RULES: list[Callable[[Reading, Sentence, Segment], Speaker | None]] = [

@@ -466,3 +466,28 @@ def test_he_with_nobody_before_it_in_the_body_is_the_person_the_standfirst_names
                 'Staffan de Mistura stayed on. "Nobody here wants the fighting to go on," he said.',
                 headline="A headline about talks\n\n")
     assert speakers_of(direct(arts)) == ["Staffan de Mistura"]
+
+
+def test_he_after_an_unnamed_spokesman_is_the_body_he_speaks_for(load):
+    arts = load('A Kremlin spokesman said the offer of talks still stood. '
+                '"Our door remains open to anyone serious," he told the news conference.')
+    assert speakers_of(direct(arts)) == ["Russia"]
+    # a person named after the spokesman is the one "he" names
+    arts = load('A Kremlin spokesman said the offer of talks still stood. Sergei Lavrov was more guarded. '
+                '"Our door remains open to anyone serious," he told the news conference.')
+    assert speakers_of(direct(arts)) == ["Sergei Lavrov"]
+
+
+def test_an_unnamed_spokesman_speaks_for_the_body_that_spoke_just_before(load):
+    arts = load('The Kremlin said its jets would keep flying over Idlib. '
+                '"The operation has a clear purpose and a clear end," a spokesman said.')
+    assert speakers_of(direct(arts)) == ["Russia"]
+    # not when a person spoke in between
+    arts = load('The Kremlin said its jets would keep flying over Idlib. Kerry said that was a mistake. '
+                '"The operation has a clear purpose and a clear end," a spokesman said.')
+    assert speakers_of(direct(arts)) != ["Russia"]
+
+
+def test_a_senior_administration_official_is_the_us_government(load):
+    q = direct(load('"Nobody in this building expects a quick deal," a senior administration official said.'))
+    assert speakers_of(q) == ["United States"]
