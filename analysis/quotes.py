@@ -20,7 +20,10 @@ Speakers
     (:data:`SPEAKER_RULES`, in this order):
 
     1. an attribution right after the closing mark: ``," Mr Kerry told``, ``," he said``,
-       ``," said Kerry``, ``," said the UN envoy Staffan de Mistura``;
+       ``," said Kerry``, ``," said the UN envoy Staffan de Mistura``; a quotation that
+       resumes in its sentence after only such an attribution, perhaps with an appositive
+       (``"…," said Jane Doe, a commander of the Free Syrian Army, "…"``), is the speaker's
+       of the segment before it (the person, not the group of the appositive);
     2. the nearest attribution before it in the same sentence, ``SPEAKER [fillers] VERB``
        (``Kerry said Tuesday that a "…"``, ``President Vladimir Putin said that … "…"``;
        an appositive between commas may separate speaker and verb). Besides the speech
@@ -1327,6 +1330,18 @@ def _after_the_quotation(r: Reading, s: Sentence, seg: Segment) -> Speaker | Non
     return r.attribution(dash, close, verb="").speaker() if dash else None
 
 
+def _resumed_in_the_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    """``"…," said Jane Doe, a commander of the brigade, "…"``: a quotation that resumes in
+    its sentence after only an attribution is the previous segment's speaker's."""
+    prev = r.previous
+    if prev is None or prev.paragraph != seg.paragraph or r.index_of(prev.start) != s.index:
+        return None
+    before = r.speakers[prev.start]
+    if before.name is None or not _only_attribution(r.masked[prev.end:seg.start]):
+        return None
+    return before
+
+
 def _before_it_in_the_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     before = [a for a in s.attributions if a.verb_end <= seg.start]
     return before[-1].speaker() if before else None
@@ -1435,6 +1450,7 @@ def _person_in_focus(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
 
 SPEAKER_RULES: list[Callable[[Reading, Sentence, Segment], Speaker | None]] = [
     _after_the_quotation,
+    _resumed_in_the_sentence,
     _before_it_in_the_sentence,
     _according_to,
     _any_attribution,
@@ -1461,10 +1477,18 @@ def find_speaker(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
 
 
 def _only_attribution(between: str) -> bool:
+    """Whether the text between two segments is only an attribution: ``," Kerry said. "``,
+    or, in mid-sentence, one with an appositive (``," said Jane Doe, a commander of the
+    brigade, "``)."""
     pats = _patterns()
     between = between.lstrip("”\"’'")
     m = pats["after"].match(between) or pats["after_inverted"].match(between)
-    return bool(m) and re.fullmatch(r"[\s\w’'\-]*[.,:;]?\s*[“\"‘']?", between[m.end():]) is not None
+    return bool(m) and (re.fullmatch(r"[\s\w’'\-]*[.,:;]?\s*[“\"‘']?", between[m.end():]) is not None
+                        or _APPOSITIVE_THEN_QUOTE.fullmatch(between, m.end()) is not None)
+
+
+# an appositive after an attribution, then the quotation resumes in the same sentence
+_APPOSITIVE_THEN_QUOTE = re.compile(r",\s+[^“”\"" + _MASK + r".;:!?]{1,150},\s*[“\"]")
 
 
 # ---------------------------------------------------------------- extraction

@@ -491,3 +491,10 @@ def test_an_unnamed_spokesman_speaks_for_the_body_that_spoke_just_before(load):
 def test_a_senior_administration_official_is_the_us_government(load):
     q = direct(load('"Nobody in this building expects a quick deal," a senior administration official said.'))
     assert speakers_of(q) == ["United States"]
+
+
+def test_a_quotation_resumed_after_an_attribution_with_an_appositive_keeps_its_speaker(load):
+    q = direct(load('"Our men will hold the ridge," said Omar Haddad, a commander in the Free Syrian Army\'s '
+                    'southern brigade, "whatever the jets throw at it."'))
+    assert speakers_of(q) == ["Omar Haddad", "Omar Haddad"]
+    assert q["quote_id"].nunique() == 1
