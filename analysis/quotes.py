@@ -61,7 +61,10 @@ Speakers
     Never a speaker's words: a quotation right after "so-called", and a short quoted name
     inside the writer's sentence (``the "Geneva 2" conference``: at most
     ``SCARE_MAX_WORDS`` words, each capitalised or a number, no punctuation of its own, not
-    right after a verb of speech); both are scare quotes.
+    right after a verb of speech), and a quoted title in it (``published under the heading
+    "Statement of the Support Group"``: up to ``TITLE_MAX_WORDS`` words, capitalised but for
+    function words, its first and last capitalised, under the same conditions); all are
+    scare quotes.
 
     A SPEAKER is an alias of ``data/aliases.csv`` (longest first), a run of capitalised
     words ("US Secretary of State John Kerry", "Mr Kerry and Mr Lavrov"), a description
@@ -175,7 +178,8 @@ Speakers
 
 Scare quotes (``quote_kind == "scare"``)
     A quoted stretch of at most ``SCARE_MAX_WORDS`` words that none of the rules above
-    attributes is a scare quote: the writer's distance from a word, nobody's speech.
+    attributes is a scare quote: the writer's distance from a word, nobody's speech; so is a
+    quoted name or title of any length (above).
     One-word quotations that *are* attributed ("he was "pleased"", "he would “likely”
     meet") are direct quotations. Headline quotations ('making progress') are not read.
 
@@ -1634,24 +1638,33 @@ def _leftmost(matches: list[re.Match]) -> list[re.Match]:
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z0-9][\w’'\-.]*|of|the|and|for|de|al)$")
+# the lower-case words a document's title may have between its capitalised ones
+_TITLE_WORD = re.compile(r"(?:[A-Z0-9][\w’'\-.]*|of|the|and|for|de|al|on|in|to|a|an|at|with|by)$")
+TITLE_MAX_WORDS = 12
 
 
 def _quoted_name(r: Reading, s: Sentence, seg: Segment) -> bool:
-    """A short quotation that is a name ("Geneva 2", "Friends of Syria"): every word capitalised
-    or a number, no punctuation of its own, inside a sentence of the writer's: held at a
-    distance, nobody's words."""
+    """A quotation that is a name ("Geneva 2", "Friends of Syria") or a title ("Statement of
+    the Support Group"): every word capitalised or a number (a title's longer run may have
+    lower-case function words, and starts and ends with a capital), no punctuation of its
+    own, inside a sentence of the writer's: held at a distance, nobody's words."""
     words = r.text[seg.start:seg.end].split()
-    return (len(words) <= SCARE_MAX_WORDS and r.text[seg.end - 1].isalnum() and not _whole_quotation(r, s)
-            and seg.start - 1 > s.start and all(_NAME_WORD.match(w) for w in words)
+    if len(words) <= SCARE_MAX_WORDS:
+        name = all(_NAME_WORD.match(w) for w in words)
+    else:
+        name = (len(words) <= TITLE_MAX_WORDS and all(_TITLE_WORD.match(w) for w in words)
+                and words[0][0].isupper() and words[-1][0].isupper())
+    return (name and r.text[seg.end - 1].isalnum() and not _whole_quotation(r, s) and seg.start - 1 > s.start
             and not _patterns()["verb_before"].search(r.masked, max(s.start, seg.start - 40), seg.start - 1))
 
 
 def _segment_row(r: Reading, s: Sentence, seg: Segment) -> Row:
-    speaker = None if _quoted_name(r, s, seg) else find_speaker(r, s, seg)
+    name = _quoted_name(r, s, seg)
+    speaker = None if name else find_speaker(r, s, seg)
     kind = "direct"
     if speaker is None:
         speaker = NOBODY
-        if not has_words(r.text[seg.start:seg.end], SCARE_MAX_WORDS + 1):
+        if name or not has_words(r.text[seg.start:seg.end], SCARE_MAX_WORDS + 1):
             kind = "scare"
     same_paragraph = r.previous is not None and r.previous.paragraph == seg.paragraph
     if seg.continues or (same_paragraph and _only_attribution(r.masked[r.previous.end:seg.start])):

@@ -498,3 +498,13 @@ def test_a_quotation_resumed_after_an_attribution_with_an_appositive_keeps_its_s
                     'southern brigade, "whatever the jets throw at it."'))
     assert speakers_of(q) == ["Omar Haddad", "Omar Haddad"]
     assert q["quote_id"].nunique() == 1
+
+
+def test_a_quoted_document_title_is_not_a_quotation(load):
+    q = quotes.quotations(load('The ministers signed a short text titled "Joint Declaration on the Future of the '
+                               'Northern Corridor", which Kerry said was a start.'))
+    assert list(q.loc[q["quote_kind"] == "direct", "surface"]) == []
+    assert list(q.loc[q["quote_kind"] == "scare", "surface"]) == ["Joint Declaration on the Future of the Northern Corridor"]
+    # a quotation in ordinary case is still someone's words
+    q = direct(load('Kerry said the text was "a start on the road to a settlement", no more.'))
+    assert speakers_of(q) == ["John Kerry"]
