@@ -29,7 +29,8 @@ Speakers
        an appositive between commas may separate speaker and verb). Besides the speech
        verbs, the verbs that characterise in the subject's own words (``speaker_cues.csv``,
        kind ``characterising_verb``: ``Lavrov called the decision "a mistake"``, ``the
-       government blamed "terrorists"``) attribute the quoted words after them;
+       government blamed "terrorists"``, ``the council demanded an "immediate halt"``)
+       attribute the quoted words after them;
     3. ``according to SPEAKER`` in the sentence;
     4. any other attribution in the sentence;
     5. a reporting verb without a subject of its own (``…, telling the press conference he

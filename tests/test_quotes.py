@@ -508,3 +508,8 @@ def test_a_quoted_document_title_is_not_a_quotation(load):
     # a quotation in ordinary case is still someone's words
     q = direct(load('Kerry said the text was "a start on the road to a settlement", no more.'))
     assert speakers_of(q) == ["John Kerry"]
+
+
+def test_the_quoted_words_of_a_demand_are_the_subjects(load):
+    q = direct(load('The Security Council demanded that both armies "stand down at once" before any vote on aid.'))
+    assert speakers_of(q) == ["UN Security Council"]
