@@ -23,7 +23,13 @@ Speakers
        ``," said Kerry``, ``," said the UN envoy Staffan de Mistura``; a quotation that
        resumes in its sentence after only such an attribution, perhaps with an appositive
        (``"…," said Jane Doe, a commander of the Free Syrian Army, "…"``), is the speaker's
-       of the segment before it (the person, not the group of the appositive);
+       of the segment before it (the person, not the group of the appositive); a document
+       that speaks, right after the mark or nearer before the quotation than any
+       attribution (``," the statement said``, ``The communique said "…"``:
+       ``speaker_cues.csv`` kind ``document``), is its author's voice: the first who spoke
+       in the latest earlier sentence that names the document ("The ministry said in a
+       statement …"), else the subject that sentence opens with ("The army command issued
+       a statement.");
     2. the nearest attribution before it in the same sentence, ``SPEAKER [fillers] VERB``
        (``Kerry said Tuesday that a "…"``, ``President Vladimir Putin said that … "…"``;
        an appositive between commas may separate speaker and verb). Besides the speech
@@ -53,7 +59,9 @@ Speakers
        ``"…." So said Riad Hijab.``, ``"…." That was how the envoy summed up the week.``
        (a characterising verb); or, when that sentence has a noun of speech
        (``speaker_cues.csv``, kind ``speech_noun``), the first person it names (``That was
-       Kerry's verdict.``, ``Those were the words of the envoy.``);
+       Kerry's verdict.``, ``Those were the words of the envoy.``); else, when the
+       sentence before it names a document (``The army command issued a statement. "…"``),
+       that document's author (as in rule 1);
     10. a paragraph that opens with a quotation continues the speaker of the previous
         paragraph's last quotation;
     11. a sentence that is only a quotation, with none of the above, is the words of the
@@ -316,6 +324,7 @@ class Cues(NamedTuple):
     state_voices: frozenset[str]  # lower case
     office_words: frozenset[str]  # lower case
     not_holder: frozenset[str]  # lower case
+    documents: frozenset[str]  # lower case: "statement", "communique"
 
 
 @knowledge.cached
@@ -329,7 +338,7 @@ def _cues() -> Cues:
                 tuple(sorted(verbs, key=lambda v: (-len(v), v))),
                 frozenset(w for w, sense in titles.items() if sense not in _NOT_HEADS),
                 dict(zip(of["state"]["word"], of["state"]["sense"])), lower("state_voice"), lower("office_word"),
-                lower("not_holder"))
+                lower("not_holder"), lower("document"))
 
 
 @knowledge.cached
@@ -385,7 +394,14 @@ def _patterns() -> dict[str, re.Pattern]:
     speech = "|".join(map(re.escape, knowledge.speech_verbs()))
     verb = r"(?P<verb>" + "|".join([speech, *map(re.escape, cues.characterising_verbs)]) + r")\b"
     speech_verb = rf"(?P<verb>{speech})\b"
+    documents = alternation([(w[0], re.escape(w)) for w in sorted(cues.documents, key=lambda w: (-len(w), w))]) \
+        if cues.documents else "(?!)"
     return {
+        # a document that speaks: "the statement said", "the ministry's communique added"
+        "document": re.compile(rf"(?<![\w\-])(?i:the|its|their|this|that)\s+(?:[\w’'\-]+\s+){{0,2}}?"
+                               rf"(?P<doc>(?i:{documents}))(?![\w\-])"
+                               rf"(?:\s+(?:{'|'.join(knowledge.reporting_fillers()['pattern'])}))*"
+                               rf"\s+(?P<verb>{speech}|read|reads)\b"),
         "before": re.compile(rf"{plain_speaker}{filler}\s+{verb}"),
         # a name in apposition right before the verb: "Syria's envoy to the talks, Bashar al-Jaafari, said"
         "appositive": re.compile(rf"(?<=,\s)(?P<spk>{start}(?:{alias}|{name})),\s+{verb}"),
@@ -858,8 +874,8 @@ class Reading:
     lead: list[tuple[int, int]] = field(default_factory=list)  # the standfirst's spans: read only for "he"
     # by sentence index: who spoke there unnamed for a body ("a UN spokesman said": "he" is the UN)
     stand_ins: dict[int, list[Person]] = field(default_factory=dict)
-    # by sentence index: (start, what spoke there), a person or a body, in text order
-    voices: dict[int, list[tuple[int, Who]]] = field(default_factory=dict)
+    # by sentence index: (start, surface, what spoke there), a person or a body, in text order
+    voices: dict[int, list[tuple[int, str, Who]]] = field(default_factory=dict)
 
     def __post_init__(self):
         self.starts = [s for _, s, _ in self.sentences]
@@ -1038,7 +1054,7 @@ class Reading:
         names a body), whom "he" may name after it."""
         if not who.name or who.kind in (_CHANNEL, "unknown"):
             return
-        self.voices.setdefault(self.index_of(at), []).append((at, who))
+        self.voices.setdefault(self.index_of(at), []).append((at, surface, who))
         if who.kind != "person" and _speaks_for_a_body(surface):
             self.stand_ins.setdefault(self.index_of(at), []).append(
                 Person(at, who.name, who.affiliation, frozenset(), at + len(surface), kind=who.kind))
@@ -1051,9 +1067,30 @@ class Reading:
         for j in range(i, -1, -1):
             if j < i and self.sentence_paragraph[j] != self.sentence_paragraph[i]:
                 return None
-            spoke = [who for start, who in self.voices.get(j, []) if start < at]
+            spoke = [who for start, _, who in self.voices.get(j, []) if start < at]
             if spoke:
                 return spoke[-1] if spoke[-1].kind != "person" else None
+        return None
+
+    def author(self, noun: str, at: int, back: int | None = None) -> Speaker | None:
+        """The author of the document ``noun`` ("statement") spoken of at ``at``: the first
+        who spoke in the latest sentence before ``at``'s that has the noun (at most ``back``
+        sentences back), with the phrase that named them ("The ministry said in a statement
+        …"), else the subject that sentence opens with ("The army issued a statement."); else None."""
+        i = self.index_of(at)
+        for j in range(i - 1, -1 if back is None else max(-1, i - 1 - back), -1):
+            if noun.lower() not in self.words(j):
+                continue
+            if self.voices.get(j):
+                start, surface, who = self.voices[j][0]
+                return Speaker(who.name, surface, who.affiliation, "", who.kind)
+            # "The army command issued a statement.": the subject the sentence opens with
+            _, ss, se = self.sentences[j]
+            subject = _patterns()["subject"].match(self.masked, ss, se)
+            if subject is not None and _is_speaker(subject.group("spk")):
+                who = self.resolve(subject.group("spk"), subject.start("spk"))
+                if who.name is not None and who.kind not in ("unknown", _CHANNEL):
+                    return Speaker(who.name, subject.group("spk"), who.affiliation, "", who.kind)
         return None
 
     def _lead_person(self) -> Person | None:
@@ -1347,6 +1384,37 @@ def _resumed_in_the_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker |
     return before
 
 
+def _document_said(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    """``"…," the statement said`` or ``The statement said "…"``: a document that speaks
+    (``speaker_cues.csv`` kind ``document``) is its author's voice, whoever spoke in the
+    latest earlier sentence that names that document ("The ministry said in a statement")."""
+    pats = _patterns()
+    close = seg.end + 1 if seg.end < len(r.text) and r.text[seg.end] in QUOTE_CLOSERS + "’'" else seg.end
+    lead = re.match(r"[\s,.;:!?]*", r.masked[close:s.end])
+    found = pats["document"].match(r.masked, close + lead.end(), s.end)
+    if found is None:
+        # before the quotation, nearer to it than any attribution
+        floor = max([s.start] + [a.verb_end for a in s.attributions if a.verb_end <= seg.start])
+        found = next(reversed(list(pats["document"].finditer(r.masked, floor, seg.start))), None)
+    if found is None:
+        return None
+    author = r.author(found.group("doc"), found.start())
+    return author._replace(verb=found.group("verb")) if author is not None else None
+
+
+def _document_before(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    """A sentence that is only a quotation, right after a sentence that names a document
+    (``The army command issued a statement. "…"``): the document's author."""
+    if not _whole_quotation(r, s) or s.index == 0:
+        return None
+    nouns = r.words(s.index - 1) & _cues().documents
+    for noun in sorted(nouns):
+        author = r.author(noun, s.start, back=1)
+        if author is not None:
+            return author
+    return None
+
+
 def _before_it_in_the_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     before = [a for a in s.attributions if a.verb_end <= seg.start]
     return before[-1].speaker() if before else None
@@ -1456,6 +1524,7 @@ def _person_in_focus(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
 SPEAKER_RULES: list[Callable[[Reading, Sentence, Segment], Speaker | None]] = [
     _after_the_quotation,
     _resumed_in_the_sentence,
+    _document_said,
     _before_it_in_the_sentence,
     _according_to,
     _any_attribution,
@@ -1464,6 +1533,7 @@ SPEAKER_RULES: list[Callable[[Reading, Sentence, Segment], Speaker | None]] = [
     _continued_quotation,
     _previous_in_the_paragraph,
     _next_sentence,
+    _document_before,
     _paragraph_opening_quote,
     _person_in_focus,
 ]

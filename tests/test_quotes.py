@@ -513,3 +513,20 @@ def test_a_quoted_document_title_is_not_a_quotation(load):
 def test_the_quoted_words_of_a_demand_are_the_subjects(load):
     q = direct(load('The Security Council demanded that both armies "stand down at once" before any vote on aid.'))
     assert speakers_of(q) == ["UN Security Council"]
+
+
+@pytest.mark.parametrize("body, speaker, surface", [
+    # "the statement said" after the quotation: whoever spoke in the sentence that introduced it
+    ("Russia's defence ministry said in a statement that the jets had returned to base. "
+     '"All crews are safe and accounted for," the statement added.', "Russia", "Russia's defence ministry"),
+    # before the quotation, with the statement introduced by the subject of "issued"
+    ('The Kremlin issued a short statement on Sunday. The statement said the strikes had "achieved every aim".',
+     "Russia", "The Kremlin"),
+    # a sentence that is only a quotation, right after a sentence that names a statement
+    ('The Syrian army command issued a statement shortly before dusk. "All units will hold their fire from '
+     'midnight until further orders."', "Syrian government", "The Syrian army"),
+])
+def test_a_statement_speaks_for_its_author(load, body, speaker, surface):
+    q = direct(load(body))
+    assert speakers_of(q) == [speaker]
+    assert q.loc[0, "speaker_surface"] == surface
