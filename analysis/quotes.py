@@ -59,7 +59,9 @@ Speakers
        ``"…." So said Riad Hijab.``, ``"…." That was how the envoy summed up the week.``
        (a characterising verb); or, when that sentence has a noun of speech
        (``speaker_cues.csv``, kind ``speech_noun``), the first person it names (``That was
-       Kerry's verdict.``, ``Those were the words of the envoy.``); else, when the
+       Kerry's verdict.``, ``Those were the words of the envoy.``), else the first body it
+       names, by an alias or a description (``That was the pledge the Russian defence
+       ministry gave.``: Russia; not a news agency); else, when the
        sentence before it names a document (``The army command issued a statement. "…"``),
        that document's author (as in rule 1);
     10. a paragraph that opens with a quotation continues the speaker of the previous
@@ -1483,6 +1485,24 @@ def _next_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
         who = r.resolve(owner.group("spk"), ns + owner.start("spk"))
         if who.name is not None:
             return Speaker(who.name, owner.group("spk"), who.affiliation, "", who.kind)
+    return _first_body_named(r, ns, ne)
+
+
+def _first_body_named(r: Reading, ss: int, se: int) -> Speaker | None:
+    """The first body that the stretch [ss, se) names, by an alias or a description ("That
+    was the promise the Syrian army made": the Syrian government); not a news agency."""
+    pats, found = _patterns(), []
+    for s, e, hit in _alias_hits(r.masked, ss, se, persons=False):
+        found.append((s, r.masked[s:e]))
+    for head in pats["heads"].finditer(r.masked, ss, se):
+        det = pats["determiner_before"].search(r.masked, max(ss, head.start() - 100), head.start())
+        if det:
+            complement = pats["complement"].match(r.masked, head.end(), se)
+            found.append((det.start(), r.masked[det.start():complement.end() if complement else head.end()]))
+    for at, phrase in sorted(found):
+        who = r.resolve(phrase, at)
+        if who.name is not None and who.kind not in ("unknown", "person", _CHANNEL):
+            return Speaker(who.name, phrase, who.affiliation, "", who.kind)
     return None
 
 

@@ -530,3 +530,9 @@ def test_a_statement_speaks_for_its_author(load, body, speaker, surface):
     q = direct(load(body))
     assert speakers_of(q) == [speaker]
     assert q.loc[0, "speaker_surface"] == surface
+
+
+def test_a_quotation_followed_by_a_speech_noun_and_a_body_is_the_bodys(load):
+    q = direct(load('"Not one more village will be given up." That was the pledge the Russian defence ministry '
+                    'gave on its own channel late on Friday.'))
+    assert speakers_of(q) == ["Russia"]
