@@ -29,7 +29,9 @@ Speakers
        ``speaker_cues.csv`` kind ``document``), is its author's voice: the first who spoke
        in the latest earlier sentence that names the document ("The ministry said in a
        statement …"), else the subject that sentence opens with ("The army command issued
-       a statement.");
+       a statement."); in a reporter's turn of a transcript (``QUESTION:``), ``you said
+       "…"`` (and any verb of speech after "you") quotes the briefer, the person the turn
+       label that answers it names (the next one, else the one before: ``MR. KIRBY:``);
     2. the nearest attribution before it in the same sentence, ``SPEAKER [fillers] VERB``
        (``Kerry said Tuesday that a "…"``, ``President Vladimir Putin said that … "…"``;
        an appositive between commas may separate speaker and verb). Besides the speech
@@ -405,6 +407,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                rf"(?:\s+(?:{'|'.join(knowledge.reporting_fillers()['pattern'])}))*"
                                rf"\s+(?P<verb>{speech}|read|reads)\b"),
         "before": re.compile(rf"{plain_speaker}{filler}\s+{verb}"),
+        # the one a reporter asks, as the subject of a verb of speech: "you said", "you have called"
+        "you": re.compile(rf"(?<![\w\-])(?i:you){filler}\s+{verb}"),
         # a name in apposition right before the verb: "Syria's envoy to the talks, Bashar al-Jaafari, said"
         "appositive": re.compile(rf"(?<=,\s)(?P<spk>{start}(?:{alias}|{name})),\s+{verb}"),
         "before_described": re.compile(rf"(?P<spk>{start}{description}){filler}\s+{verb}"),
@@ -1417,6 +1421,38 @@ def _document_before(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     return None
 
 
+# the labels of a reporter's turn in a briefing's transcript
+_QUESTION_LABELS = frozenset({"QUESTION", "Q", "REPORTER", "JOURNALIST"})
+
+
+def _turn_person(r: Reading, p: int) -> Who | None:
+    """The person the turn label that opens body paragraph ``p`` names ("MR. TONER:"), if any."""
+    ps, pe = r.paragraphs[p]
+    label = _patterns()["turn"].match(r.masked, ps, pe)
+    if label is None:
+        return None
+    hit = [h for _, _, h in _alias_hits(label.group(1).title()) if h[2] == "person"]
+    return _entity(hit[0][0]) if hit else None
+
+
+def _you_in_a_question(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    """In a reporter's turn of a transcript (``QUESTION:``), ``you said "…"`` quotes the
+    briefer: the person whose turn label answers it (the next one, else the one before)."""
+    p = seg.paragraph
+    ps, pe = r.paragraphs[p]
+    label = _patterns()["turn"].match(r.masked, ps, pe)
+    if label is None or label.group(1).strip(" .") not in _QUESTION_LABELS:
+        return None
+    floor = max([s.start] + [a.verb_end for a in s.attributions if a.verb_end <= seg.start])
+    if not list(_patterns()["you"].finditer(r.masked, floor, seg.start)):
+        return None
+    for q in [*range(p + 1, len(r.paragraphs)), *range(p - 1, -1, -1)]:
+        who = _turn_person(r, q)
+        if who is not None:
+            return Speaker(who.name, "you", who.affiliation, "", who.kind)
+    return None
+
+
 def _before_it_in_the_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     before = [a for a in s.attributions if a.verb_end <= seg.start]
     return before[-1].speaker() if before else None
@@ -1545,6 +1581,7 @@ SPEAKER_RULES: list[Callable[[Reading, Sentence, Segment], Speaker | None]] = [
     _after_the_quotation,
     _resumed_in_the_sentence,
     _document_said,
+    _you_in_a_question,
     _before_it_in_the_sentence,
     _according_to,
     _any_attribution,

@@ -536,3 +536,12 @@ def test_a_quotation_followed_by_a_speech_noun_and_a_body_is_the_bodys(load):
     q = direct(load('"Not one more village will be given up." That was the pledge the Russian defence ministry '
                     'gave on its own channel late on Friday.'))
     assert speakers_of(q) == ["Russia"]
+
+
+def test_you_in_a_reporters_turn_is_the_briefer_who_answers(load):
+    q = direct(load('QUESTION: Last week you called the plan "a dead end for everyone". Do you still think so?\n\n'
+                    'MR. KIRBY: I think the plan has problems, yes.'))
+    assert speakers_of(q) == ["John Kirby"]
+    # outside a reporter's turn "you" is not read as a speaker
+    q = direct(load('Kerry told the students: "You said it would be easy, and you were wrong."'))
+    assert speakers_of(q) == ["John Kerry"]
