@@ -32,6 +32,7 @@ Speakers
        a statement."); in a reporter's turn of a transcript (``QUESTION:``), ``you said
        "…"`` (and any verb of speech after "you") quotes the briefer, the person the turn
        label that answers it names (the next one, else the one before: ``MR. KIRBY:``);
+       ``"…," it said`` or ``it said "…"`` is the body that spoke last (below);
     2. the nearest attribution before it in the same sentence, ``SPEAKER [fillers] VERB``
        (``Kerry said Tuesday that a "…"``, ``President Vladimir Putin said that … "…"``;
        an appositive between commas may separate speaker and verb). Besides the speech
@@ -113,9 +114,12 @@ Speakers
       in the same sentence; else, going back sentence by sentence, the first person who
       spoke in that sentence or, if nobody spoke there, the first person named in it; one
       who spoke unnamed for a body counts as having spoken, as that body ("A UN spokesman
-      said …. "…," he said": the United Nations) (never a turn label: "he" in a spokesman's turn is someone else); with nobody in the
+      said …. "…," he said", "a spokeswoman for the UN refugee agency said": the body)
+      (never a turn label: "he" in a spokesman's turn is someone else); with nobody in the
       body before it, the first listed person the standfirst names (read for this only:
       its quotations never count). "they" is not resolved.
+    * "it" (``"…," it said``, ``It added that …``): the body that spoke last, in its
+      sentence or up to three sentences before; else nobody (never a name "It").
     * offices: an office has one holder on a given day. ``offices.csv`` describes each
       office (its body, an entity; the senses of the titles that name it; its portfolio,
       the words that tell it from the body's other offices of that title; and the bare
@@ -409,6 +413,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "before": re.compile(rf"{plain_speaker}{filler}\s+{verb}"),
         # the one a reporter asks, as the subject of a verb of speech: "you said", "you have called"
         "you": re.compile(rf"(?<![\w\-])(?i:you){filler}\s+{verb}"),
+        # a body as a pronoun: "…," it said
+        "it": re.compile(rf"(?<![\w\-])(?i:it){filler}\s+{speech_verb}"),
+        # a description with a person's title right before the body it speaks for: "a spokeswoman for "
+        "speaks_for": re.compile(rf"(?<![\w\-])(?i:an?|one|the)\s+(?:[\w’'\-]+\s+){{0,3}}?(?i:{heads})"
+                                 rf"\s+(?:for|of|at|with)\s+$"),
         # a name in apposition right before the verb: "Syria's envoy to the talks, Bashar al-Jaafari, said"
         "appositive": re.compile(rf"(?<=,\s)(?P<spk>{start}(?:{alias}|{name})),\s+{verb}"),
         "before_described": re.compile(rf"(?P<spk>{start}{description}){filler}\s+{verb}"),
@@ -1061,7 +1070,8 @@ class Reading:
         if not who.name or who.kind in (_CHANNEL, "unknown"):
             return
         self.voices.setdefault(self.index_of(at), []).append((at, surface, who))
-        if who.kind != "person" and _speaks_for_a_body(surface):
+        if who.kind != "person" and (_speaks_for_a_body(surface) or _patterns()["speaks_for"].search(
+                self.masked, max(0, at - 60), at)):
             self.stand_ins.setdefault(self.index_of(at), []).append(
                 Person(at, who.name, who.affiliation, frozenset(), at + len(surface), kind=who.kind))
 
@@ -1076,6 +1086,18 @@ class Reading:
             spoke = [who for start, _, who in self.voices.get(j, []) if start < at]
             if spoke:
                 return spoke[-1] if spoke[-1].kind != "person" else None
+        return None
+
+    def body_before(self, at: int, back: int = 3) -> tuple[str, Who] | None:
+        """(surface, body) of the latest body that spoke before ``at``, in its sentence or
+        at most ``back`` sentences before it: what "it" names ("The ministry said …. "…," it
+        said")."""
+        i = self.index_of(at)
+        for j in range(i, max(-1, i - 1 - back), -1):
+            bodies = [(surface, who) for start, surface, who in self.voices.get(j, [])
+                      if start < at and who.kind != "person"]
+            if bodies:
+                return bodies[-1]
         return None
 
     def author(self, noun: str, at: int, back: int | None = None) -> Speaker | None:
@@ -1158,6 +1180,9 @@ class Reading:
             return Who(p.name, p.affiliation, p.kind, p.senses) if p else Who(None, "unknown", "person")
         if low == "they":
             return Who(None, "unknown", "group")
+        if low == "it":  # "It said …": the body that spoke last (never a name)
+            body = self.body_before(at)
+            return body[1] if body else Who(None, "unknown", "unknown")
         hits = _phrase_hits(phrase)
         description = _patterns()["description"].fullmatch(phrase)
         if description and _patterns()["heads"].search(_COMPLEMENT_END.sub("", phrase).split()[-1]):
@@ -1435,6 +1460,25 @@ def _turn_person(r: Reading, p: int) -> Who | None:
     return _entity(hit[0][0]) if hit else None
 
 
+def _it_said(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
+    """``"…," it said`` or ``It said "…"``: "it" is the body that spoke last, in the
+    sentence or up to three sentences before (``The ministry said …. "…," it said.``)."""
+    pats = _patterns()
+    close = seg.end + 1 if seg.end < len(r.text) and r.text[seg.end] in QUOTE_CLOSERS + "’'" else seg.end
+    lead = re.match(r"[\s,.;:!?]*", r.masked[close:s.end])
+    found = pats["it"].match(r.masked, close + lead.end(), s.end)
+    if found is None:
+        floor = max([s.start] + [a.verb_end for a in s.attributions if a.verb_end <= seg.start])
+        found = next(reversed(list(pats["it"].finditer(r.masked, floor, seg.start))), None)
+    if found is None:
+        return None
+    body = r.body_before(found.start())
+    if body is None:
+        return None
+    surface, who = body
+    return Speaker(who.name, surface, who.affiliation, found.group("verb"), who.kind)
+
+
 def _you_in_a_question(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     """In a reporter's turn of a transcript (``QUESTION:``), ``you said "…"`` quotes the
     briefer: the person whose turn label answers it (the next one, else the one before)."""
@@ -1581,6 +1625,7 @@ SPEAKER_RULES: list[Callable[[Reading, Sentence, Segment], Speaker | None]] = [
     _after_the_quotation,
     _resumed_in_the_sentence,
     _document_said,
+    _it_said,
     _you_in_a_question,
     _before_it_in_the_sentence,
     _according_to,

@@ -545,3 +545,22 @@ def test_you_in_a_reporters_turn_is_the_briefer_who_answers(load):
     # outside a reporter's turn "you" is not read as a speaker
     q = direct(load('Kerry told the students: "You said it would be easy, and you were wrong."'))
     assert speakers_of(q) == ["John Kerry"]
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # "it" after the quotation: the body that spoke last
+    ('The Kremlin said its jets would keep flying. "The operation has a clear aim," it said.', ["Russia"]),
+    # "It" opening a sentence is no name: the body too
+    ('The State Department said the convoy was expected. It added that Moscow had been told of the route '
+     'and called the strike "a grave breach".', ["United States"]),
+    # with no body before it, "it" names nobody
+    ('"The operation has a clear aim," it said.', [None]),
+])
+def test_it_said_is_the_body_that_spoke_last(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
+
+
+def test_she_after_a_spokeswoman_for_a_body_is_that_body(load):
+    arts = load('A spokeswoman for the UN refugee agency said the camps near the border were full. '
+                '"We cannot take in more families this month," she told reporters.')
+    assert speakers_of(direct(arts)) == ["UNHCR"]
