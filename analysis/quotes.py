@@ -117,7 +117,13 @@ Speakers
       said …. "…," he said", "a spokeswoman for the UN refugee agency said": the body)
       (never a turn label: "he" in a spokesman's turn is someone else); with nobody in the
       body before it, the first listed person the standfirst names (read for this only:
-      its quotations never count). "they" is not resolved.
+      its quotations never count).
+    * "they": the latest who spoke as several, in its sentence or up to three sentences
+      before: a body's officials ("Russian officials said", "US officials"), a plural
+      ("Gulf Arab states called"), or people together ("Kerry and Lavrov said"); else
+      nobody. A plural word that speaks for a body (``speaker_cues.csv`` kind
+      ``state_voice``: "officials", "diplomats") may stand between a body's alias and the
+      verb ("Russian officials said", "Kremlin officials said": the body).
     * "it" (``"…," it said``, ``It added that …``): the body that spoke last, in its
       sentence or up to three sentences before; else nobody (never a name "It").
     * offices: an office has one holder on a given day. ``offices.csv`` describes each
@@ -209,8 +215,10 @@ Reported speech (``quote_kind == "reported"``)
     credit after another attribution only relays it ("Kerry said …, the agency reported"
     is Kerry's statement, not the agency's).
 
-Known limits: plural speakers named only by a common noun ("officials", "the pair") are
-not recognised and "they" is not resolved; "he" and "she" are not told apart; a person
+Known limits: plural speakers named only by a common noun ("officials", "the pair") or by
+an unlisted state ("Western diplomats said", "Turkish officials said") are not recognised,
+and "they" names only those who spoke as several (above), never a group merely named;
+"it" names only a body that spoke; "he" and "she" are not told apart; a person
 first named without a title or a listed name ("Mevlut Cavusoglu arrived …") is not in the
 story until they speak; a description fits only people named before it; a quotation whose
 marks do not balance inside its paragraph runs to the paragraph's end; a one-word name
@@ -404,13 +412,17 @@ def _patterns() -> dict[str, re.Pattern]:
     speech_verb = rf"(?P<verb>{speech})\b"
     documents = alternation([(w[0], re.escape(w)) for w in sorted(cues.documents, key=lambda w: (-len(w), w))]) \
         if cues.documents else "(?!)"
+    # the plural words that speak for a state or body after its name: "Russian officials said"
+    plurals = "|".join(sorted((w for w in cues.state_voices if w.endswith("s") and w != "authorities"),
+                              key=lambda w: (-len(w), w))) or "(?!)"
     return {
         # a document that speaks: "the statement said", "the ministry's communique added"
         "document": re.compile(rf"(?<![\w\-])(?i:the|its|their|this|that)\s+(?:[\w’'\-]+\s+){{0,2}}?"
                                rf"(?P<doc>(?i:{documents}))(?![\w\-])"
                                rf"(?:\s+(?:{'|'.join(knowledge.reporting_fillers()['pattern'])}))*"
                                rf"\s+(?P<verb>{speech}|read|reads)\b"),
-        "before": re.compile(rf"{plain_speaker}{filler}\s+{verb}"),
+        "before": re.compile(rf"{plain_speaker}(?P<plural>\s+(?:(?:senior|military|defence|defense|government|"
+                             rf"security)\s+)?(?:{plurals}))?{filler}\s+{verb}"),
         # the one a reporter asks, as the subject of a verb of speech: "you said", "you have called"
         "you": re.compile(rf"(?<![\w\-])(?i:you){filler}\s+{verb}"),
         # a body as a pronoun: "…," it said
@@ -891,6 +903,9 @@ class Reading:
     stand_ins: dict[int, list[Person]] = field(default_factory=dict)
     # by sentence index: (start, surface, what spoke there), a person or a body, in text order
     voices: dict[int, list[tuple[int, str, Who]]] = field(default_factory=dict)
+    # by sentence index: (start, surface, what spoke there) when several spoke ("Russian
+    # officials said", "Kerry and Lavrov said"): what "they" names
+    plural_voices: dict[int, list[tuple[int, str, Who]]] = field(default_factory=dict)
 
     def __post_init__(self):
         self.starts = [s for _, s, _ in self.sentences]
@@ -1178,7 +1193,12 @@ class Reading:
         if low in ("he", "she"):
             p = self.antecedent(at)
             return Who(p.name, p.affiliation, p.kind, p.senses) if p else Who(None, "unknown", "person")
-        if low == "they":
+        if low == "they":  # the latest who spoke as several, in the sentence or up to three before
+            i = self.index_of(at)
+            for j in range(i, max(-1, i - 4), -1):
+                plural = [who for start, _, who in self.plural_voices.get(j, []) if start < at]
+                if plural:
+                    return plural[-1]
             return Who(None, "unknown", "group")
         if low == "it":  # "It said …": the body that spoke last (never a name)
             body = self.body_before(at)
@@ -1336,9 +1356,16 @@ class Reading:
                     who, surface = candidate, named
         self.said(at, who)
         self.spoke_for(at, surface, who)
+        plural = m.groupdict().get("plural")
+        if who.name and (plural or " and " in who.name or _PLURAL_END.search(surface)):
+            self.plural_voices.setdefault(self.index_of(at), []).append((at, surface + (plural or ""), who))
         verb_end = offset + m.end("verb") if m.groupdict().get("verb") else offset + m.end("spk")
         return Attribution(at, offset + m.end("spk"), verb_end, surface, m.groupdict().get("verb") or verb,
                            who.name, who.affiliation, who.kind)
+
+
+# a speaker phrase that names several: "US officials", "Western diplomats"
+_PLURAL_END = re.compile(r"(?:(?i:spokesmen)|(?<![\w\-])[a-z]{2,}[^\Wsu]s)$")
 
 
 def _speaks_for_a_body(phrase: str) -> bool:
@@ -1778,7 +1805,9 @@ def _attribution_matches(sentence: str) -> tuple[bool, tuple[re.Match, ...], tup
         found = list(pats["before"].finditer(sentence)) + _descriptions(sentence)
         if ", " in sentence:
             found += pats["appositive"].finditer(sentence)
-        matches = [m for m in _leftmost(found) if _is_speaker(m.group("spk"))]
+        # "Russian officials said": only after a body of the alias table (not "Western officials")
+        matches = [m for m in _leftmost(found) if _is_speaker(m.group("spk")) and (
+            not m.groupdict().get("plural") or any(h[2][2] != "person" for h in _phrase_hits(m.group("spk"))))]
     according = tuple(pats["according"].finditer(sentence)) if "according" in sentence.lower() else ()
     return has_verb, tuple(matches), according
 

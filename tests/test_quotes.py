@@ -564,3 +564,22 @@ def test_she_after_a_spokeswoman_for_a_body_is_that_body(load):
     arts = load('A spokeswoman for the UN refugee agency said the camps near the border were full. '
                 '"We cannot take in more families this month," she told reporters.')
     assert speakers_of(direct(arts)) == ["UNHCR"]
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # "they" after a body's officials
+    ('Russian officials said the jets had struck only fighters. "We have the footage to show it," they said.',
+     ["Russia"]),
+    # after two people who spoke together
+    ('Kerry and Lavrov said the truce would hold. "We are both committed to it," they said.',
+     ["John Kerry and Sergei Lavrov"]),
+    # with nobody plural before it, "they" names nobody
+    ('Kerry said the truce would hold. "We are both committed to it," they said.', [None]),
+])
+def test_they_is_the_latest_who_spoke_as_several(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
+
+
+def test_officials_of_an_unlisted_state_are_not_a_name(load):
+    q = quotes.quotations(load('Western officials said the text was weak and would change nothing on the ground.'))
+    assert "Western" not in set(q["speaker"].dropna())
