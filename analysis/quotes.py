@@ -167,7 +167,10 @@ Speakers
       ``entities.csv`` does not list it); else they stand for the bodies named where the
       article introduced that title ("a State Department official … the official said");
       else, when the last to speak before it in its paragraph was a body ("The White House
-      said …. "…," a spokesman said"), for that body; else they are kept as written.
+      said …. "…," a spokesman said"), for that body; a bare definite body word ("the
+      group", "the agency") stands for the organisation or news agency (not a government:
+      "the army") that spoke last, in its sentence or up to three before; else they are
+      kept as written.
       "administration official" is an alias of the United States (the stock phrase of US
       reporting: "a senior administration official"). An appositive name wins over any of this
       ("Damascus's envoy, Bashar al-Jaafari, said").
@@ -1082,9 +1085,11 @@ class Reading:
         """Note what spoke at ``at``: a person, a body, or one who speaks for a body without a
         name ("a UN spokesman", "the official": a description with a person's title that
         names a body), whom "he" may name after it."""
-        if not who.name or who.kind in (_CHANNEL, "unknown"):
+        if not who.name or who.kind == "unknown":
             return
         self.voices.setdefault(self.index_of(at), []).append((at, surface, who))
+        if who.kind == _CHANNEL:
+            return
         if who.kind != "person" and (_speaks_for_a_body(surface) or _patterns()["speaks_for"].search(
                 self.masked, max(0, at - 60), at)):
             self.stand_ins.setdefault(self.index_of(at), []).append(
@@ -1098,15 +1103,15 @@ class Reading:
         for j in range(i, -1, -1):
             if j < i and self.sentence_paragraph[j] != self.sentence_paragraph[i]:
                 return None
-            spoke = [who for start, _, who in self.voices.get(j, []) if start < at]
+            spoke = [who for start, _, who in self.voices.get(j, []) if start < at and who.kind != _CHANNEL]
             if spoke:
                 return spoke[-1] if spoke[-1].kind != "person" else None
         return None
 
     def body_before(self, at: int, back: int = 3) -> tuple[str, Who] | None:
-        """(surface, body) of the latest body that spoke before ``at``, in its sentence or
-        at most ``back`` sentences before it: what "it" names ("The ministry said …. "…," it
-        said")."""
+        """(surface, body) of the latest body that spoke before ``at``, a news agency too, in
+        its sentence or at most ``back`` sentences before it: what "it" and "the agency" name
+        ("The ministry said …. "…," it said")."""
         i = self.index_of(at)
         for j in range(i, max(-1, i - 1 - back), -1):
             bodies = [(surface, who) for start, surface, who in self.voices.get(j, [])
@@ -1289,6 +1294,13 @@ class Reading:
         voice = None if owners or sense in (_BODY, "") else self.voice_before(at)
         if voice is not None:
             return voice
+        # "SANA said …. "…," the agency said": a bare "the group", "the agency" is the
+        # organisation or agency that spoke last (not a government: "the army" is not the
+        # State Department that spoke before it)
+        bare = len(phrase.split()) == 2
+        body = self.body_before(at) if definite and bare and sense == _BODY and not owners else None
+        if body is not None and body[1].kind != "government":
+            return body[1]
         return Who(re.sub(r"^(?i:the|an?|one)\s+", "", phrase), "unknown", "unknown")
 
     def _introduced(self, head: str, at: int) -> list:

@@ -583,3 +583,16 @@ def test_they_is_the_latest_who_spoke_as_several(load, body, speakers):
 def test_officials_of_an_unlisted_state_are_not_a_name(load):
     q = quotes.quotations(load('Western officials said the text was weak and would change nothing on the ground.'))
     assert "Western" not in set(q["speaker"].dropna())
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # "the group", "the agency": the organisation or agency that spoke last
+    ('The Syrian Observatory for Human Rights reported heavy shelling overnight. '
+     '"Dozens of shells fell on the old city," the group said.', ["Syrian Observatory for Human Rights"]),
+    ('SANA said rebels had shelled a school in the north. "Terrorists targeted children," the agency said.',
+     ["SANA"]),
+    # not a government: "the army" is not the State Department that spoke before it
+    ('The State Department said the truce was over. "We have started the offensive," the army said.', ["army"]),
+])
+def test_a_bare_body_description_is_the_organisation_that_spoke_last(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
