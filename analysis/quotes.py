@@ -236,6 +236,19 @@ sentence, so a clause of narration after the content belongs to it ("the US insi
 …, but Russia opposes the idea, arguing …" is all the US's); an appositive after
 ``According to SPEAKER`` ("…, passed on 27 September, …") opens the content, and a
 document named after ``according to`` (a resolution, a report) is credited to its author.
+
+Fixed with the held-out set's failing cases in view (each rule above, each with a unit test in
+invented words): "he" with nobody before it in the body (the standfirst's person); an unnamed
+spokesman or official ("a UN spokesman said … he said"; "a spokesman said" after "The White
+House said"; "a senior administration official"); a document that speaks ("the statement
+said") or is introduced in the sentence before a quotation; a sentence of speech naming only
+a body after a quotation; a quotation resumed after "said X, a commander of Y,"; a quoted
+document title; "demanded"; "you said" in a reporter's turn. Their limits: the body an
+unnamed spokesman, "it", "the group" or a statement is given is the last that spoke (or
+named the document) before it, so one who speaks for another body than the one just quoted
+is misread; "you" is read only in a turn labelled ``QUESTION``/``REPORTER``, and only a
+listed briefer is named; a title is told from a quotation by its capitals alone (a quoted
+slogan in title case is a title).
 """
 from __future__ import annotations
 
