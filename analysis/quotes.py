@@ -115,9 +115,9 @@ Speakers
       spoke in that sentence or, if nobody spoke there, the first person named in it; one
       who spoke unnamed for a body counts as having spoken, as that body ("A UN spokesman
       said …. "…," he said", "a spokeswoman for the UN refugee agency said": the body)
-      (never a turn label: "he" in a spokesman's turn is someone else); with nobody in the
-      body before it, the first listed person the standfirst names (read for this only:
-      its quotations never count).
+      (never a turn label: "he" in a spokesman's turn is someone else); in the first body
+      paragraph, with nobody before it, the first listed person the standfirst names (read
+      for this only: its quotations never count).
     * "they": the latest who spoke as several, in its sentence or up to three sentences
       before: a body's officials ("Russian officials said", "US officials"), a plural
       ("Gulf Arab states called"), or people together ("Kerry and Lavrov said"); else
@@ -1085,7 +1085,10 @@ class Reading:
             named = [p for p in self.mentions(j) if not p.label]
             if named:
                 return named[0]
-        return self._lead_person()
+        # in the first body paragraph only: further on, a pronoun with no one before it is
+        # about someone the rules did not recognise, not the standfirst's person
+        first = bool(self.paragraphs) and at < self.paragraphs[0][1]
+        return self._lead_person() if first else None
 
     def _speakers_in(self, i: int) -> list[Person]:
         """Who spoke in sentence ``i``, in text order: the people, and the unnamed who spoke

@@ -596,3 +596,11 @@ def test_officials_of_an_unlisted_state_are_not_a_name(load):
 ])
 def test_a_bare_body_description_is_the_organisation_that_spoke_last(load, body, speakers):
     assert speakers_of(direct(load(body))) == speakers
+
+
+def test_the_standfirst_is_read_for_he_only_in_the_first_body_paragraph(load):
+    arts = load('Sergei Lavrov left the meeting in a sombre mood.\n\n'
+                'The talks in the hotel ran late into the night.\n\n'
+                '"Nobody here wants the fighting to go on," he said after the session.',
+                headline="A headline about talks\n\n")
+    assert speakers_of(direct(arts)) == [None]
