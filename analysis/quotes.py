@@ -122,8 +122,10 @@ Speakers
       before: a body's officials ("Russian officials said", "US officials"), a plural
       ("Gulf Arab states called"), or people together ("Kerry and Lavrov said"); else
       nobody. A plural word that speaks for a body (``speaker_cues.csv`` kind
-      ``state_voice``: "officials", "diplomats") may stand between a body's alias and the
-      verb ("Russian officials said", "Kremlin officials said": the body).
+      ``state_voice``: "officials", "diplomats") may stand between a body's alias, or one
+      capitalised word that names no person, and the verb, before or after the quotation
+      ("Russian officials said", "Kremlin officials said": the body; "Turkish officials
+      said": a state's government; "Western diplomats said": as written).
     * "it" (``"…," it said``, ``It added that …``): the body that spoke last, in its
       sentence or up to three sentences before; else nobody (never a name "It").
     * offices: an office has one holder on a given day. ``offices.csv`` describes each
@@ -218,9 +220,8 @@ Reported speech (``quote_kind == "reported"``)
     credit after another attribution only relays it ("Kerry said …, the agency reported"
     is Kerry's statement, not the agency's).
 
-Known limits: plural speakers named only by a common noun ("officials", "the pair") or by
-an unlisted state ("Western diplomats said", "Turkish officials said") are not recognised,
-and "they" names only those who spoke as several (above), never a group merely named;
+Known limits: plural speakers named only by a common noun ("officials", "the pair") are
+not recognised, and "they" names only those who spoke as several (above), never a group merely named;
 "it" names only a body that spoke; "he" and "she" are not told apart; a person
 first named without a title or a listed name ("Mevlut Cavusoglu arrived …") is not in the
 story until they speak; a description fits only people named before it; a quotation whose
@@ -431,14 +432,15 @@ def _patterns() -> dict[str, re.Pattern]:
     # the plural words that speak for a state or body after its name: "Russian officials said"
     plurals = "|".join(sorted((w for w in cues.state_voices if w.endswith("s") and w != "authorities"),
                               key=lambda w: (-len(w), w))) or "(?!)"
+    plural = (rf"(?P<plural>\s+(?:(?:senior|military|defence|defense|government|security)\s+)?"
+              rf"(?:{plurals})(?![\w\-]))?")
     return {
         # a document that speaks: "the statement said", "the ministry's communique added"
         "document": re.compile(rf"(?<![\w\-])(?i:the|its|their|this|that)\s+(?:[\w’'\-]+\s+){{0,2}}?"
                                rf"(?P<doc>(?i:{documents}))(?![\w\-])"
                                rf"(?:\s+(?:{'|'.join(knowledge.reporting_fillers()['pattern'])}))*"
                                rf"\s+(?P<verb>{speech}|read|reads)\b"),
-        "before": re.compile(rf"{plain_speaker}(?P<plural>\s+(?:(?:senior|military|defence|defense|government|"
-                             rf"security)\s+)?(?:{plurals}))?{filler}\s+{verb}"),
+        "before": re.compile(rf"{plain_speaker}{plural}{filler}\s+{verb}"),
         # the one a reporter asks, as the subject of a verb of speech: "you said", "you have called"
         "you": re.compile(rf"(?<![\w\-])(?i:you){filler}\s+{verb}"),
         # a body as a pronoun: "…," it said
@@ -453,7 +455,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "after_head": re.compile(rf"{filler}\s+{verb}"),
         "determiner_before": re.compile(
             rf"{start}{determiner}\s+(?:(?!(?:{_STOP_MODIFIERS})\b)[\w’'\-.]+\s+){{0,4}}$"),
-        "after": re.compile(rf"^[\s,.;:!?]*{speaker}{filler}\s+{verb}"),
+        "after": re.compile(rf"^[\s,.;:!?]*{speaker}{plural}{filler}\s+{verb}"),
         "after_inverted": re.compile(rf"^[\s,.;:!?]*{speech_verb}\s+{inverted_speaker}"),
         # a dash and the speaker, with no verb: ``"…" — UN Secretary-General Ban Ki-moon, in a statement``
         "after_dash": re.compile(rf"^\s*[—–]+\s*{speaker}(?=\s*(?:[,.;(]|$))"),
@@ -1374,6 +1376,14 @@ class Reading:
         name wins over a description or a body ("Damascus's envoy, Bashar al-Jaafari, said")."""
         at, surface = offset + m.start("spk"), m.group("spk")
         who = self.resolve(surface, at)
+        plural = m.groupdict().get("plural")
+        if plural and who.kind == "unknown":
+            # "Turkish officials said": the state's government; "Western diplomats said": as written
+            surface = surface + plural
+            states = _states_in(surface)
+            government = next(iter(states)) if len(states) == 1 else None
+            who = (Who(government, _government_affiliation(government), "government") if government
+                   else Who(" ".join(surface.split()), "unknown", "group"))
         app = m.groupdict().get("app")
         if app and who.kind != "person":
             named = app.strip(" ,")
@@ -1384,9 +1394,8 @@ class Reading:
                     who, surface = candidate, named
         self.said(at, who)
         self.spoke_for(at, surface, who)
-        plural = m.groupdict().get("plural")
         if who.name and (plural or " and " in who.name or _PLURAL_END.search(surface)):
-            self.plural_voices.setdefault(self.index_of(at), []).append((at, surface + (plural or ""), who))
+            self.plural_voices.setdefault(self.index_of(at), []).append((at, surface, who))
         verb_end = offset + m.end("verb") if m.groupdict().get("verb") else offset + m.end("spk")
         return Attribution(at, offset + m.end("spk"), verb_end, surface, m.groupdict().get("verb") or verb,
                            who.name, who.affiliation, who.kind)
@@ -1833,9 +1842,10 @@ def _attribution_matches(sentence: str) -> tuple[bool, tuple[re.Match, ...], tup
         found = list(pats["before"].finditer(sentence)) + _descriptions(sentence)
         if ", " in sentence:
             found += pats["appositive"].finditer(sentence)
-        # "Russian officials said": only after a body of the alias table (not "Western officials")
+        # "Russian officials said", "Western diplomats said": after a body of the alias table or
+        # one capitalised word, not after a person's name
         matches = [m for m in _leftmost(found) if _is_speaker(m.group("spk")) and (
-            not m.groupdict().get("plural") or any(h[2][2] != "person" for h in _phrase_hits(m.group("spk"))))]
+            not m.groupdict().get("plural") or _speaks_for_several(m.group("spk")))]
     according = tuple(pats["according"].finditer(sentence)) if "according" in sentence.lower() else ()
     return has_verb, tuple(matches), according
 
@@ -1851,6 +1861,15 @@ def _descriptions(sentence: str) -> list[re.Match]:
             if m:
                 found.append(m)
     return found
+
+
+def _speaks_for_several(phrase: str) -> bool:
+    """Whether a name may stand before "officials" or "diplomats": a body of the alias
+    table ("Kremlin officials"), or one capitalised word that names no person ("Western")."""
+    hits = _phrase_hits(phrase)
+    if any(h[2][2] != "person" for h in hits):
+        return True
+    return " " not in phrase.strip() and not hits and not _person_index().words.get(phrase.strip().lower())
 
 
 def _is_speaker(phrase: str) -> bool:
