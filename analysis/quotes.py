@@ -169,7 +169,8 @@ Speakers
       ``entities.csv`` does not list it); else they stand for the bodies named where the
       article introduced that title ("a State Department official … the official said");
       else, when the last to speak before it in its paragraph was a body ("The White House
-      said …. "…," a spokesman said"), for that body; a bare definite body word ("the
+      said …. "…," a spokesman said") and the description has only its title and a rank
+      ("a senior official"; not "a rebel spokesman"), for that body; a bare definite body word ("the
       group", "the agency") stands for the organisation or news agency (not a government:
       "the army") that spoke last, in its sentence or up to three before; else they are
       kept as written.
@@ -1309,7 +1310,7 @@ class Reading:
         if hits:
             return _named(hits)
         # "The White House said …. "…," a spokesman said": one who speaks for the body that spoke
-        voice = None if owners or sense in (_BODY, "") else self.voice_before(at)
+        voice = None if owners or sense in (_BODY, "") or not _unqualified(phrase, head) else self.voice_before(at)
         if voice is not None:
             return voice
         # "SANA said …. "…," the agency said": a bare "the group", "the agency" is the
@@ -1403,6 +1404,21 @@ class Reading:
 
 # a speaker phrase that names several: "US officials", "Western diplomats"
 _PLURAL_END = re.compile(r"(?:(?i:spokesmen)|(?<![\w\-])[a-z]{2,}[^\Wsu]s)$")
+
+
+# words that may qualify an unnamed spokesman or official without saying whom they speak for
+_RANKS = frozenset({"senior", "top", "high-ranking", "unnamed", "anonymous", "another", "second", "other", "chief",
+                    "press", "official"})
+
+
+def _unqualified(phrase: str, head: str) -> bool:
+    """Whether a description says nothing of whom it speaks for besides its title and rank
+    ("a spokesman", "a senior official"; not "a rebel spokesman")."""
+    words = [w.lower() for w in phrase.split()[1:]]
+    head_words = head.lower().split()
+    if words[-len(head_words):] == head_words:
+        words = words[:-len(head_words)]
+    return all(w in _RANKS or w in _cues().office_words for w in words)
 
 
 def _speaks_for_a_body(phrase: str) -> bool:

@@ -618,3 +618,10 @@ def test_officials_after_a_state_or_body_speak_for_it(load, body, speaker):
 def test_officials_after_a_persons_name_are_not_an_attribution(load):
     q = quotes.quotations(load('Kerry officials said the text was weak and would change nothing on the ground.'))
     assert q.empty
+
+
+def test_a_spokesman_qualified_as_another_sides_is_not_the_body_that_spoke_before(load):
+    arts = load('The Kremlin said its strikes were precise. "They hit a bakery and a school," a rebel spokesman said.')
+    assert speakers_of(direct(arts)) != ["Russia"]
+    arts = load('The Kremlin said its strikes were precise. "They hit only fighters," a senior official said.')
+    assert speakers_of(direct(arts)) == ["Russia"]
