@@ -112,7 +112,7 @@ def reporting_fillers() -> pd.DataFrame:
 
 
 SPEAKER_CUE_KINDS = ("title", "body", "speech_noun", "characterising_verb", "state", "state_voice", "office_word",
-                     "not_holder")
+                     "not_holder", "document")
 
 
 @cached

@@ -451,3 +451,177 @@ def test_bad_knowledge_rows_are_named(monkeypatch, tmp_path, name, rows, message
     finally:
         monkeypatch.undo()
         analysis.knowledge.reload()
+
+
+def test_he_with_nobody_before_it_in_the_body_is_the_person_the_standfirst_names(load):
+    # a one-sentence first paragraph under the headline is a standfirst, not body: its names
+    # are read only when the body names nobody before "he"
+    arts = load('Sergei Lavrov left the meeting in a sombre mood.\n\n'
+                '"Nobody here wants the fighting to go on," he said after the session.',
+                headline="A headline about talks\n\n")
+    q = direct(arts)
+    assert speakers_of(q) == ["Sergei Lavrov"]
+    # a body sentence naming someone still wins
+    arts = load('Sergei Lavrov left the meeting in a sombre mood.\n\n'
+                'Staffan de Mistura stayed on. "Nobody here wants the fighting to go on," he said.',
+                headline="A headline about talks\n\n")
+    assert speakers_of(direct(arts)) == ["Staffan de Mistura"]
+
+
+def test_he_after_an_unnamed_spokesman_is_the_body_he_speaks_for(load):
+    arts = load('A Kremlin spokesman said the offer of talks still stood. '
+                '"Our door remains open to anyone serious," he told the news conference.')
+    assert speakers_of(direct(arts)) == ["Russia"]
+    # a person named after the spokesman is the one "he" names
+    arts = load('A Kremlin spokesman said the offer of talks still stood. Sergei Lavrov was more guarded. '
+                '"Our door remains open to anyone serious," he told the news conference.')
+    assert speakers_of(direct(arts)) == ["Sergei Lavrov"]
+
+
+def test_an_unnamed_spokesman_speaks_for_the_body_that_spoke_just_before(load):
+    arts = load('The Kremlin said its jets would keep flying over Idlib. '
+                '"The operation has a clear purpose and a clear end," a spokesman said.')
+    assert speakers_of(direct(arts)) == ["Russia"]
+    # not when a person spoke in between
+    arts = load('The Kremlin said its jets would keep flying over Idlib. Kerry said that was a mistake. '
+                '"The operation has a clear purpose and a clear end," a spokesman said.')
+    assert speakers_of(direct(arts)) != ["Russia"]
+
+
+def test_a_senior_administration_official_is_the_us_government(load):
+    q = direct(load('"Nobody in this building expects a quick deal," a senior administration official said.'))
+    assert speakers_of(q) == ["United States"]
+
+
+def test_a_quotation_resumed_after_an_attribution_with_an_appositive_keeps_its_speaker(load):
+    q = direct(load('"Our men will hold the ridge," said Omar Haddad, a commander in the Free Syrian Army\'s '
+                    'southern brigade, "whatever the jets throw at it."'))
+    assert speakers_of(q) == ["Omar Haddad", "Omar Haddad"]
+    assert q["quote_id"].nunique() == 1
+
+
+def test_a_quoted_document_title_is_not_a_quotation(load):
+    q = quotes.quotations(load('The ministers signed a short text titled "Joint Declaration on the Future of the '
+                               'Northern Corridor", which Kerry said was a start.'))
+    assert list(q.loc[q["quote_kind"] == "direct", "surface"]) == []
+    assert list(q.loc[q["quote_kind"] == "scare", "surface"]) == ["Joint Declaration on the Future of the Northern Corridor"]
+    # a quotation in ordinary case is still someone's words
+    q = direct(load('Kerry said the text was "a start on the road to a settlement", no more.'))
+    assert speakers_of(q) == ["John Kerry"]
+
+
+def test_the_quoted_words_of_a_demand_are_the_subjects(load):
+    q = direct(load('The Security Council demanded that both armies "stand down at once" before any vote on aid.'))
+    assert speakers_of(q) == ["UN Security Council"]
+
+
+@pytest.mark.parametrize("body, speaker, surface", [
+    # "the statement said" after the quotation: whoever spoke in the sentence that introduced it
+    ("Russia's defence ministry said in a statement that the jets had returned to base. "
+     '"All crews are safe and accounted for," the statement added.', "Russia", "Russia's defence ministry"),
+    # before the quotation, with the statement introduced by the subject of "issued"
+    ('The Kremlin issued a short statement on Sunday. The statement said the strikes had "achieved every aim".',
+     "Russia", "The Kremlin"),
+    # a sentence that is only a quotation, right after a sentence that names a statement
+    ('The Syrian army command issued a statement shortly before dusk. "All units will hold their fire from '
+     'midnight until further orders."', "Syrian government", "The Syrian army"),
+])
+def test_a_statement_speaks_for_its_author(load, body, speaker, surface):
+    q = direct(load(body))
+    assert speakers_of(q) == [speaker]
+    assert q.loc[0, "speaker_surface"] == surface
+
+
+def test_a_quotation_followed_by_a_speech_noun_and_a_body_is_the_bodys(load):
+    q = direct(load('"Not one more village will be given up." That was the pledge the Russian defence ministry '
+                    'gave on its own channel late on Friday.'))
+    assert speakers_of(q) == ["Russia"]
+
+
+def test_you_in_a_reporters_turn_is_the_briefer_who_answers(load):
+    q = direct(load('QUESTION: Last week you called the plan "a dead end for everyone". Do you still think so?\n\n'
+                    'MR. KIRBY: I think the plan has problems, yes.'))
+    assert speakers_of(q) == ["John Kirby"]
+    # outside a reporter's turn "you" is not read as a speaker
+    q = direct(load('Kerry told the students: "You said it would be easy, and you were wrong."'))
+    assert speakers_of(q) == ["John Kerry"]
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # "it" after the quotation: the body that spoke last
+    ('The Kremlin said its jets would keep flying. "The operation has a clear aim," it said.', ["Russia"]),
+    # "It" opening a sentence is no name: the body too
+    ('The State Department said the convoy was expected. It added that Moscow had been told of the route '
+     'and called the strike "a grave breach".', ["United States"]),
+    # with no body before it, "it" names nobody
+    ('"The operation has a clear aim," it said.', [None]),
+])
+def test_it_said_is_the_body_that_spoke_last(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
+
+
+def test_she_after_a_spokeswoman_for_a_body_is_that_body(load):
+    arts = load('A spokeswoman for the UN refugee agency said the camps near the border were full. '
+                '"We cannot take in more families this month," she told reporters.')
+    assert speakers_of(direct(arts)) == ["UNHCR"]
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # "they" after a body's officials
+    ('Russian officials said the jets had struck only fighters. "We have the footage to show it," they said.',
+     ["Russia"]),
+    # after two people who spoke together
+    ('Kerry and Lavrov said the truce would hold. "We are both committed to it," they said.',
+     ["John Kerry and Sergei Lavrov"]),
+    # with nobody plural before it, "they" names nobody
+    ('Kerry said the truce would hold. "We are both committed to it," they said.', [None]),
+])
+def test_they_is_the_latest_who_spoke_as_several(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
+
+
+def test_officials_of_no_listed_body_are_kept_whole(load):
+    q = quotes.quotations(load('Western officials said the text was weak and would change nothing on the ground.'))
+    assert list(q["speaker"]) == ["Western officials"]
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # "the group", "the agency": the organisation or agency that spoke last
+    ('The Syrian Observatory for Human Rights reported heavy shelling overnight. '
+     '"Dozens of shells fell on the old city," the group said.', ["Syrian Observatory for Human Rights"]),
+    ('SANA said rebels had shelled a school in the north. "Terrorists targeted children," the agency said.',
+     ["SANA"]),
+    # not a government: "the army" is not the State Department that spoke before it
+    ('The State Department said the truce was over. "We have started the offensive," the army said.', ["army"]),
+])
+def test_a_bare_body_description_is_the_organisation_that_spoke_last(load, body, speakers):
+    assert speakers_of(direct(load(body))) == speakers
+
+
+def test_the_standfirst_is_read_for_he_only_in_the_first_body_paragraph(load):
+    arts = load('Sergei Lavrov left the meeting in a sombre mood.\n\n'
+                'The talks in the hotel ran late into the night.\n\n'
+                '"Nobody here wants the fighting to go on," he said after the session.',
+                headline="A headline about talks\n\n")
+    assert speakers_of(direct(arts)) == [None]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('"The border was crossed eleven times," Turkish officials said.', "Turkey"),
+    ('"The draft changes nothing on the ground," Western diplomats said.', "Western diplomats"),
+    ('"We have the pictures to prove it," Kremlin officials said.', "Russia"),
+])
+def test_officials_after_a_state_or_body_speak_for_it(load, body, speaker):
+    assert speakers_of(direct(load(body))) == [speaker]
+
+
+def test_officials_after_a_persons_name_are_not_an_attribution(load):
+    q = quotes.quotations(load('Kerry officials said the text was weak and would change nothing on the ground.'))
+    assert q.empty
+
+
+def test_a_spokesman_qualified_as_another_sides_is_not_the_body_that_spoke_before(load):
+    arts = load('The Kremlin said its strikes were precise. "They hit a bakery and a school," a rebel spokesman said.')
+    assert speakers_of(direct(arts)) != ["Russia"]
+    arts = load('The Kremlin said its strikes were precise. "They hit only fighters," a senior official said.')
+    assert speakers_of(direct(arts)) == ["Russia"]
