@@ -166,7 +166,10 @@ Direction (the ``tense`` column): which way a date without a year lies
     clause ending without a comma can lend its verb to the main clause's date; a date right
     after a reporting verb is taken as the reporting clause's ("said the vote on Friday
     ..."); a plan read as "nearest" is wrong when the planned date is more than six months
-    away; the past tense of "lie", "read" and similar ambiguous forms is not a cue.
+    away; the past tense of "lie", "read" and similar ambiguous forms is not a cue; a month
+    whose year is set by a year named earlier in the sentence ("took the province in early
+    2014, expelling rival groups in January") takes its year from the anchor, not from that
+    year. Not found at all: fiscal years ("fiscal 2017") and movable feasts (Easter, Eid).
 
 Scale
     A sentence is searched only with the date patterns whose literal words it contains
