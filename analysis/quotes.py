@@ -1495,18 +1495,23 @@ def _resumed_in_the_sentence(r: Reading, s: Sentence, seg: Segment) -> Speaker |
     return before
 
 
+def _cue_around(r: Reading, s: Sentence, seg: Segment, pattern: re.Pattern) -> re.Match | None:
+    """A match of ``pattern`` right after the quotation's closing mark (over punctuation), else
+    the last one before the quotation that is nearer to it than any attribution."""
+    close = seg.end + 1 if seg.end < len(r.text) and r.text[seg.end] in QUOTE_CLOSERS + "’'" else seg.end
+    lead = re.match(r"[\s,.;:!?]*", r.masked[close:s.end])
+    found = pattern.match(r.masked, close + lead.end(), s.end)
+    if found is None:
+        floor = max([s.start] + [a.verb_end for a in s.attributions if a.verb_end <= seg.start])
+        found = next(reversed(list(pattern.finditer(r.masked, floor, seg.start))), None)
+    return found
+
+
 def _document_said(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     """``"…," the statement said`` or ``The statement said "…"``: a document that speaks
     (``speaker_cues.csv`` kind ``document``) is its author's voice, whoever spoke in the
     latest earlier sentence that names that document ("The ministry said in a statement")."""
-    pats = _patterns()
-    close = seg.end + 1 if seg.end < len(r.text) and r.text[seg.end] in QUOTE_CLOSERS + "’'" else seg.end
-    lead = re.match(r"[\s,.;:!?]*", r.masked[close:s.end])
-    found = pats["document"].match(r.masked, close + lead.end(), s.end)
-    if found is None:
-        # before the quotation, nearer to it than any attribution
-        floor = max([s.start] + [a.verb_end for a in s.attributions if a.verb_end <= seg.start])
-        found = next(reversed(list(pats["document"].finditer(r.masked, floor, seg.start))), None)
+    found = _cue_around(r, s, seg, _patterns()["document"])
     if found is None:
         return None
     author = r.author(found.group("doc"), found.start())
@@ -1543,13 +1548,7 @@ def _turn_person(r: Reading, p: int) -> Who | None:
 def _it_said(r: Reading, s: Sentence, seg: Segment) -> Speaker | None:
     """``"…," it said`` or ``It said "…"``: "it" is the body that spoke last, in the
     sentence or up to three sentences before (``The ministry said …. "…," it said.``)."""
-    pats = _patterns()
-    close = seg.end + 1 if seg.end < len(r.text) and r.text[seg.end] in QUOTE_CLOSERS + "’'" else seg.end
-    lead = re.match(r"[\s,.;:!?]*", r.masked[close:s.end])
-    found = pats["it"].match(r.masked, close + lead.end(), s.end)
-    if found is None:
-        floor = max([s.start] + [a.verb_end for a in s.attributions if a.verb_end <= seg.start])
-        found = next(reversed(list(pats["it"].finditer(r.masked, floor, seg.start))), None)
+    found = _cue_around(r, s, seg, _patterns()["it"])
     if found is None:
         return None
     body = r.body_before(found.start())
