@@ -81,6 +81,8 @@ def test_vague_amounts_take_the_acled_floor(figures_of, text, value, qualifier, 
     "The 17 delegations set off for Geneva on Monday.",
     # a forecast is not a figure
     "Aid agencies expect the toll to climb to 300 by the weekend.",
+    # an age after a group of people is no count
+    "Boys over 15 were taken away for questioning.",
 ])
 def test_numbers_that_are_not_casualties_are_left_out(figures_of, text):
     assert figures_of(text).empty
@@ -155,6 +157,11 @@ def test_each_figure_takes_the_verb_of_its_own_clause(figures_of):
     assert list(table["category"]) == ["killed", "displaced"]
     table = figures_of("The shelling killed at least 15 and wounded 40.")
     assert list(table["category"]) == ["killed", "wounded"]
+
+
+def test_a_group_with_its_age_is_one_figure(figures_of):
+    row = one(figures_of("Nearly 90 children under ten died in the raids on the camp."))
+    assert (row["surface"], row["value"], row["category"]) == ("Nearly 90 children", 90, "killed")
 
 
 def test_the_verb_after_an_aside_counts(figures_of):
