@@ -784,7 +784,7 @@ RULE_TABLE = [
     # name or a noun it numbers ("the 5th Division", "the 21st century": timeline_ordinal_nouns.csv)
     ("numbered_day", r"(?:(?<![\w-])(?i:on|until|till|by|from|since|before|after|than|of|through)\s+|"
                      rf"\b{_WEEKDAY},?\s+)"
-                     r"(?P<x>(?i:the)\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b"
+                     r"(?P<x>(?i:the)\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?!-)"
                      r"(?!\s+(?:[A-Z]|(?i:{ordinal_nouns})\b))", _numbered_day, _fixed("day")),
     ("numbered_day", r"(?P<week>(?i:\bthe\s+week\s+of\s+the\s+))(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
      _numbered_day, _fixed("week")),
