@@ -1,4 +1,4 @@
-"""The challenge sets (tests/challenge, tests/challenge_b, tests/heldout): short cases, each isolating one
+"""The challenge sets (tests/challenge, tests/challenge_b, tests/heldout, tests/heldout_d): short cases, each isolating one
 phenomenon, scored by the same scorer as the gold. They were written by reading real coverage and
 annotated by reading, not from the rules; the rates reached are asserted below and reported, case
 by case, in each set's RESULTS.md (regenerated with `make challenge`)."""
@@ -10,7 +10,7 @@ import pytest
 from analysis import evaluate
 from analysis.paths import TESTS_DIR
 
-SETS = ("challenge", "challenge_b", "heldout")
+SETS = ("challenge", "challenge_b", "heldout", "heldout_d")
 
 
 @pytest.fixture(scope="module", params=SETS)
@@ -29,7 +29,8 @@ def test_the_results_file_is_current(run):
 # these are not estimates of accuracy. Set B was measured blind once before it was used; those
 # numbers are in its README. The held-out set was measured once, blind (tests/heldout/MEASURED_ONCE.md);
 # the date, casualty and quote rules were then improved with its failing cases in view, so those rows are development
-# numbers too (see its README); the rows guard against a change making it worse.
+# numbers too (see its README); the rows guard against a change making it worse. Held-out set D was
+# written after that and measured once, blind (tests/heldout_d/MEASURED_ONCE.md): the current estimate.
 REACHED = {
     "challenge": [("dates", 230, 230, 1.00, 1.00),
                   ("casualties", 96, 96, 1.00, 1.00),
@@ -40,6 +41,9 @@ REACHED = {
     "heldout": [("dates", 120, 109, 0.991, 0.967),
                 ("casualties", 55, 51, 0.981, 0.974),
                 ("quotes", 53, 53, 1.00, 1.00)],
+    "heldout_d": [("dates", 67, 57, 0.989, 0.948),
+                  ("casualties", 39, 31, 0.958, 0.913),
+                  ("quotes", 40, 38, 1.00, 0.961)],
 }
 
 
