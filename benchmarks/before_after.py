@@ -47,8 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     opts = parser.parse_args(argv)
     root = Path(os.environ.get("BENCH_DIR", "/tmp/analysis-bench"))
     root.mkdir(parents=True, exist_ok=True)
-    sys.path.insert(0, str(HERE))
-    from run import corpus_for
+    from run import corpus_for  # a sibling script: its folder is on the path when this one runs
 
     trees = {"before": opts.before.resolve(), "after": HERE.parent}
     runs = []
