@@ -590,12 +590,18 @@ def _day_range(g, anchor, tense):
     return window_value(date(year, month, first), date(year, month, last))
 
 
+def month_days_near(day: int, anchor: date) -> list[date]:
+    """The dates of a day of the month in the anchor's month and the months either side (those
+    that have it)."""
+    months = [add_months(anchor.year, anchor.month, n) for n in (-1, 0, 1)]
+    return [date(y, m, day) for y, m in months if day_exists(y, m, day)]
+
+
 def day_of_month_near(day: int, anchor: date, tense: str) -> date:
     """The date of a day of the month named without its month ("on the 23rd"), in the
     anchor's month or one either side, by direction (as a day with its month; with none,
     the anchor's month)."""
-    months = [add_months(anchor.year, anchor.month, n) for n in (-1, 0, 1)]
-    days = [date(y, m, day) for y, m in months if day_exists(y, m, day)]
+    days = month_days_near(day, anchor)
     if tense == "past":
         before = [d for d in days if d <= anchor]
         return max(before) if before else min(days)
@@ -611,10 +617,9 @@ def _numbered_day(g, anchor, tense):
     day = day_of_month_near(int(g["day"]), anchor, tense)
     if g.get("wd"):  # "Friday, the 30th": the nearest 30th that is a Friday, when one is near
         weekday = WEEKDAYS.index(g["wd"].lower())
-        fits = [d for d in (date(*add_months(anchor.year, anchor.month, n), 1) for n in (-1, 0, 1))
-                if day_exists(d.year, d.month, int(g["day"])) and d.replace(day=int(g["day"])).weekday() == weekday]
+        fits = [d for d in month_days_near(int(g["day"]), anchor) if d.weekday() == weekday]
         if fits:
-            day = min((d.replace(day=int(g["day"])) for d in fits), key=lambda d: abs((d - anchor).days))
+            day = min(fits, key=lambda d: abs((d - anchor).days))
     return week_value(day) if g.get("week") else day_value(day)
 
 
@@ -633,12 +638,10 @@ def _weekend(g, anchor, tense):
     """A weekend: its Saturday and Sunday. "last"/"past" the latest before the anchor,
     "next" the coming one, "this"/"the" by direction (a Sunday anchor is in its own weekend)."""
     direction = {"last": "past", "past": "past", "next": "future"}.get(g["rel"].lower(), tense)
-    if direction in ("future", "later"):
-        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7 or (7 if anchor.weekday() == 5 else 0))
-    else:
-        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
-        if g["rel"].lower() in ("last", "past") and saturday >= anchor - timedelta(days=1) and anchor.weekday() >= 5:
-            saturday -= timedelta(days=7)  # on a weekend, "last weekend" is the one before
+    ahead = direction in ("future", "later")
+    saturday = weekday_date(WEEKDAYS.index("saturday"), anchor, "future" if ahead else "past")
+    if not ahead and g["rel"].lower() in ("last", "past") and anchor.weekday() >= 5:
+        saturday -= timedelta(days=7)  # on a weekend, "last weekend" is the one before
     return window_value(saturday, saturday + timedelta(days=1))
 
 
