@@ -126,9 +126,11 @@ def _names_the_actor(text: str, start: int, end: int, line_start: int) -> bool:
     return after is None or not after.match(text[end:end + 40])
 
 
-def _quote_spans(articles: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
-    """Each article's direct quotations, as (start, end) offsets."""
-    direct = quotations(articles, quote_kinds=("direct",))
+def _quote_spans(articles: pd.DataFrame, quote_rows: pd.DataFrame | None = None) -> dict[str, list[tuple[int, int]]]:
+    """Each article's direct quotations, as (start, end) offsets (from ``quote_rows`` when the
+    quotations table of these articles is already made)."""
+    direct = quotations(articles, quote_kinds=("direct",)) if quote_rows is None \
+        else quote_rows[quote_rows["quote_kind"] == "direct"]
     spans: dict[str, list[tuple[int, int]]] = {}
     for q in direct[["article_id", "start", "end"]].itertuples(index=False):
         spans.setdefault(q.article_id, []).append((q.start, q.end))
@@ -153,13 +155,16 @@ def _scan(articles: pd.DataFrame, pattern: re.Pattern) -> list[tuple]:
 
 # ---------------------------------------------------------------- labels
 
-def label_uses(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per labelling phrase in body sentences: evidence columns, actor, label."""
+def label_uses(articles: pd.DataFrame, quote_rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per labelling phrase in body sentences: evidence columns, actor, label.
+
+    ``in_quote`` says whether the phrase is inside a direct quotation; ``quote_rows``, the
+    quotations table of these articles if already made, saves finding the quotations again."""
     require(articles, ("article_id", "text"), "label_uses")
     lex = label_lexicon()
     actors, labels = tuple(lex["actor"]), tuple(lex["label"])
     texts = dict(zip(articles["article_id"], articles["text"]))
-    spans = _quote_spans(articles)
+    spans = _quote_spans(articles, quote_rows)
     rows = []
     not_actor = None  # (article, end) of the last name read as a place or title
     for a, sid, s0, s, e, surf, r, sent in _scan(articles, _label_re()):
@@ -224,7 +229,7 @@ def stance_markers(articles: pd.DataFrame) -> pd.DataFrame:
     require(articles, ("article_id", "text"), "stance_markers")
     lex = stance_lexicon()
     texts = dict(zip(articles["article_id"], articles["text"]))
-    spans = _quote_spans(articles)
+    spans = _quote_spans(articles, quote_rows)
     rows: list[list] = []
     categories = tuple(lex["category"])
     for a, sid, s0, s, e, surf, r, sent in _scan(articles, _stance_re()):

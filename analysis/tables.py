@@ -67,8 +67,8 @@ TABLES = {
     "dates": temporal_expressions,
     "events": events,
     "casualties": casualty_figures,
-    "labels": label_uses,
     "quotes": quotations,
+    "labels": label_uses,
 }
 # tables that compare articles with each other, so need the whole corpus at once (made in
 # parts, with the same result: see make_parts)
@@ -78,6 +78,7 @@ CORPUS_TABLES = {
 # a table that can be made faster from another one already made: name -> (source, function)
 FROM_TABLE = {
     "events": ("dates", lambda articles, dates: events(articles, dates=dates)),
+    "labels": ("quotes", lambda articles, quotes: label_uses(articles, quote_rows=quotes)),
 }
 
 BATCH = 500  # articles per part

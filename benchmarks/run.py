@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 SIZES = [1_000, 10_000, 100_000]
 TARGET_MB_S = 2.0
 # the steps of a tables run, in the order they happen (see analysis/tables.py)
-STEPS = ["load", "articles", "paragraphs", "dates", "events", "casualties", "labels", "quotes", "write", "reuse",
+STEPS = ["load", "articles", "paragraphs", "dates", "events", "casualties", "quotes", "labels", "write", "reuse",
          "candidates", "passages", "assemble"]
 
 
