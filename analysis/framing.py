@@ -229,7 +229,7 @@ def stance_markers(articles: pd.DataFrame) -> pd.DataFrame:
     require(articles, ("article_id", "text"), "stance_markers")
     lex = stance_lexicon()
     texts = dict(zip(articles["article_id"], articles["text"]))
-    spans = _quote_spans(articles, quote_rows)
+    spans = _quote_spans(articles)
     rows: list[list] = []
     categories = tuple(lex["category"])
     for a, sid, s0, s, e, surf, r, sent in _scan(articles, _stance_re()):

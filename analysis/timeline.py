@@ -68,15 +68,16 @@ def trigger_filter() -> Prefilter:
 
 
 @knowledge.cached
-def _actor_re() -> tuple[re.Pattern, dict[str, int]]:
+def _actor_re() -> tuple[re.Pattern, dict[str, int], tuple[str, ...]]:
     """Every alias of ``data/aliases.csv`` as one pattern, longest first, each a group ``a<i>``
-    that ``rank`` maps to its entity's place in ``data/entities.csv``."""
-    order = {e: i for i, e in enumerate(knowledge.entities()["entity"])}
+    that ``rank`` maps to its entity's place in ``data/entities.csv``; and those entities."""
+    names = tuple(knowledge.entities()["entity"].tolist())
+    order = {e: i for i, e in enumerate(names)}
     rows = sorted(knowledge.aliases().itertuples(index=False), key=lambda r: (-len(r.alias), r.alias))
     groups = [(first_char(r.alias), f"(?P<a{i}>{phrase_pattern(r.alias, r.match_case)})") for i, r in enumerate(rows)]
     # a hyphen ends a name here: "US-Russian talks" and "UN-backed talks" name their actors
     return (re.compile(r"(?<!\w)(?:" + alternation(groups) + r")(?!\w)"),
-            {f"a{i}": order[r.entity] for i, r in enumerate(rows)})
+            {f"a{i}": order[r.entity] for i, r in enumerate(rows)}, names)
 
 
 def find_triggers(text: str) -> list[Trigger]:
@@ -90,9 +91,8 @@ def find_triggers(text: str) -> list[Trigger]:
 def find_actors(text: str) -> str:
     """The entities a text names (each alias, the longest at a place), in the order of
     ``data/entities.csv``, joined by '; '."""
-    pattern, rank = _actor_re()
-    entities = knowledge.entities()["entity"]
-    return "; ".join(entities.iloc[i] for i in sorted({rank[m.lastgroup] for m in pattern.finditer(text)}))
+    pattern, rank, names = _actor_re()
+    return "; ".join(names[i] for i in sorted({rank[m.lastgroup] for m in pattern.finditer(text)}))
 
 
 @knowledge.cached(maxsize=65536)
@@ -128,14 +128,18 @@ def events_in(dates: pd.DataFrame, sents: pd.DataFrame, articles: pd.DataFrame) 
     published = dict(zip(articles["article_id"], articles["published"]))
     sent_start = dict(zip(zip(sents["article_id"].tolist(), sents["sentence_id"].tolist()), sents["start"].tolist()))
     rows = []
-    for r in dates.itertuples(index=False):
-        triggers, actors = triggers_and_actors(r.sentence)
-        s0 = sent_start[(r.article_id, r.sentence_id)]
-        t = nearest_trigger(triggers, r.start - s0, r.end - s0)
-        rows.append((r.article_id, r.sentence_id, r.kind, r.start, r.end, r.surface, r.value, r.date_start,
-                     r.date_end, t.event_type if t else "unclassified", r.sentence[t.start:t.end] if t else None,
+    # plain lists, not itertuples: stepping through Arrow-backed columns value by value is slow
+    columns = ["article_id", "sentence_id", "kind", "start", "end", "surface", "value", "date_start", "date_end",
+               "sentence"]
+    for aid, sid, kind, start, end, surface, value, date_start, date_end, sentence in zip(
+            *(dates[c].tolist() for c in columns)):
+        triggers, actors = triggers_and_actors(sentence)
+        s0 = sent_start[(aid, sid)]
+        t = nearest_trigger(triggers, start - s0, end - s0)
+        rows.append((aid, sid, kind, start, end, surface, value, date_start, date_end,
+                     t.event_type if t else "unclassified", sentence[t.start:t.end] if t else None,
                      s0 + t.start if t else None, s0 + t.end if t else None, actors,
-                     outlets.get(r.article_id), published.get(r.article_id), r.sentence))
+                     outlets.get(aid), published.get(aid), sentence))
     table = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
     for col in ("date_start", "date_end", "published"):
         table[col] = pd.to_datetime(table[col])
