@@ -327,10 +327,11 @@ def _alias_hits(text: str, start: int = 0, end: int | None = None, *,
     end = len(text) if end is None else end
     index = _alias_index()
     found = []
-    for key in set(_KEY_WORD.findall(text[start:end].lower())):
-        for rank, pattern, hit in index.get(key, ()):
+    # the text's words that file an alias, as one set operation (the order is the sort's)
+    for key in index.keys() & set(_KEY_WORD.findall(text[start:end].lower())):
+        for rank, pattern, hit in index[key]:
             if persons or hit[2] != "person":
-                found.extend((m.start(), -m.end(), rank, hit) for m in pattern.finditer(text, start, end))
+                found += [(m.start(), -m.end(), rank, hit) for m in pattern.finditer(text, start, end)]
     hits, last = [], -1
     for s, negative_end, _, hit in sorted(found):
         if s >= last:
@@ -850,6 +851,7 @@ def _unique(entities: frozenset[str] | None) -> Who | None:
     return _entity(next(iter(entities))) if entities and len(entities) == 1 else None
 
 
+@knowledge.cached(maxsize=16384)  # asked of every alias found, and aliases recur
 def _is_office(alias: str, entity: str) -> bool:
     """Whether an alias as written names an office ("US secretary of state", "UN chief"): a
     title, and no word of the holder's name ("Secretary of State John Kerry" is a name)."""
