@@ -327,10 +327,11 @@ def _alias_hits(text: str, start: int = 0, end: int | None = None, *,
     end = len(text) if end is None else end
     index = _alias_index()
     found = []
-    for key in set(_KEY_WORD.findall(text[start:end].lower())):
-        for rank, pattern, hit in index.get(key, ()):
+    # the text's words that file an alias, as one set operation (the order is the sort's)
+    for key in index.keys() & set(_KEY_WORD.findall(text[start:end].lower())):
+        for rank, pattern, hit in index[key]:
             if persons or hit[2] != "person":
-                found.extend((m.start(), -m.end(), rank, hit) for m in pattern.finditer(text, start, end))
+                found += [(m.start(), -m.end(), rank, hit) for m in pattern.finditer(text, start, end)]
     hits, last = [], -1
     for s, negative_end, _, hit in sorted(found):
         if s >= last:
@@ -850,6 +851,7 @@ def _unique(entities: frozenset[str] | None) -> Who | None:
     return _entity(next(iter(entities))) if entities and len(entities) == 1 else None
 
 
+@knowledge.cached(maxsize=16384)  # asked of every alias found, and aliases recur
 def _is_office(alias: str, entity: str) -> bool:
     """Whether an alias as written names an office ("US secretary of state", "UN chief"): a
     title, and no word of the holder's name ("Secretary of State John Kerry" is a name)."""
@@ -1770,12 +1772,13 @@ def quotations(articles: pd.DataFrame, *, quote_kinds: tuple[str, ...] = tuple(Q
     require(articles, ("article_id", "text"), "quotations")
     sents = sentences(articles)
     sent_groups: dict[str, list[tuple[int, int, int]]] = {}
-    for a, sid, s, e in zip(sents["article_id"], sents["sentence_id"], sents["start"], sents["end"]):
+    # columns as lists: iterating Arrow-backed strings element by element is slow
+    for a, sid, s, e in zip(*(sents[c].tolist() for c in ("article_id", "sentence_id", "start", "end"))):
         sent_groups.setdefault(a, []).append((sid, s, e))
     rows = []
     days = [None if pd.isna(d) else pd.Timestamp(d).strftime("%Y-%m-%d") for d in articles["published"]] \
         if "published" in articles.columns else [None] * len(articles)
-    for aid, text, day in zip(articles["article_id"], articles["text"], days):
+    for aid, text, day in zip(articles["article_id"].tolist(), articles["text"].tolist(), days):
         # the memoised layout, not the paragraphs table: only the body spans are needed
         layout = classify_paragraphs(text)
         body = [(s, e) for s, e, kind in layout if kind == "body"]
@@ -1809,10 +1812,7 @@ def _article_quotations(text: str, paragraphs: list[tuple[int, int]], sent_spans
     statements, sentence by sentence (``lead``: the standfirst's spans, whose people "he"
     may name)."""
     segments = quote_segments(text, paragraphs)
-    masked = list(text)
-    for seg in segments:
-        masked[seg.start:seg.end] = _MASK * (seg.end - seg.start)
-    reading = Reading(text, "".join(masked), paragraphs, sent_spans, day, lead=list(lead or []))
+    reading = Reading(text, _masked(text, segments), paragraphs, sent_spans, day, lead=list(lead or []))
     by_sentence: dict[int, list[Segment]] = {}
     for seg in segments:
         i = reading.index_of(seg.start)
@@ -1830,6 +1830,19 @@ def _article_quotations(text: str, paragraphs: list[tuple[int, int]], sent_spans
                 if content is not None:
                     rows.append(Row(sid, *content, None, attr.speaker(), "reported"))
     return _share_speakers(rows)
+
+
+def _masked(text: str, segments: list[Segment]) -> str:
+    """``text`` with every character of the segments (in text order) replaced by the mask
+    character; joined from pieces, as a list of the article's characters costs more."""
+    pieces, last = [], 0
+    for seg in segments:
+        start = max(seg.start, last)  # a segment inside one masked before adds nothing
+        if seg.end > start:
+            pieces += (text[last:start], _MASK * (seg.end - start))
+            last = seg.end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 @knowledge.cached
@@ -1954,6 +1967,14 @@ def _share_speakers(rows: list[Row]) -> list[Row]:
     return rows
 
 
+# the patterns of _reported_content, compiled once: it runs for every attribution
+_UP_TO_COMMA = re.compile(r"[^,]*,\s*")
+_ACCORDING_AT_END = re.compile(r",\s*(?i:according to)\s+$")
+_QUOTE_AT_END = re.compile(r"[" + _MASK + r"”\"’']\W*$")
+_COMMA_AT_END = re.compile(r",\s*$")
+_WORDS_TO_END = re.compile(r"[\s\w’'\-]*[.!?]?")
+
+
 def _reported_content(r: Reading, attr: Attribution, ss: int, se: int, nested: bool) -> tuple[int, int] | None:
     """The span of what ``attr`` reports in the sentence [ss, se), if it reports anything;
     ``nested``: another attribution stands before it in the sentence ("Kerry said …, the
@@ -1961,15 +1982,15 @@ def _reported_content(r: Reading, attr: Attribution, ss: int, se: int, nested: b
     text, masked, pats = r.text, r.masked, _patterns()
     if attr.verb == "according to":
         rest = masked[attr.end:se]
-        m = re.match(r"[^,]*,\s*", rest)
+        m = _UP_TO_COMMA.match(rest)
         if attr.start - ss < 20 and m:  # "According to X, CONTENT."
             cs = attr.end + m.end()
             return _content_span(text, masked, cs, se)
         head = masked[ss:attr.start]
-        m = re.search(r",\s*(?i:according to)\s+$", head)
+        m = _ACCORDING_AT_END.search(head)
         return _content_span(text, masked, ss, ss + m.start()) if m else None
     head = masked[ss:attr.start]
-    if re.search(r"[" + _MASK + r"”\"’']\W*$", head):
+    if _QUOTE_AT_END.search(head):
         return None  # the attribution of the quotation just before it
     after = masked[attr.verb_end:se]
     lead = pats["told" if attr.verb in ("told", "tells", "telling") else "lead"].match(after)
@@ -1980,8 +2001,8 @@ def _reported_content(r: Reading, attr: Attribution, ss: int, se: int, nested: b
     if rest and rest[0] not in QUOTE_OPENERS + _MASK and has_words(rest, 3):
         return _content_span(text, masked, cs, se)
     # "CONTENT, he added." with no quotation or attribution before the attribution
-    if not nested and re.search(r",\s*$", head) and _MASK not in head and has_words(head, 3) \
-            and re.fullmatch(r"[\s\w’'\-]*[.!?]?", masked[attr.verb_end:se]):
+    if not nested and _COMMA_AT_END.search(head) and _MASK not in head and has_words(head, 3) \
+            and _WORDS_TO_END.fullmatch(masked[attr.verb_end:se]):
         return _content_span(text, masked, ss, ss + len(head.rstrip().rstrip(",")))
     return None
 
