@@ -348,8 +348,8 @@ def block_runs(block: Block, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, 
         return empty
     n_docs = len(offsets)
     doc = np.repeat(np.arange(n_docs - 1, dtype=np.int64), np.diff(offsets))
-    _, hid = np.unique(block.hashes, return_inverse=True)
-    hid = hid.astype(np.int64).reshape(-1)
+    # numbered in order of first appearance (a hash table, no sort): only equality of numbers matters below
+    hid = pd.factorize(block.hashes)[0].astype(np.int64)
     # shingles held by one article only match nothing: leave them out
     held = np.sort(hid * n_docs + doc)
     distinct = held[np.r_[True, held[1:] != held[:-1]]] // n_docs  # the hid of each (hid, article) once
@@ -364,7 +364,10 @@ def block_runs(block: Block, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, 
     pair = np.repeat(np.arange(len(a), dtype=np.int64), count[a])
     at = _expand(first[a], count[a])
     query = hid[at] * n_docs + b[pair]
-    lo = np.searchsorted(sorted_key, query, side="left")
+    # searched in sorted order, each search starting where the one before ended: far fewer cache misses
+    by_query = np.argsort(query)
+    lo = np.empty_like(query)
+    lo[by_query] = np.searchsorted(sorted_key, query[by_query], side="left")
     hit = np.flatnonzero(sorted_key[np.minimum(lo, len(sorted_key) - 1)] == query)  # most find nothing
     pair, at, lo = pair[hit], at[hit], lo[hit]
     found = np.searchsorted(sorted_key, query[hit], side="right") - lo
