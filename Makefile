@@ -35,8 +35,10 @@ lab: $(READY) ## open JupyterLab on the notebooks (offline; the project's config
 tables: $(READY) ## write the tidy tables of the seeds to out/tables
 	$(PY) -m analysis tables seeds --out out/tables
 
+# the core the one-process runs are pinned to (taskset), so that they measure one core's throughput
+BENCH_CPU ?= 1
 bench: $(READY) ## benchmark 1,000 to 100,000 synthetic articles and rewrite benchmarks/RESULTS.md (not part of test)
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py --cpu $(BENCH_CPU)
 
 clean: ## remove the virtual environment and generated tables
 	rm -rf $(VENV) out
