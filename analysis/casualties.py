@@ -180,6 +180,17 @@ Rules, in the order they are applied
         ``since`` is the start of the counted period when the sentence states one:
         "since March 2011" or "since the uprising ... began in March 2011" -> "2011-03";
         a year alone -> "2011". A string (ISO year-month or year), empty when not stated.
+        ``scope`` says what the figure counts: ``war`` (the whole war so far: "since the
+        uprising began", "a conflict that has claimed", "killed in the conflict"),
+        ``period`` (a span within it: "this year", "since January", "since the siege
+        began"), ``event`` (one attack, bombing, massacre or day: "a sarin gas attack ...
+        that killed", "were killed on Sunday") or empty when the figure's clause says
+        none of these. The rows of ``casualty_scope.csv`` are tried in order over the
+        figure's clause (up to a semicolon, a colon or ", and/but/while"), the first that
+        matches deciding: events first ("the deadliest attack of the war"), then the war's
+        own start ("since March 2011", "since the war began"), then periods ("so far this
+        year"), then the rest of the war's cues. Only a ``war`` toll is compared with the
+        reference tolls, which count the whole war.
 
 Charting
     ``toll_series``, ``plot_table``, ``citations`` and ``interval_kind`` shape the
@@ -228,7 +239,7 @@ COLUMNS = {
     "surface": "string", "value": "Int64", "qualifier": "string", "low": "float64",
     "high": "float64", "category": "string", "population": "string",
     "attributed_to": "string", "attribution_basis": "string", "since": "string",
-    "sentence": "string",
+    "scope": "string", "sentence": "string",
 }
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # a forward search for the verb stops at the clause's end or a joined clause
@@ -1260,6 +1271,25 @@ def _full_name(text: str, before: int, name: str) -> str:
     return longer.group()[tokens[0][1]:]
 
 
+@knowledge.cached
+def _scope_rules() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((r.scope, re.compile(r.pattern, re.IGNORECASE)) for r in knowledge.casualty_scope().itertuples())
+
+
+# where a clause ends for the scope: a semicolon or colon, or a comma before a joined clause
+_SCOPE_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\s(?:while|whereas)\b")
+
+
+def _scope(sentence: str, start: int, end: int) -> str:
+    """The scope of the figure at sentence[start:end]: the scope of the first row of
+    ``casualty_scope.csv`` that matches in its clause; empty when none does."""
+    breaks = list(_SCOPE_CLAUSE_END.finditer(sentence))
+    first = max((m.end() for m in breaks if m.end() <= start), default=0)
+    last = min((m.start() for m in breaks if m.start() >= end), default=len(sentence))
+    clause = sentence[first:last]
+    return next((scope for scope, pattern in _scope_rules() if pattern.search(clause)), "")
+
+
 def _since(sentence: str) -> str:
     m = _SINCE.search(sentence)
     if not m:
@@ -1282,7 +1312,8 @@ def casualty_figures(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body"
     Columns: article_id, sentence_id, start, end (offsets into the article's text; the
     span runs from the hedge to the population word), surface, value, qualifier, low,
     high (NaN = open), category, population, attributed_to, attribution_basis, since
-    (ISO "YYYY-MM" or "YYYY", empty when not stated) and sentence.
+    (ISO "YYYY-MM" or "YYYY", empty when not stated), scope (war, period, event or
+    empty: see the module doc) and sentence.
     """
     require(articles, ("article_id", "text"), "casualty_figures")
     # the standfirst is read as context: a source it names can be carried into the body
@@ -1315,7 +1346,7 @@ def casualty_figures(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body"
                          "qualifier": f.qualifier, "low": f.low, "high": f.high,
                          "category": f.category, "population": f.population,
                          "attributed_to": authority, "attribution_basis": basis,
-                         "since": since, "sentence": s.text})
+                         "since": since, "scope": _scope(s.text, f.start, f.end), "sentence": s.text})
     if not rows:
         return empty_figures()
     table = pd.DataFrame.from_records(rows, columns=list(COLUMNS)).astype(COLUMNS)
