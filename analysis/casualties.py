@@ -185,12 +185,16 @@ Rules, in the order they are applied
         ``period`` (a span within it: "this year", "since January", "since the siege
         began"), ``event`` (one attack, bombing, massacre or day: "a sarin gas attack ...
         that killed", "were killed on Sunday") or empty when the figure's clause says
-        none of these. The rows of ``casualty_scope.csv`` are tried in order over the
-        figure's clause (up to a semicolon, a colon or ", and/but/while"), the first that
-        matches deciding: events first ("the deadliest attack of the war"), then the war's
-        own start ("since March 2011", "since the war began"), then periods ("so far this
-        year"), then the rest of the war's cues. Only a ``war`` toll is compared with the
-        reference tolls, which count the whole war.
+        none of these. The rows of ``casualty_scope.csv`` are cues, searched in the
+        figure's clause (up to a semicolon, a colon or ", and/but/while"; an aside ",
+        which ... ," left out): an event's cue within ``EVENT_REACH`` (80) characters of
+        the figure makes it an event ("the deadliest attack of the war killed 120");
+        otherwise the nearest war or period cue decides ("In 2014, ... were killed in the
+        conflict" is a period), the earlier row on a tie. The reference comparison and the
+        death-toll chart leave out event and period tolls: the reference tolls count the
+        whole war. Known misses: a war's start outside Syria given as a date ("Yemen's war
+        has left 6,000 dead since March 2015" reads as a period), an event told only by its
+        verb ("executed 175 workers"), a one-day event near a period's toll in one clause.
 
 Charting
     ``toll_series``, ``plot_table``, ``citations`` and ``interval_kind`` shape the
