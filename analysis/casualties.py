@@ -180,6 +180,21 @@ Rules, in the order they are applied
         ``since`` is the start of the counted period when the sentence states one:
         "since March 2011" or "since the uprising ... began in March 2011" -> "2011-03";
         a year alone -> "2011". A string (ISO year-month or year), empty when not stated.
+        ``scope`` says what the figure counts: ``war`` (the whole war so far: "since the
+        uprising began", "a conflict that has claimed", "killed in the conflict"),
+        ``period`` (a span within it: "this year", "since January", "since the siege
+        began"), ``event`` (one attack, bombing, massacre or day: "a sarin gas attack ...
+        that killed", "were killed on Sunday") or empty when the figure's clause says
+        none of these. The rows of ``casualty_scope.csv`` are cues, searched in the
+        figure's clause (up to a semicolon, a colon or ", and/but/while"; an aside ",
+        which ... ," left out): an event's cue within ``EVENT_REACH`` (80) characters of
+        the figure makes it an event ("the deadliest attack of the war killed 120");
+        otherwise the nearest war or period cue decides ("In 2014, ... were killed in the
+        conflict" is a period), the earlier row on a tie. The reference comparison and the
+        death-toll chart leave out event and period tolls: the reference tolls count the
+        whole war. Known misses: a war's start outside Syria given as a date ("Yemen's war
+        has left 6,000 dead since March 2015" reads as a period), an event told only by its
+        verb ("executed 175 workers"), a one-day event near a period's toll in one clause.
 
 Charting
     ``toll_series``, ``plot_table``, ``citations`` and ``interval_kind`` shape the
@@ -228,7 +243,7 @@ COLUMNS = {
     "surface": "string", "value": "Int64", "qualifier": "string", "low": "float64",
     "high": "float64", "category": "string", "population": "string",
     "attributed_to": "string", "attribution_basis": "string", "since": "string",
-    "sentence": "string",
+    "scope": "string", "sentence": "string",
 }
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # a forward search for the verb stops at the clause's end or a joined clause
@@ -1260,6 +1275,35 @@ def _full_name(text: str, before: int, name: str) -> str:
     return longer.group()[tokens[0][1]:]
 
 
+@knowledge.cached
+def _scope_rules() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((r.scope, re.compile(r.pattern, re.IGNORECASE)) for r in knowledge.casualty_scope().itertuples())
+
+
+# where a clause ends for the scope: a semicolon or colon, or a comma before a joined clause
+_SCOPE_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\s(?:while|whereas)\b")
+# an aside between commas ("the war, which the UN stopped counting last year, ..."): its cues are not the figure's
+_SCOPE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;:]*,")
+EVENT_REACH = 80  # characters at most between an event's cue and the figure it scopes
+
+
+def _scope(sentence: str, start: int, end: int) -> str:
+    """The scope of the figure at sentence[start:end], from the cues of ``casualty_scope.csv``
+    in its clause, asides left out: an event's cue within ``EVENT_REACH`` characters of the
+    figure makes it an event; otherwise the nearest war or period cue decides (the earlier
+    row on a tie); empty when there is none."""
+    breaks = list(_SCOPE_CLAUSE_END.finditer(sentence))
+    first = max((m.end() for m in breaks if m.end() <= start), default=0)
+    last = min((m.start() for m in breaks if m.start() >= end), default=len(sentence))
+    clause = _SCOPE_ASIDE.sub(lambda m: " " * len(m.group()), sentence[first:last])
+    s, e = start - first, end - first
+    cues = sorted((max(m.start() - e, s - m.end(), 0), row, scope)
+                  for row, (scope, pattern) in enumerate(_scope_rules()) for m in pattern.finditer(clause))
+    if any(scope == "event" and gap <= EVENT_REACH for gap, _, scope in cues):
+        return "event"
+    return next((scope for _, _, scope in cues if scope != "event"), "")
+
+
 def _since(sentence: str) -> str:
     m = _SINCE.search(sentence)
     if not m:
@@ -1282,7 +1326,8 @@ def casualty_figures(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body"
     Columns: article_id, sentence_id, start, end (offsets into the article's text; the
     span runs from the hedge to the population word), surface, value, qualifier, low,
     high (NaN = open), category, population, attributed_to, attribution_basis, since
-    (ISO "YYYY-MM" or "YYYY", empty when not stated) and sentence.
+    (ISO "YYYY-MM" or "YYYY", empty when not stated), scope (war, period, event or
+    empty: see the module doc) and sentence.
     """
     require(articles, ("article_id", "text"), "casualty_figures")
     # the standfirst is read as context: a source it names can be carried into the body
@@ -1315,7 +1360,7 @@ def casualty_figures(articles: pd.DataFrame, *, kinds: tuple[str, ...] = ("body"
                          "qualifier": f.qualifier, "low": f.low, "high": f.high,
                          "category": f.category, "population": f.population,
                          "attributed_to": authority, "attribution_basis": basis,
-                         "since": since, "sentence": s.text})
+                         "since": since, "scope": _scope(s.text, f.start, f.end), "sentence": s.text})
     if not rows:
         return empty_figures()
     table = pd.DataFrame.from_records(rows, columns=list(COLUMNS)).astype(COLUMNS)
@@ -1363,11 +1408,11 @@ def plot_table(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str =
 
 
 SERIES_COLUMNS = ["series", "outlet", "article_id", "start", "end", "published", "slot", "value", "qualifier",
-                  "interval", "low_drawn", "high_drawn", "cited", "label", "surface", "period", "evidence"]
+                  "interval", "low_drawn", "high_drawn", "cited", "label", "surface", "period", "scope", "evidence"]
 
 
 def toll_series(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str = "killed",
-                open_stub: float = 0.08) -> pd.DataFrame:
+                scopes: tuple[str, ...] | None = None, open_stub: float = 0.08) -> pd.DataFrame:
     """The outlets' figures of one category and the reference figures of that category
     (``data/reference_tolls.csv``) in one tidy table for a chart of value against date.
 
@@ -1375,8 +1420,13 @@ def toll_series(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str 
     ``published`` its announcement date, ``evidence`` its citation, ``slot`` 0 and no
     ``start``/``end``; for an outlet row ``start``/``end`` locate ``surface`` in the article's
     text, ``evidence`` is the sentence and ``period`` the stated start ("since 2011-03").
+    ``scopes`` keeps only the outlets' figures of those scopes (``("war", "")``: the tolls
+    not said to count one event or a period, comparable with the reference tolls, which count
+    the whole war); ``scope`` is "war" for a reference.
     """
     require(articles, ("article_id", "outlet", "published"), "toll_series")
+    if scopes is not None:
+        figures = figures[figures["scope"].isin(scopes)]
     own = plot_table(figures, articles, category=category, open_stub=open_stub)
     own = own.assign(series="outlet", outlet=own["outlet"].astype("string"),
                      period=("since " + own["since"]).where(own["since"] != "", ""),
@@ -1387,7 +1437,7 @@ def toll_series(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str 
     stated = (ref["qualifier"] + " " + ref["value"].map("{:,}".format).astype("string")).str.strip()
     ref = ref.assign(series="reference", outlet=ref["source"], article_id="", start=pd.NA, end=pd.NA,
                      published=ref["date"],
-                     slot=0.0, interval="reference", low_drawn=value, high_drawn=value,
+                     slot=0.0, interval="reference", low_drawn=value, high_drawn=value, scope="war",
                      cited=ref["authority"], evidence=ref["citation"],
                      surface=stated, label=ref["authority"] + ": " + stated)
     table = pd.concat([own[SERIES_COLUMNS], ref[SERIES_COLUMNS]], ignore_index=True)
@@ -1409,14 +1459,14 @@ def citations(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 COMPARISON_COLUMNS = {
     "article_id": "string", "outlet": "string", "published": "datetime64[ns]", "start": "int64", "end": "int64",
-    "surface": "string", "value": "int64", "attributed_to": "string", "basis": "string",
+    "surface": "string", "value": "int64", "attributed_to": "string", "scope": "string", "basis": "string",
     "reference_source": "string", "reference_date": "datetime64[ns]", "reference_value": "Int64",
     "difference": "float64", "within": "boolean", "sentence": "string",
 }
 
 
 def reference_comparison(figures: pd.DataFrame, articles: pd.DataFrame, *, category: str = "killed",
-                         tolerance: float = 0.10) -> pd.DataFrame:
+                         tolerance: float = 0.10, scopes: tuple[str, ...] = ("war", "")) -> pd.DataFrame:
     """Each figure of ``category`` beside the reference figure it is compared with
     (``data/reference_tolls.csv``), and whether it lies within ``tolerance`` of it.
 
@@ -1427,8 +1477,11 @@ def reference_comparison(figures: pd.DataFrame, articles: pd.DataFrame, *, categ
     the UN human rights office's count is cited as "the UN"), ``nearest reference`` (for a
     toll credited to nobody or to a source without a reference: the candidate closest in
     value, so "within" then means only that some authority had published a figure like it),
-    ``vague amount`` ("hundreds": not compared) or ``no reference``. ``difference`` is
-    value / reference - 1.
+    ``vague amount`` ("hundreds": not compared), ``not a war toll`` (a figure whose ``scope``
+    is not in ``scopes``, by default one attack's toll or a period's: the reference tolls
+    count the whole war, so it is not compared; a figure whose clause states no scope is
+    compared, as most war tolls in the news are printed without one) or ``no reference``.
+    ``difference`` is value / reference - 1.
     """
     require(articles, ("article_id", "text", "outlet", "published"), "reference_comparison")
     own = figures[figures["category"] == category].merge(
@@ -1444,6 +1497,8 @@ def reference_comparison(figures: pd.DataFrame, articles: pd.DataFrame, *, categ
                           for authority, cited in zip(cands["authority"], cands["cited_as"])]]
         if i in vague:
             basis, match = "vague amount", None
+        elif f["scope"] not in scopes:
+            basis, match = "not a war toll", None
         elif f["attributed_to"] and not credited.empty:
             basis, match = "same source", credited.iloc[-1]
         elif not cands.empty:
@@ -1454,7 +1509,7 @@ def reference_comparison(figures: pd.DataFrame, articles: pd.DataFrame, *, categ
         difference = None if match is None else f["value"] / match["value"] - 1
         rows.append({"article_id": f["article_id"], "outlet": f["outlet"], "published": f["published"],
                      "start": f["start"], "end": f["end"], "surface": f["surface"], "value": f["value"],
-                     "attributed_to": f["attributed_to"], "basis": basis,
+                     "attributed_to": f["attributed_to"], "scope": f["scope"], "basis": basis,
                      "reference_source": None if match is None else match["source"],
                      "reference_date": None if match is None else match["date"],
                      "reference_value": None if match is None else match["value"],

@@ -244,7 +244,8 @@ def death_tolls(tolls: pd.DataFrame, outlets: pd.Series) -> alt.FacetChart:
                               subtitle=["Mark: a toll at its story's date (tolls of one day side by side). "
                                         "Solid line: the range its hedge implies (nearly, about). Dashed stub: "
                                         "open-ended (more than, over), no upper bound stated. Black bar: a "
-                                        "reference toll at its announcement date. One panel per year."]),
+                                        "reference toll at its announcement date. One panel per year. Tolls of one event or period "
+                                        "are left out."]),
     ).resolve_scale(x="independent")
 
 

@@ -452,3 +452,47 @@ def challenge_report(results: pd.DataFrame, scores: pd.DataFrame) -> str:
         lines += ["", f"Cases that fail ({len(failing)}):", ""]
         lines += [f"- `{f.case}` ({f.phenomenon}): {f.errors}" for f in failing.itertuples()] or ["- none"]
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- the scope of casualty figures
+
+SCOPES = ("war", "period", "event", "unclear")  # "unclear": the text states none (the extractor's empty scope)
+SCOPE_COLUMNS = ["case", "surface", "gold_scope", "predicted_scope", "status", "agrees", "sentence"]
+
+
+def scope_agreement(cases: pd.DataFrame, folder: Path) -> pd.DataFrame:
+    """Each gold figure of ``cases`` (``case, text, surface, scope``, one row per figure;
+    ``published`` optional) beside the ``scope`` of the casualty figure found at its place.
+
+    ``status`` is ``found`` when a predicted figure overlaps the gold surface, else
+    ``missed`` (then ``agrees`` is <NA>); a gold ``unclear`` agrees with an empty scope.
+    """
+    bad = sorted(set(cases["scope"]) - set(SCOPES))
+    if bad:
+        raise CorpusError(f"scope cases: unknown scope {', '.join(map(repr, bad))}; use one of {', '.join(SCOPES)}")
+    if "published" not in cases.columns:
+        cases = cases.assign(published="")
+    gold = write_cases(cases.assign(phenomenon="scope"), "casualties", folder)
+    articles = load_articles(folder)
+    predicted = casualty_figures(articles).merge(articles[["article_id", "file"]], on="article_id")
+    rows = []
+    for g in gold.itertuples(index=False):
+        mine = predicted[(predicted["file"] == g.file) & (predicted["start"] < g.end) & (g.start < predicted["end"])]
+        scope = mine["scope"].iloc[0] if len(mine) else None
+        rows.append({"case": g.case, "surface": g.surface, "gold_scope": g.scope,
+                     "predicted_scope": scope if scope is None else (scope or "unclear"),
+                     "status": "found" if len(mine) else "missed",
+                     "agrees": pd.NA if scope is None else (scope or "unclear") == g.scope, "sentence": g.text})
+    return pd.DataFrame(rows, columns=SCOPE_COLUMNS).astype({"agrees": "boolean"})
+
+
+def scope_scores(agreement: pd.DataFrame) -> pd.DataFrame:
+    """Per gold scope and in all: gold figures, found, scope agreeing, and the share agreeing of
+    those found (NaN when none is found)."""
+    def row(name: str, part: pd.DataFrame) -> dict:
+        found = int((part["status"] == "found").sum())
+        agree = int(part["agrees"].fillna(False).sum())
+        return {"scope": name, "n_gold": len(part), "found": found, "agrees": agree,
+                "accuracy": agree / found if found else float("nan")}
+    rows = [row(s, agreement[agreement["gold_scope"] == s]) for s in SCOPES] + [row("all", agreement)]
+    return pd.DataFrame(rows)

@@ -242,6 +242,11 @@ def casualty_categories() -> pd.DataFrame:
     return table("casualty_categories.csv")
 
 
+def casualty_scope() -> pd.DataFrame:
+    """``casualty_scope.csv``: scope (event, period, war), pattern, note; tried in order."""
+    return table("casualty_scope.csv")
+
+
 def casualty_exclusions() -> pd.DataFrame:
     """``casualty_exclusions.csv``: side (after, before, year_before), pattern, note."""
     return table("casualty_exclusions.csv")

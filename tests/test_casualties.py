@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import casualties, knowledge
+from analysis import casualties, knowledge, paths
 
 LEAD = "Talks on Syria\n\nThe ministers met on Tuesday. They spoke for an hour.\n\n"
 
@@ -716,3 +716,57 @@ def test_a_verb_after_and_is_another_predicate_not_the_figures(figures_of):
 def test_bringing_the_total_to_a_number_counts_like_the_figure_before(figures_of):
     table = figures_of("Another 800 people were evacuated on Friday, bringing the total to 4,500.")
     assert table[["value", "category"]].values.tolist() == [[800, "displaced"], [4500, "displaced"]]
+
+
+# ---------------------------------------------------------------- scope
+
+@pytest.mark.parametrize("text, scopes", [
+    # the war's own toll: its start, the war as the subject, the war as the frame
+    ("Since the revolt against the government started, 120,000 people have died.", ["war"]),
+    ("Opposition monitors count 210,000 dead since the first protests in 2011.", ["war"]),
+    ("The civil war has by now cost more than 300,000 lives.", ["war"]),
+    ("Aid groups say 4 million refugees have left in the course of the conflict.", ["war"]),
+    ("Three years of fighting have killed 150,000 people.", ["war"]),
+    # a span within it
+    ("In 2015 alone, 55,000 people were killed.", ["period"]),
+    ("Since February, 8,000 people have been killed in the war.", ["period"]),
+    ("During the truce, 90 civilians were killed in the province.", ["period"]),
+    ("Shelling has killed 600 people in the last three weeks.", ["period"]),
+    # one event: its cue near the figure wins over the war around it
+    ("A suicide bomber killed 31 people at a checkpoint.", ["event"]),
+    ("The worst single massacre of the war left 200 dead.", ["event"]),
+    ("Fourteen people were killed on Friday in the town.", ["event"]),
+    # the day a source spoke is not the day of the deaths
+    ("The monitor said on Friday that 250,000 people had been killed in the conflict.", ["war"]),
+    # no cue at all: not said
+    ("More than 300 people have been killed, activists report.", [""]),
+    # two figures, two clauses
+    ("The war has killed 240,000 people; a car bomb killed 9 more on Thursday.", ["war", "event"]),
+])
+def test_scope_of_a_figure(figures_of, text, scopes):
+    assert figures_of(text)["scope"].tolist() == scopes
+
+
+def test_an_event_far_from_the_figure_does_not_scope_it(figures_of):
+    text = ("Air strikes have killed 3,100 civilians since the bombing campaign began in the autumn, the group said "
+            "in its report, among them 15 people killed when a missile hit a bakery.")
+    assert figures_of(text)["scope"].tolist() == ["period", "event"]
+
+
+def test_an_aside_does_not_scope_the_figure(figures_of):
+    text = "The overall toll of the war, which the group last revised this spring, stands at 330,000 people killed."
+    assert figures_of(text)["scope"].tolist() == ["war"]
+
+
+def test_an_event_or_period_toll_is_not_compared_with_the_war_references(compare):
+    row = one(compare("A chemical attack on the suburb killed more than 1,400 people."))
+    assert row.scope == "event" and row.basis == "not a war toll" and pd.isna(row.within)
+
+
+def test_the_seeds_scope_is_the_gold_scope(seeds):
+    gold = pd.read_csv(paths.GOLD_DIR / "casualties.csv", dtype="string", keep_default_na=False)
+    found = casualties.casualty_figures(seeds)
+    found = found.assign(file=found["article_id"].map(dict(zip(seeds["article_id"], seeds["file"]))))
+    got = dict(zip(zip(found["file"], found["start"].astype(str)), found["scope"]))
+    assert {(f, s): got.get((f, s)) for f, s in zip(gold["file"], gold["start"])} == \
+        dict(zip(zip(gold["file"], gold["start"]), gold["scope"]))
