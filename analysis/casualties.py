@@ -235,7 +235,7 @@ import pandas as pd
 from . import knowledge
 from .corpus import require, sentences
 from .knowledge import reference_tolls
-from .matches import alternation, escaped_alternation, first_char, phrase_pattern
+from .matches import Prefilter, alternation, escaped_alternation, first_char, phrase_pattern
 from .text import MONTH_NAMES, MONTH_PATTERN, WORD_RE, count_words, first_words, month_number, words_back
 
 COLUMNS = {
@@ -1276,8 +1276,11 @@ def _full_name(text: str, before: int, name: str) -> str:
 
 
 @knowledge.cached
-def _scope_rules() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((r.scope, re.compile(r.pattern, re.IGNORECASE)) for r in knowledge.casualty_scope().itertuples())
+def _scope_rules() -> Prefilter:
+    """The rows of ``casualty_scope.csv`` as ((row, scope), pattern), each searched only in a
+    clause that has the words its matches need."""
+    return Prefilter([((row, r.scope), re.compile(r.pattern, re.IGNORECASE))
+                      for row, r in enumerate(knowledge.casualty_scope().itertuples())])
 
 
 # where a clause ends for the scope: a semicolon or colon, or a comma before a joined clause
@@ -1298,7 +1301,7 @@ def _scope(sentence: str, start: int, end: int) -> str:
     clause = _SCOPE_ASIDE.sub(lambda m: " " * len(m.group()), sentence[first:last])
     s, e = start - first, end - first
     cues = sorted((max(m.start() - e, s - m.end(), 0), row, scope)
-                  for row, (scope, pattern) in enumerate(_scope_rules()) for m in pattern.finditer(clause))
+                  for (row, scope), pattern in _scope_rules().worth_searching(clause) for m in pattern.finditer(clause))
     if any(scope == "event" and gap <= EVENT_REACH for gap, _, scope in cues):
         return "event"
     return next((scope for _, _, scope in cues if scope != "event"), "")
