@@ -478,11 +478,10 @@ def scope_agreement(cases: pd.DataFrame, folder: Path) -> pd.DataFrame:
     rows = []
     for g in gold.itertuples(index=False):
         mine = predicted[(predicted["file"] == g.file) & (predicted["start"] < g.end) & (g.start < predicted["end"])]
-        scope = mine["scope"].iloc[0] if len(mine) else None
-        rows.append({"case": g.case, "surface": g.surface, "gold_scope": g.scope,
-                     "predicted_scope": scope if scope is None else (scope or "unclear"),
+        said = (mine["scope"].iloc[0] or "unclear") if len(mine) else None  # an empty scope states none
+        rows.append({"case": g.case, "surface": g.surface, "gold_scope": g.scope, "predicted_scope": said,
                      "status": "found" if len(mine) else "missed",
-                     "agrees": pd.NA if scope is None else (scope or "unclear") == g.scope, "sentence": g.text})
+                     "agrees": pd.NA if said is None else said == g.scope, "sentence": g.text})
     return pd.DataFrame(rows, columns=SCOPE_COLUMNS).astype({"agrees": "boolean"})
 
 

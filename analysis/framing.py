@@ -65,7 +65,7 @@ import pandas as pd
 from . import knowledge
 from .corpus import require, sentences
 from .matches import lexicon_matches, lexicon_pattern, phrase_pattern
-from .quotes import quotations
+from .quotes import direct_quotations
 from .text import WORD_RE
 
 LABEL_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor", "label", "in_quote", "sentence"]
@@ -129,8 +129,7 @@ def _names_the_actor(text: str, start: int, end: int, line_start: int) -> bool:
 def _quote_spans(articles: pd.DataFrame, quote_rows: pd.DataFrame | None = None) -> dict[str, list[tuple[int, int]]]:
     """Each article's direct quotations, as (start, end) offsets (from ``quote_rows`` when the
     quotations table of these articles is already made)."""
-    direct = quotations(articles, quote_kinds=("direct",)) if quote_rows is None \
-        else quote_rows[quote_rows["quote_kind"] == "direct"]
+    direct = direct_quotations(articles, quote_rows)
     spans: dict[str, list[tuple[int, int]]] = {}
     for q in direct[["article_id", "start", "end"]].itertuples(index=False):
         spans.setdefault(q.article_id, []).append((q.start, q.end))

@@ -243,7 +243,8 @@ def casualty_categories() -> pd.DataFrame:
 
 
 def casualty_scope() -> pd.DataFrame:
-    """``casualty_scope.csv``: scope (event, period, war), pattern, note; tried in order."""
+    """``casualty_scope.csv``: scope (event, period, war), pattern, note; each row a cue (the
+    nearest decides, the earlier row on a tie: see ``casualties._scope``)."""
     return table("casualty_scope.csv")
 
 

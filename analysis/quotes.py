@@ -2031,10 +2031,18 @@ def _content_span(text: str, masked: str, s: int, e: int) -> tuple[int, int] | N
 
 # ---------------------------------------------------------------- summaries
 
+def direct_quotations(articles: pd.DataFrame, quote_rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The direct quotations of ``articles``: those of ``quote_rows`` (their quotations table,
+    when already made), else found again."""
+    if quote_rows is None:
+        return quotations(articles, quote_kinds=("direct",))
+    return quote_rows[quote_rows["quote_kind"] == "direct"]
+
+
 def quote_share(articles: pd.DataFrame, quote_rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article: body words inside direct quotations, and their share of all body words."""
     require(articles, ("article_id", "text", "outlet", "n_words"), "quote_share")
-    q = quotations(articles, quote_kinds=("direct",)) if quote_rows is None else quote_rows[quote_rows["quote_kind"] == "direct"]
+    q = direct_quotations(articles, quote_rows)
     words = q.assign(n=[count_words(t) for t in q["surface"]]).groupby("article_id")["n"].sum()
     n_quotes = q.groupby("article_id")["quote_id"].nunique()
     out = articles[["article_id", "outlet", "n_words"]].copy()
