@@ -14,6 +14,9 @@ peak memory is its own:
   (``analysis/distributed.py``); its output is compared with ``--jobs 1``'s, and the peak
   memory of each worker process and of the client (which runs the scheduler) is sampled.
 
+After the ``--jobs 1`` run, the same process times the floor of issue #15, one pass of
+the word pattern over every text, so that each step's MB/s can be read against it.
+
 CPU time is that of the whole process tree (``getrusage`` of the process and its reaped
 children), beside wall time. ``--keep`` re-measures only ``--sizes`` and keeps the other
 sizes' figures from ``RESULTS.json`` (the report says which).
@@ -128,9 +131,29 @@ def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
     stop.set()
     sampler.join()
     main, child = peak_rss_mb()  # before the checks below, which are not part of the run
-    return {"seconds": seconds, "cpu_seconds": cpu_seconds(), "steps": steps, "steps_cpu": clock.cpu, "peak_rss_mb": main,
+    cpu = cpu_seconds()
+    return {"seconds": seconds, "cpu_seconds": cpu, "steps": steps, "steps_cpu": clock.cpu, "peak_rss_mb": main,
             "peak_child_rss_mb": child, "peak_tree_rss_mb": tree[0], "load_before": load_before,
-            "load_after": load_after, "cpus": sorted(os.sched_getaffinity(0)), **output_facts(corpus, out, paths)}
+            "load_after": load_after, "cpus": sorted(os.sched_getaffinity(0)), **output_facts(corpus, out, paths),
+            **({"floor": word_floor(corpus)} if jobs == 1 else {})}
+
+
+def word_floor(corpus: Path, repeat: int = 3) -> dict:
+    """The floor of issue #15: one pass of the word pattern (``text.WORD_RE.findall``) over every
+    article's text, in the process and on the core of the run, after it; MB of text per CPU
+    second, the best of ``repeat`` passes. A step's MB/s over this says how many such passes
+    its time would pay for."""
+    from analysis.text import WORD_RE
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.txt"))]
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        for text in texts:
+            WORD_RE.findall(text)
+        best = min(best, time.process_time() - started)
+    return {"cpu_seconds": best, "mb_s": mb / best}
 
 
 def measure_dask(corpus: Path, out: Path, workers: int) -> dict:
@@ -253,6 +276,35 @@ def why(name: str, sizes: dict) -> str:
     raise KeyError(name)
 
 
+def floor_section(sizes: dict, steps: list[str]) -> list[str]:
+    """Each step's MB of text per CPU second of that step, against the floor (issue #15)."""
+    measured = {n: r["tables"][1] for n, r in sizes.items() if "floor" in r["tables"][1]}
+    if not measured:
+        return []
+    lines = ["MB of text per CPU second of each step (the whole corpus's text over the step's CPU time), and in "
+             "brackets how many times slower than the floor: one pass of the word pattern (`text.WORD_RE.findall`) "
+             "over the same texts, in the same process on the same core, after the run (best of three). The floor is "
+             "what Python's `re` costs to read the text once; each step runs several patterns and its rules' Python. "
+             "`whole run`: the CPU time of the whole run (as in the first table), against which 2 MB/s is the target.", "",
+             "| articles | floor MB/s | whole run | " + " | ".join(steps) + " |",
+             "|---:|---:|---:|" + "---:|" * len(steps)]
+    for n, one in measured.items():
+        floor, mb = one["floor"]["mb_s"], one["mb"]
+
+        def rate(cpu: float) -> str:
+            slower = floor * cpu / mb
+            return f"{mb / cpu:.2f} ({slower:.{0 if slower >= 10 else 1}f}x)" if cpu > 0 else "n/a"
+
+        total = one["cpu_seconds"]
+        lines.append(f"| {n:,} | {floor:.1f} | {rate(total)} | "
+                     + " | ".join(rate(one["steps_cpu"].get(s, 0.0)) for s in steps) + " |")
+    kept = [n for n in sizes if n not in measured]
+    if kept:
+        lines += ["", "Not measured for " + ", ".join(f"{n:,}" for n in kept) + " articles (figures kept from a run "
+                  "before the floor was measured)."]
+    return lines + [""]
+
+
 def _cpu(run: dict) -> str:
     return f"{run['cpu_seconds']:.1f}" if "cpu_seconds" in run else "n/a"
 
@@ -373,6 +425,7 @@ def report(results: dict, command: str) -> str:
             lines.append(f"| {n:,} | " + " | ".join(f"{secs.get(s, 0.0):.1f} ({1000 * secs.get(s, 0.0) / n:.1f})"
                                                     for s in steps) + " |")
         lines.append("")
+    lines += floor_section(sizes, steps)
     largest = max(sizes)
     big = sizes[largest]
     mb_s = big["tables"][1]["mb"] / big["tables"][1]["seconds"]
