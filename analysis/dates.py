@@ -112,15 +112,17 @@ Direction (the ``tense`` column): which way a date without a year lies
     direction  a month, a day, a part of a month             a weekday
     =========  ===========================================  =====================================
     past       the latest on or before the anchor            the latest on or before it (the day itself)
-    future     the earliest on or after the anchor (a day:   the next one strictly after it
-               up to a week before it: a deadline restated)
-    later      the nearest                                   the next one strictly after it
+    future     the earliest on or after the anchor (a day:   the earliest on or after it (the day
+               up to a week before it: a deadline restated)  itself)
+    later      the nearest                                   the earliest on or after it
     nearest    the nearest                                   the nearest (within three days)
     none       the nearest (a tie: the anchor's year)        the latest on or before it
     =========  ===========================================  =====================================
 
     (Months are compared as months: June is "on or before" 2 June.) A weekday with no cue
-    is past because news reports days just gone ("said on Tuesday").
+    is past because news reports days just gone ("said on Tuesday"). A weekday ahead may be
+    the anchor's own day, as news names today by its weekday ("talks open on Tuesday" in
+    Tuesday's paper); "next Tuesday" is strictly after it.
 
     Precedence, first that applies:
     1. The expression's own words: "last"/"next" (weekdays, months), "this", "ago",
@@ -331,12 +333,15 @@ def choose_month_year(month: int, anchor: date, tense: str) -> int:
 
 def weekday_date(target: int, anchor: date, tense: str) -> date:
     """The day of the week ``target`` (0 = Monday) by direction: past or none, the latest on or
-    before the anchor; future or later, the next one strictly after it (a plan named by its
-    weekday on the day itself is the next week's); nearest, the nearest (within three days)."""
+    before the anchor; future or later, the earliest on or after it (news names the day itself
+    by its weekday: "talks will open on Tuesday" in Tuesday's paper is that day); ``next``
+    ("next Tuesday"), the next one strictly after it; nearest, the nearest (within three days)."""
     back = (anchor.weekday() - target) % 7
     ahead = (target - anchor.weekday()) % 7
-    if tense in ("future", "later"):
+    if tense == "next":
         return anchor + timedelta(days=ahead or 7)
+    if tense in ("future", "later"):
+        return anchor + timedelta(days=ahead)
     if tense == "nearest" and ahead < back:
         return anchor + timedelta(days=ahead)
     return anchor - timedelta(days=back)
@@ -637,9 +642,10 @@ def _quarter(g, anchor, tense):
 def _weekend(g, anchor, tense):
     """A weekend: its Saturday and Sunday. "last"/"past" the latest before the anchor,
     "next" the coming one, "this"/"the" by direction (a Sunday anchor is in its own weekend)."""
-    direction = {"last": "past", "past": "past", "next": "future"}.get(g["rel"].lower(), tense)
-    ahead = direction in ("future", "later")
-    saturday = weekday_date(WEEKDAYS.index("saturday"), anchor, "future" if ahead else "past")
+    direction = {"last": "past", "past": "past", "next": "next"}.get(g["rel"].lower(), tense)
+    ahead = direction in ("future", "later", "next")
+    saturday = weekday_date(WEEKDAYS.index("saturday"), anchor, direction if direction == "next" else
+                            "future" if ahead else "past")
     if not ahead and g["rel"].lower() in ("last", "past") and anchor.weekday() >= 5:
         saturday -= timedelta(days=7)  # on a weekend, "last weekend" is the one before
     return window_value(saturday, saturday + timedelta(days=1))
@@ -650,7 +656,7 @@ def _fortnight_ago(g, anchor, tense):
 
 
 def _weekday(g, anchor, tense):
-    direction = {"last": "past", "next": "future"}.get((g.get("rel") or "").lower(), tense)
+    direction = {"last": "past", "next": "next"}.get((g.get("rel") or "").lower(), tense)
     return day_value(weekday_date(WEEKDAYS.index(g["weekday"].lower()), anchor, direction))
 
 

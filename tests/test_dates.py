@@ -86,7 +86,10 @@ def test_relative_units(extract, text, surface, value):
     ("The envoys met on Wednesday in Brunei.", "2013-06-26"),
     ("On Sunday, the Philippines told the meeting of a build-up.", "2013-06-30"),
     ("Talks on Thursday in Brunei.", "2013-06-27"),  # no tense: the past
-    ("They will meet on Tuesday in Geneva.", "2013-07-09"),  # future: strictly after the anchor
+    # future: on or after the anchor, so the day itself when published on that weekday ...
+    ("They will meet on Tuesday in Geneva.", "2013-07-02"),
+    ("Aid is due to arrive on Tuesday, officials said.", "2013-07-02"),
+    ("They will meet next Tuesday in Geneva.", "2013-07-09"),  # ... but "next" is strictly after
     ("They will meet on Friday in Geneva.", "2013-07-05"),
     ("They met next Monday, oddly.", "2013-07-08"),  # "next" overrides the tense
     ("They will review what happened last Friday.", "2013-06-28"),  # "last" overrides the tense
@@ -239,6 +242,9 @@ def test_relative_forms(extract, text, published, surface, value):
     # weekends, nights and the day beyond tomorrow
     ("Rebels shelled the town over the weekend.", "2016-03-07", "the weekend", "2016-03-05/2016-03-06"),
     ("Ministers will meet again next weekend.", "2016-03-07", "next weekend", "2016-03-12/2016-03-13"),
+    # on a Saturday: "this weekend" ahead is the one under way, "next weekend" the following one
+    ("Ministers will meet this weekend in Vienna.", "2016-03-12", "this weekend", "2016-03-12/2016-03-13"),
+    ("Ministers will meet next weekend in Vienna.", "2016-03-12", "next weekend", "2016-03-19/2016-03-20"),
     ("A convoy reached the town last night.", "2015-06-10", "last night", "2015-06-09"),
     ("Envoys arrive the day after tomorrow.", "2015-06-10", "the day after tomorrow", "2015-06-12"),
     ("The border closed the day before yesterday.", "2015-06-10", "the day before yesterday", "2015-06-08"),
@@ -378,7 +384,7 @@ def test_a_header_date_far_back_ahead_or_only_updated_is_no_anchor(write_corpus,
     # present tense: scheduled
     ("Kerry travels to Moscow on Tuesday for talks with Putin.", "2015-12-12", "2015-12-15", "later"),
     ("Iran was not invited to the talks opening on Wednesday.", "2014-01-21", "2014-01-22", "later"),
-    ("The envoy arrives in Damascus on Tuesday.", "2014-01-21", "2014-01-28", "later"),  # a plan: after the day itself
+    ("The envoy arrives in Damascus on Tuesday.", "2014-01-21", "2014-01-21", "later"),  # a plan: on or after the day itself
     ("\u201cSunday is the real deadline,\u201d the envoy said.", "2016-03-03", "2016-03-06", "later"),
     # past events
     ("Government forces retook the town in March.", "2014-01-15", "2013-03", "past"),
