@@ -143,7 +143,8 @@ Direction (the ``tense`` column): which way a date without a year lies
        Tuesday"); after a comma it is a clause of its own ("..., Kerry said") and governs
        nothing, unless the date is in an adverbial opening the clause (a preposition first,
        no verb: "In May, Kerry announced ...", "After their meeting in July, Kerry said"). Cues of scope ``adjacent`` count only right before the date ("since July",
-       "postponed until February 25"); ``group`` ones only inside a verb group.
+       "postponed until February 25", "gave them until noon on Friday": a time of day between
+       is no gap); ``group`` ones only inside a verb group.
     5. A cue stands for its verb group: the first auxiliary, modal or plan word before it,
        over filler words ("will be sent", "had been expected to", "is believed to have
        struck") decides. An auxiliary or modal gives its direction, with these readings:
@@ -981,6 +982,9 @@ class Cue(NamedTuple):
 CHAIN_KINDS = frozenset({"auxiliary", "perfect", "modal", "plan", "verb", "present", "speech"})
 FINITE_KINDS = frozenset({"auxiliary", "perfect", "modal", "present", "verb"})
 HEAD_KINDS = frozenset({"auxiliary", "perfect", "modal", "plan"})
+# a time of day between an adjacent cue and its date: "until noon on Friday", "from 6 a.m. local time on"
+TIME_OF_DAY = re.compile(r"\s*(?:noon|midday|midnight|dawn|dusk|\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?|GMT|UTC|hours?)?)"
+                         r"(?:\s+(?:local|[A-Z][a-z]+)\s+time)?\s+on\s+")
 LOCATING = frozenset({"on", "in", "by", "since", "until", "till", "from", "at", "during", "before", "after", "through",
                       "for", "to", "into", "over", "around", "between"})  # prepositions that make a date an adjunct
 FRONTING = LOCATING | {"also", "following"}  # words that open an adverbial before the main clause
@@ -1306,7 +1310,7 @@ class Reading:
             return d
         before = [c for c in self.cues if clause.start <= c.start and c.end <= s and c.scope != "group"]
         for c in sorted(before, key=lambda c: -c.end):
-            if c.scope == "adjacent" and text[c.end:s].strip():
+            if c.scope == "adjacent" and text[c.end:s].strip() and not TIME_OF_DAY.fullmatch(text, c.end, s):
                 continue
             if c.kind == "speech" and passed:
                 continue  # the date is in what was reported, not in the reporting clause

@@ -31,8 +31,9 @@ def test_the_results_file_is_current(run):
 # the date, casualty and quote rules were then improved with its failing cases in view, so those rows are development
 # numbers too (see its README); the rows guard against a change making it worse. Held-out set D was
 # written after that and measured once, blind (tests/heldout_d/MEASURED_ONCE.md: dates 57 of 67, value 0.948); a
-# weekday of a plan on the day itself was then read as that day, with set D's failing cases (and B's and the
-# held-out set's) in view, so set D's dates row is a development number too.
+# weekday of a plan on the day itself was then read as that day, and a deadline given ("gave ... until noon on
+# Friday") as ahead, with set D's failing cases (and B's and the held-out set's) in view, so set D's dates row
+# is a development number too.
 REACHED = {
     "challenge": [("dates", 230, 230, 1.00, 1.00),
                   ("casualties", 96, 96, 1.00, 1.00),
@@ -40,10 +41,10 @@ REACHED = {
     "challenge_b": [("dates", 104, 98, 1.00, 0.979),
                     ("casualties", 56, 56, 1.00, 1.00),
                     ("quotes", 62, 62, 1.00, 1.00)],
-    "heldout": [("dates", 120, 111, 0.991, 0.973),
+    "heldout": [("dates", 120, 112, 0.991, 0.977),
                 ("casualties", 55, 51, 0.981, 0.974),
                 ("quotes", 53, 53, 1.00, 1.00)],
-    "heldout_d": [("dates", 67, 61, 0.989, 0.977),
+    "heldout_d": [("dates", 67, 62, 0.989, 0.985),
                   ("casualties", 39, 31, 0.958, 0.913),
                   ("quotes", 40, 38, 1.00, 0.961)],
 }

@@ -381,6 +381,11 @@ def test_a_header_date_far_back_ahead_or_only_updated_is_no_anchor(write_corpus,
     ("The opposition has refused to attend talks in January.", "2013-12-20", "2014-01", "later"),
     ("The deadline was extended until February 5, the mission said.", "2014-01-10", "2014-02-05", "later"),
     ("The council adjourned the session until Monday.", "2016-03-02", "2016-03-07", "later"),
+    # a deadline given lies ahead of the giving; a time of day between "until" and the date is no gap
+    ("The envoys gave both camps until noon on Friday to answer.", "2016-02-23", "2016-02-26", "later"),
+    ("Moscow has given the rebels until Saturday to leave the district.", "2016-11-30", "2016-12-03", "later"),
+    ("The vote was put off until 6 p.m. on Thursday.", "2015-06-09", "2015-06-11", "later"),
+    ("The army gave ground on Friday, a monitor said.", "2016-02-23", "2016-02-19", "past"),
     # present tense: scheduled
     ("Kerry travels to Moscow on Tuesday for talks with Putin.", "2015-12-12", "2015-12-15", "later"),
     ("Iran was not invited to the talks opening on Wednesday.", "2014-01-21", "2014-01-22", "later"),
