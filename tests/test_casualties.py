@@ -313,6 +313,9 @@ def test_qualifier_and_interval(figures_of, text, qualifier, low, high):
     ("Syrian state TV said 9 soldiers died.", "state media"),
     ("The opposition National Coalition put the toll at 200.", "Syrian National Coalition"),
     ("ISIS said its fighters had killed 30 soldiers.", "Islamic State"),
+    ("The UK-based Observatory said 17 civilians died in the raid.", "Syrian Observatory for Human Rights"),
+    ("PHR says 41 nurses have been killed since the war began.", "Physicians for Human Rights"),
+    ("Physicians for Human Rights counted 112 doctors killed.", "Physicians for Human Rights"),
     # a figure's source verbs and frames: "has listed", "put the number of wounded at"
     ("The Violations Documentation Center has listed 3,000 people who died in custody.",
      "Violations Documentation Center"),

@@ -33,7 +33,8 @@ def test_the_results_file_is_current(run):
 # written after that and measured once, blind (tests/heldout_d/MEASURED_ONCE.md: dates 57 of 67, value 0.948); a
 # weekday of a plan on the day itself was then read as that day, and a deadline given ("gave ... until noon on
 # Friday") as ahead, with set D's failing cases (and B's and the held-out set's) in view, so set D's dates row
-# is a development number too.
+# is a development number too; so is its casualties row since two sources were added to the knowledge files
+# (Physicians for Human Rights; "the Britain-based Observatory").
 REACHED = {
     "challenge": [("dates", 230, 230, 1.00, 1.00),
                   ("casualties", 96, 96, 1.00, 1.00),
@@ -45,7 +46,7 @@ REACHED = {
                 ("casualties", 55, 51, 0.981, 0.974),
                 ("quotes", 53, 53, 1.00, 1.00)],
     "heldout_d": [("dates", 67, 62, 0.989, 0.985),
-                  ("casualties", 39, 31, 0.958, 0.913),
+                  ("casualties", 39, 33, 0.958, 0.956),
                   ("quotes", 40, 38, 1.00, 0.961)],
 }
 
