@@ -34,7 +34,8 @@ def test_the_results_file_is_current(run):
 # weekday of a plan on the day itself was then read as that day, and a deadline given ("gave ... until noon on
 # Friday") as ahead, with set D's failing cases (and B's and the held-out set's) in view, so set D's dates row
 # is a development number too; so is its casualties row since two sources were added to the knowledge files
-# (Physicians for Human Rights; "the Britain-based Observatory").
+# (Physicians for Human Rights; "the Britain-based Observatory"), and its quotes row since "opposition delegates"
+# became an alias of the Syrian opposition.
 REACHED = {
     "challenge": [("dates", 230, 230, 1.00, 1.00),
                   ("casualties", 96, 96, 1.00, 1.00),
@@ -47,7 +48,7 @@ REACHED = {
                 ("quotes", 53, 53, 1.00, 1.00)],
     "heldout_d": [("dates", 67, 62, 0.989, 0.985),
                   ("casualties", 39, 33, 0.958, 0.956),
-                  ("quotes", 40, 38, 1.00, 0.961)],
+                  ("quotes", 40, 39, 1.00, 0.980)],
 }
 
 

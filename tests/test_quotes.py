@@ -573,6 +573,9 @@ def test_she_after_a_spokeswoman_for_a_body_is_that_body(load):
     # after two people who spoke together
     ('Kerry and Lavrov said the truce would hold. "We are both committed to it," they said.',
      ["John Kerry and Sergei Lavrov"]),
+    # the opposition's negotiators at talks speak for the opposition
+    ('Opposition negotiators said they would stay one more day. "We want a date for the next round," they said.',
+     ["Syrian opposition"]),
     # with nobody plural before it, "they" names nobody
     ('Kerry said the truce would hold. "We are both committed to it," they said.', [None]),
 ])
