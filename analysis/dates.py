@@ -353,14 +353,16 @@ def nth_monday(year: int, month: int, n: int) -> date:
     return mondays[n - 1] if n > 0 else mondays[-1]
 
 
-_VALUE = re.compile(r"(?P<year>\d{4})(?:-(?:W(?P<week>\d{2})|(?P<month>\d{2})(?:-(?P<day>\d{2})|-(?P<mpart>EARLY|MID|LATE))?"
-                    r"|(?P<season>SP|SU|FA|WI)|H(?P<half>[12])|(?P<ypart>EARLY|MID|LATE)))?")
+_VALUE = re.compile(r"(?P<year>\d{4})(?:-(?:W(?P<week>\d{2})(?P<weekend>-WE)?|(?P<month>\d{2})(?:-(?P<day>\d{2})"
+                    r"|-(?P<mpart>EARLY|MID|LATE))?|(?P<season>SP|SU|FA|WI)|H(?P<half>[12])|Q(?P<quarter>[1-4])"
+                    r"|(?P<ypart>EARLY|MID|LATE)))?|(?P<decade>\d{3})")
 _SEASON_NAMES = {code: name for name, (code, _) in SEASONS.items()}
 
 
 def interval_of(value: str) -> tuple[date, date] | None:
-    """The first and last day a closed value covers ("2013-W46" -> 11 and 17 November 2013);
-    None for an open window or a value that is not one of the forms above."""
+    """The first and last day a closed value covers ("2013-W46" -> 11 and 17 November 2013),
+    for the forms above and the other TIMEX3 forms annotators write ("2015-Q4", a weekend
+    "2016-W08-WE", a decade "195"); None for an open window or a value of no such form."""
     if "/" in value:
         first, _, last = value.partition("/")
         try:
@@ -370,8 +372,16 @@ def interval_of(value: str) -> tuple[date, date] | None:
     m = _VALUE.fullmatch(value)
     if not m:
         return None
+    if m["decade"]:  # "195": the 1950s
+        return date(int(m["decade"]) * 10, 1, 1), date(int(m["decade"]) * 10 + 9, 12, 31)
     year, g = int(m["year"]), m.groupdict()
     try:
+        if g["weekend"]:  # "2016-W08-WE": that week's Saturday and Sunday
+            saturday = date.fromisocalendar(year, int(g["week"]), 6)
+            return saturday, saturday + timedelta(days=1)
+        if g["quarter"]:
+            q = int(g["quarter"])
+            return date(year, 3 * q - 2, 1), month_end(year, 3 * q)
         if g["week"]:
             r = week_value(date.fromisocalendar(year, int(g["week"]), 1))
         elif g["day"]:

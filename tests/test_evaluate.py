@@ -104,6 +104,11 @@ def test_nothing_to_count_is_nan_not_zero_or_one():
     ("2013-W46", "2013-11-11/2013-11-17", "2013-11-11", "2013-11-17", True),  # the same days
     ("2013-11", "2012-11", None, None, False),
     ("2013-07-02", "", None, None, False),
+    # the other TIMEX3 forms an annotator may write: a quarter, a weekend, a decade
+    ("2015-Q4", "2015-10-01/2015-12-31", "2015-10-01", "2015-12-31", True),
+    ("2016-W08-WE", "2016-02-27/2016-02-28", "2016-02-27", "2016-02-28", True),
+    ("2016-W08-WE", "2016-W08", "2016-02-22", "2016-02-28", False),  # the whole week is not its weekend
+    ("195", "1950", "1950-01-01", "1950-12-31", False),  # a year is not the decade
 ])
 def test_date_values(gold, predicted_value, start, end, agrees):
     assert evaluate.dates_agree(gold, predicted_value, start and pd.Timestamp(start), end and pd.Timestamp(end)) == agrees
