@@ -1,5 +1,5 @@
-"""The challenge sets (tests/challenge, tests/challenge_b, tests/heldout, tests/heldout_d): short cases, each isolating one
-phenomenon, scored by the same scorer as the gold. They were written by reading real coverage and
+"""The challenge sets (tests/challenge, tests/challenge_b, tests/heldout, tests/heldout_d, tests/heldout_e): short
+cases, each isolating one phenomenon, scored by the same scorer as the gold. They were written by reading real coverage and
 annotated by reading, not from the rules; the rates reached are asserted below and reported, case
 by case, in each set's RESULTS.md (regenerated with `make challenge`)."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from analysis import evaluate
 from analysis.paths import TESTS_DIR
 
-SETS = ("challenge", "challenge_b", "heldout", "heldout_d")
+SETS = ("challenge", "challenge_b", "heldout", "heldout_d", "heldout_e")
 
 
 @pytest.fixture(scope="module", params=SETS)
@@ -35,7 +35,9 @@ def test_the_results_file_is_current(run):
 # Friday") as ahead, with set D's failing cases (and B's and the held-out set's) in view, so set D's dates row
 # is a development number too; so is its casualties row since two sources were added to the knowledge files
 # (Physicians for Human Rights; "the Britain-based Observatory"), and its quotes row since "opposition delegates"
-# became an alias of the Syrian opposition.
+# became an alias of the Syrian opposition. Held-out set E was written after those changes, by a session blind to the
+# rules and the other sets, and measured once at commit d0f3d08 (tests/heldout_e/MEASURED_ONCE.md): the current
+# estimate, asserted as reached.
 REACHED = {
     "challenge": [("dates", 230, 230, 1.00, 1.00),
                   ("casualties", 96, 96, 1.00, 1.00),
@@ -49,6 +51,9 @@ REACHED = {
     "heldout_d": [("dates", 67, 62, 0.989, 0.985),
                   ("casualties", 39, 33, 0.958, 0.956),
                   ("quotes", 40, 39, 1.00, 0.980)],
+    "heldout_e": [("dates", 60, 51, 0.990, 0.961),
+                  ("casualties", 40, 34, 0.970, 0.918),
+                  ("quotes", 39, 34, 0.981, 0.925)],
 }
 
 
