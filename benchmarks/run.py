@@ -276,6 +276,19 @@ def why(name: str, sizes: dict) -> str:
     raise KeyError(name)
 
 
+def waited(sizes: dict) -> str:
+    """Which runs waited for a core: a one-process run whose wall time exceeds its CPU time
+    by more than a tenth shared its core with other work (the machine was loaded)."""
+    slow = [f"{n:,} articles ({one['seconds']:.0f} s wall for {one['cpu_seconds']:.0f} CPU s)"
+            for n, r in sizes.items() for one in [r["tables"][1]]
+            if "cpu_seconds" in one and one["seconds"] > 1.1 * one["cpu_seconds"]]
+    if not slow:
+        return ("No `--jobs 1` run waited for its core: each one's wall time was within a tenth of its CPU time "
+                "(work elsewhere on the machine can still slow a run through the caches and memory it shares).")
+    return ("The machine was loaded during these `--jobs 1` runs, which waited for a core (wall time more than a "
+            "tenth above CPU time): " + ", ".join(slow) + ". Read their CPU-time figures.")
+
+
 def floor_section(sizes: dict, steps: list[str]) -> list[str]:
     """Each step's MB of text per CPU second of that step, against the floor (issue #15)."""
     measured = {n: r["tables"][1] for n, r in sizes.items() if "floor" in r["tables"][1]}
@@ -409,6 +422,7 @@ def report(results: dict, command: str) -> str:
             f"{n / one['seconds']:.0f} | {1000 * per_article[n]:.2f} | {one['peak_rss_mb']:.0f} | {_load(one)} | "
             f"{_cores(one)} | {two['seconds']:.1f} ({_cpu(two)}) | {one['seconds'] / two['seconds']:.2f}x | "
             f"{jobs2_peak(two):.0f} | {_load(two)} | {'yes' if one['digest'] == two['digest'] else 'NO'} |")
+    lines += ["", waited(sizes)]
     lines += dask_section(sizes, results.get("kept", []))
     lines += ["", "## Each step, one process", "",
               "Seconds spent loading and on each table during the `--jobs 1` run (per 1,000 articles in brackets): "
