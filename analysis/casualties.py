@@ -909,9 +909,10 @@ def _as_written(sentence: str, tokens: list[Token]) -> str:
     if country := country_re.match(text):
         return adjectives[country["country"]] + " " + text[country.end():]
     first = tokens[0][0]
+    head = first.split("-")[0]  # "Houthi-run", "UK-based": the capital is the name's
     opens = not sentence[:tokens[0][1]].strip(" \"“‘'(")
     possessive = first.endswith(("'s", "’s"))  # "Kobane's council": a name, whatever its place
-    if opens and first[:1].isupper() and not first.isupper() and not _DEMONYM.search(first) and not possessive:
+    if opens and first[:1].isupper() and not head.isupper() and not _DEMONYM.search(head) and not possessive:
         text = text[0].lower() + text[1:]
     return text
 

@@ -302,6 +302,10 @@ def test_qualifier_and_interval(figures_of, text, qualifier, low, high):
     ("Iraq's interior ministry said 25 policemen were killed.", "Iraqi interior ministry"),
     ("Lebanon's army said 12 soldiers were wounded.", "Lebanese army"),
     ("The Kenyan coast guard said 19 fishermen were missing.", "Kenyan coast guard"),
+    # an opening word keeps the capital of the name it is made from ("Houthi-run"), not a common noun's
+    ("Houthi-run health authorities said 40 people were killed.", "Houthi-run health authorities"),
+    ("UK-based monitors said 16 civilians were killed.", "UK-based monitors"),
+    ("Opposition-run media said 23 people were killed.", "opposition-run media"),
     # a local body takes the place the phrase or the sentence gives it
     ("The provincial council of Homs said 14 people died.", "Homs provincial council"),
     ("In Idlib, the city council said 8 children were killed.", "Idlib city council"),
