@@ -144,7 +144,8 @@ Direction (the ``tense`` column): which way a date without a year lies
        nothing, unless the date is in an adverbial opening the clause (a preposition first,
        no verb: "In May, Kerry announced ...", "After their meeting in July, Kerry said"). Cues of scope ``adjacent`` count only right before the date ("since July",
        "postponed until February 25", "gave them until noon on Friday": a time of day between
-       is no gap); ``group`` ones only inside a verb group.
+       is no gap); ``group`` ones only inside a verb group; ``head`` ones only right after the
+       date, which modifies them ("a Nov. 1 deadline"), and then before any other rule but 1 and 2.
     5. A cue stands for its verb group: the first auxiliary, modal or plan word before it,
        over filler words ("will be sent", "had been expected to", "is believed to have
        struck") decides. An auxiliary or modal gives its direction, with these readings:
@@ -984,7 +985,7 @@ class Cue(NamedTuple):
     end: int
     direction: str  # past, future, later, nearest, or "" (none: a present or untensed reporting verb)
     kind: str
-    scope: str  # clause, adjacent, group
+    scope: str  # clause, adjacent, group, head
     reported: str  # the direction in a reported clause ("" = the same)
     row: int  # its row in the table
 
@@ -1313,12 +1314,15 @@ class Reading:
         i = e
         while i < len(text) and text[i].isspace():
             i += 1
+        # a date that modifies the noun right after it: "a Nov. 1 deadline" (scope head)
+        if (named := next((c for c in self.cues if c.start == i and c.scope == "head"), None)) is not None:
+            return named.direction
         a, b = word_before(text, s)
         adjunct = text[a:b].lower() in LOCATING
         subject_of = None if adjunct else next((c for c in self.cues if c.start == i and c.kind in FINITE_KINDS), None)
         if subject_of is not None and (d := self.group_direction(self.group_end(subject_of), clause)):
             return d
-        before = [c for c in self.cues if clause.start <= c.start and c.end <= s and c.scope != "group"]
+        before = [c for c in self.cues if clause.start <= c.start and c.end <= s and c.scope not in ("group", "head")]
         for c in sorted(before, key=lambda c: -c.end):
             if c.scope == "adjacent" and text[c.end:s].strip() and not TIME_OF_DAY.fullmatch(text, c.end, s):
                 continue

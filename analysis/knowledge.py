@@ -171,7 +171,7 @@ def office_holders() -> pd.DataFrame:
 def tense_cues() -> pd.DataFrame:
     """``timeline_tense_cues.csv``: cue (a regex fragment), direction (past, future, later,
     nearest), kind (auxiliary, modal, plan, target, verb, present, preposition, adverb,
-    adjective), scope (clause, adjacent, group), reported (the direction in a reported
+    adjective), scope (clause, adjacent, group, head), reported (the direction in a reported
     clause, or empty), note; the words that decide which way a date without a year lies."""
     return table("timeline_tense_cues.csv")
 

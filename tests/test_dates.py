@@ -386,6 +386,11 @@ def test_a_header_date_far_back_ahead_or_only_updated_is_no_anchor(write_corpus,
     ("Moscow has given the rebels until Saturday to leave the district.", "2016-11-30", "2016-12-03", "later"),
     ("The vote was put off until 6 p.m. on Thursday.", "2015-06-09", "2015-06-11", "later"),
     ("The army gave ground on Friday, a monitor said.", "2016-02-23", "2016-02-19", "past"),
+    # the colon of a clock time ends no clause: "will" still governs the date after it
+    ("The ceasefire will begin at 00:00 on May 9 in areas the rebels captured.", "2016-05-06", "2016-05-09", "future"),
+    # a date that names a deadline is the nearest, however the clause is told
+    ("Damascus met a June 30 deadline for the handover.", "2014-06-28", "2014-06-30", "nearest"),
+    ("The parties missed the Dec. 31 deadline.", "2014-01-03", "2013-12-31", "nearest"),
     # present tense: scheduled
     ("Kerry travels to Moscow on Tuesday for talks with Putin.", "2015-12-12", "2015-12-15", "later"),
     ("Iran was not invited to the talks opening on Wednesday.", "2014-01-21", "2014-01-22", "later"),
@@ -421,8 +426,8 @@ def test_every_cue_row_is_well_formed():
     table = knowledge.tense_cues()
     assert set(table["direction"]) <= set(dates.DIRECTIONS)
     assert set(table["kind"]) <= {"auxiliary", "perfect", "modal", "plan", "target", "verb", "present", "speech",
-                                  "preposition", "adverb", "adjective"}
-    assert set(table["scope"]) <= {"clause", "adjacent", "group"}
+                                  "preposition", "adverb", "adjective", "noun"}
+    assert set(table["scope"]) <= {"clause", "adjacent", "group", "head"}
     assert set(table["reported"]) <= {"", "future", "later", "none"}
     assert dates.cue_table().labels and all(table["note"].str.len() > 0)
 
