@@ -278,6 +278,11 @@ def window_value(first: date, last: date) -> Resolved:
     return Resolved(f"{first.isoformat()}/{last.isoformat()}", "day", first, last, False)
 
 
+def quarter_value(year: int, q: int) -> Resolved:
+    """The ``q``-th quarter of ``year``, as a window of days."""
+    return window_value(date(year, 3 * q - 2, 1), month_end(year, 3 * q))
+
+
 def shift_unit(anchor: date, unit: str, shift: int) -> Resolved:
     """The week, month, day or year ``shift`` units from the anchor's."""
     if unit == "week":
@@ -379,11 +384,10 @@ def interval_of(value: str) -> tuple[date, date] | None:
     try:
         if g["weekend"]:  # "2016-W08-WE": that week's Saturday and Sunday
             saturday = date.fromisocalendar(year, int(g["week"]), 6)
-            return saturday, saturday + timedelta(days=1)
-        if g["quarter"]:
-            q = int(g["quarter"])
-            return date(year, 3 * q - 2, 1), month_end(year, 3 * q)
-        if g["week"]:
+            r = window_value(saturday, saturday + timedelta(days=1))
+        elif g["quarter"]:
+            r = quarter_value(year, int(g["quarter"]))
+        elif g["week"]:
             r = week_value(date.fromisocalendar(year, int(g["week"]), 1))
         elif g["day"]:
             r = day_value(date(year, int(g["month"]), int(g["day"])))
@@ -647,8 +651,7 @@ def _quarter(g, anchor, tense):
     """"the first quarter of 2016": January to March, as a window of days; "the second
     quarter" and "the second quarter of the year" are of the anchor's year."""
     year = int(g["year"]) if g.get("year") else anchor.year + SHIFTS[(g.get("rel") or "this").lower()]
-    q = QUARTERS[g["ord"].lower()]
-    return window_value(date(year, 3 * q - 2, 1), month_end(year, 3 * q))
+    return quarter_value(year, QUARTERS[g["ord"].lower()])
 
 
 def _weekend(g, anchor, tense):
@@ -656,8 +659,8 @@ def _weekend(g, anchor, tense):
     "next" the coming one, "this"/"the" by direction (a Sunday anchor is in its own weekend)."""
     direction = {"last": "past", "past": "past", "next": "next"}.get(g["rel"].lower(), tense)
     ahead = direction in ("future", "later", "next")
-    saturday = weekday_date(WEEKDAYS.index("saturday"), anchor, direction if direction == "next" else
-                            "future" if ahead else "past")
+    saturday = weekday_date(WEEKDAYS.index("saturday"), anchor,
+                            "next" if direction == "next" else "future" if ahead else "past")
     if not ahead and g["rel"].lower() in ("last", "past") and anchor.weekday() >= 5:
         saturday -= timedelta(days=7)  # on a weekend, "last weekend" is the one before
     return window_value(saturday, saturday + timedelta(days=1))
@@ -1179,6 +1182,7 @@ class Reading:
     def __init__(self, text: str, masked: list[tuple[int, int]]):
         self.text = text
         self.cues = cues_in(text, masked)
+        self.starts = {c.start: c for c in self.cues}  # cues never overlap: one per start, one per end
         self.ends = {c.end: c for c in self.cues}
         bounds, self.filler, _ = clause_grammar()
         found = [(m.start(), m.end(), kind) for kind, pattern in bounds for m in pattern.finditer(text)]
@@ -1242,7 +1246,7 @@ class Reading:
                 j = pos
                 while j < len(self.text) and self.text[j].isspace():
                     j += 1
-                nxt = next((x for x in self.cues if x.start == j), None)
+                nxt = self.starts.get(j)
                 if nxt is not None:
                     break
                 m = WORD.match(self.text, j)
@@ -1314,12 +1318,13 @@ class Reading:
         i = e
         while i < len(text) and text[i].isspace():
             i += 1
+        after = self.starts.get(i)
         # a date that modifies the noun right after it: "a Nov. 1 deadline" (scope head)
-        if (named := next((c for c in self.cues if c.start == i and c.scope == "head"), None)) is not None:
-            return named.direction
+        if after is not None and after.scope == "head":
+            return after.direction
         a, b = word_before(text, s)
         adjunct = text[a:b].lower() in LOCATING
-        subject_of = None if adjunct else next((c for c in self.cues if c.start == i and c.kind in FINITE_KINDS), None)
+        subject_of = after if after is not None and after.kind in FINITE_KINDS and not adjunct else None
         if subject_of is not None and (d := self.group_direction(self.group_end(subject_of), clause)):
             return d
         before = [c for c in self.cues if clause.start <= c.start and c.end <= s and c.scope not in ("group", "head")]

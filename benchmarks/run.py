@@ -131,8 +131,7 @@ def measure_tables(corpus: Path, out: Path, jobs: int) -> dict:
     stop.set()
     sampler.join()
     main, child = peak_rss_mb()  # before the checks below, which are not part of the run
-    cpu = cpu_seconds()
-    return {"seconds": seconds, "cpu_seconds": cpu, "steps": steps, "steps_cpu": clock.cpu, "peak_rss_mb": main,
+    return {"seconds": seconds, "cpu_seconds": cpu_seconds(), "steps": steps, "steps_cpu": clock.cpu, "peak_rss_mb": main,
             "peak_child_rss_mb": child, "peak_tree_rss_mb": tree[0], "load_before": load_before,
             "load_after": load_after, "cpus": sorted(os.sched_getaffinity(0)), **output_facts(corpus, out, paths),
             **({"floor": word_floor(corpus)} if jobs == 1 else {})}
@@ -308,8 +307,7 @@ def floor_section(sizes: dict, steps: list[str]) -> list[str]:
             slower = floor * cpu / mb
             return f"{mb / cpu:.2f} ({slower:.{0 if slower >= 10 else 1}f}x)" if cpu > 0 else "n/a"
 
-        total = one["cpu_seconds"]
-        lines.append(f"| {n:,} | {floor:.1f} | {rate(total)} | "
+        lines.append(f"| {n:,} | {floor:.1f} | {rate(one['cpu_seconds'])} | "
                      + " | ".join(rate(one["steps_cpu"].get(s, 0.0)) for s in steps) + " |")
     kept = [n for n in sizes if n not in measured]
     if kept:
