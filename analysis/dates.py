@@ -327,15 +327,18 @@ def choose_year(month: int, day: int, anchor: date, tense: str, weekday: int | N
     return min(years, key=lambda y: (abs((date(y, month, day) - anchor).days), y != anchor.year))
 
 
-def choose_month_year(month: int, anchor: date, tense: str) -> int:
-    """The year of a bare month: compare months, not days (June is 'on or before' 2 June)."""
+def choose_month_year(month: int, anchor: date, tense: str, months: int = 1) -> int:
+    """The year of a bare month: compare months, not days (June is 'on or before' 2 June). A
+    span of ``months`` from ``month`` (a season: 3) is ahead while any of its months is: "after
+    the summer" written in July is this summer."""
     candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
     here = anchor.year * 12 + anchor.month
     if tense == "past":
         return max(y for y in candidates if y * 12 + month <= here)
     if tense == "future":
-        return min(y for y in candidates if y * 12 + month >= here)
-    return min(candidates, key=lambda y: (abs(y * 12 + month - here), y != anchor.year))
+        return min(y for y in candidates if y * 12 + month + months - 1 >= here)
+    return min(candidates, key=lambda y: (max(y * 12 + month - here, here - (y * 12 + month + months - 1), 0),
+                                          y != anchor.year))
 
 
 def weekday_date(target: int, anchor: date, tense: str) -> date:
@@ -556,7 +559,7 @@ def _season_relative(g, anchor, tense):
 
 
 def _season_the(g, anchor, tense):
-    return season_value(g["season"], choose_month_year(SEASONS[g["season"].lower()][1], anchor, tense))
+    return season_value(g["season"], choose_month_year(SEASONS[g["season"].lower()][1], anchor, tense, months=3))
 
 
 def _week_of_month(g, anchor, tense):

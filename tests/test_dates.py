@@ -218,6 +218,9 @@ def test_day_forms(extract, text, published, surface, value, rule):
     ("The mandate was renewed last November.", "2015-11-03", "last November", "2014-11"),
     ("Aid agencies fear the siege could last until the winter.", "2016-08-20", "the winter", "2016-WI"),
     ("Talks went nowhere over the summer.", "2014-02-01", "the summer", "2013-SU"),
+    # a season under way is still ahead while it lasts: this summer in July, this winter in January
+    ("Mediators now hope to meet after the summer.", "2016-07-13", "after the summer", ">2016-SU"),
+    ("Aid convoys are to keep moving through the winter.", "2015-01-20", "the winter", "2014-WI"),
     ("Over the coming months the parties will meet.", "2015-12-19", "the coming months", ">2015-12-19"),
     ("Over the past two months the town was cut off.", "2015-12-19", "the past two months", "2015-10-19/2015-12-18"),
     ("Fighting grew over the past week.", "2016-03-09", "the past week", "2016-03-02/2016-03-08"),
