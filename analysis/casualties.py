@@ -259,6 +259,8 @@ _ASIDE = re.compile(rf"^{_POSTMODIFIER},\s*(?:including|among them|among whom|mo
                     r"(?:(?:(?!\b(?:and|or)\b)(?:[^,;.]|(?<=\d)[,.](?=\d)))*,(?!\s*(?:were|was|are|is|have|has|had|been)\b)"
                     r"(?:\s+[a-zA-Z'’-]+){1,3}\s+(?:and|or)(?:\s+[a-zA-Z'’-]+){1,3},|(?:[^,;.]|(?<=\d)[,.](?=\d))*,)")
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:while|whereas|but)\b")
+# ", where residents say ...": a relative clause after the figure reports its own content, not the figure
+_RELATIVE = re.compile(r",\s+(?:where|who|which)\b")
 # "Twenty aid workers and drivers were hurt": an "and" right after the figure joins a noun to it
 _JOINED_NOUN = re.compile(r"^\s+(?P<and>and)\s+(?:[a-z][\w'’-]*\s+){1,3}?(?:were|was|are|is|have|has|had)\b")
 # "100 were killed", "1,000 have fled": what may stand between a bare number and its trigger
@@ -1181,6 +1183,7 @@ def _attribute(sentence: str, position: int, previous: str,
     # a frame in another clause ("..., while Washington has said ...") is not the figure's
     cited = [(at, found) for at, found in frames if found.how != "anaphor"
              and (not _CLAUSE_JOIN.search(sentence, min(at, position), max(at, position))
+                  and not (at > position and _RELATIVE.search(sentence, position, at))
                   or at > position and _closes(sentence, at, position))]
     if cited:
         return min(cited, key=lambda c: abs(c[0] - position))[1], "sentence"
@@ -1212,7 +1215,7 @@ def _closes(sentence: str, at: int, position: int) -> bool:
     if ";" in sentence[position:at]:
         return False
     comma = sentence.rfind(",", position, at)
-    if comma < 0 or not _CLAUSE_JOIN.search(sentence, position, comma + 1):
+    if comma < 0 or not (_CLAUSE_JOIN.search(sentence, position, comma + 1) or _RELATIVE.search(sentence, position, comma)):
         return False
     subject = sentence[comma + 1:at]  # the words between the comma and the verb: the source's, no verb
     return (count_words(subject) <= NP_WORDS and not any(c.isdigit() for c in subject)

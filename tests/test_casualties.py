@@ -325,6 +325,11 @@ def test_qualifier_and_interval(figures_of, text, qualifier, low, high):
      "Violations Documentation Center"),
     ("The Homs field hospital put the number of wounded at 85.", "Homs field hospital"),
     ("The Mukhabarat security service said 20 militants were arrested.", "Mukhabarat"),
+    # a relative clause after the figure ("where villagers say ...") reports its own content; the
+    # frame closing the sentence reports the figure
+    ("Up to 9,000 people are trapped in Zabadani, where villagers say food ran out weeks ago, "
+     "the World Health Organization said.", "World Health Organization"),
+    ("Some 300 families fled to the camp, which activists say is full, UNHCR said.", "UNHCR"),
 ])
 def test_attribution_in_the_sentence(figures_of, text, authority):
     row = one(figures_of(text))
