@@ -902,6 +902,10 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     return runs
 
 
+# a dateline before a sentence's first word: "IDLIB, Syria — ", "BEIRUT (Reuters) - "
+_DATELINE = re.compile(r"^[A-Z][A-Z'’.\- ]*[A-Z](?:,\s+[A-Z][\w'’.\- ]*?)?(?:\s*\([^()]{1,40}\))?\s*[-—–]\s*$")
+
+
 def _as_written(sentence: str, tokens: list[Token]) -> str:
     """The words of an unnamed group or body as written; a common noun that opens the sentence
     loses its capital ("Opposition groups said" -> "opposition groups"); a possessive country
@@ -912,7 +916,8 @@ def _as_written(sentence: str, tokens: list[Token]) -> str:
         return adjectives[country["country"]] + " " + text[country.end():]
     first = tokens[0][0]
     head = first.split("-")[0]  # "Houthi-run", "UK-based": the capital is the name's
-    opens = not sentence[:tokens[0][1]].strip(" \"“‘'(")
+    before = sentence[:tokens[0][1]]
+    opens = not before.strip(" \"“‘'(") or bool(_DATELINE.match(before))
     possessive = first.endswith(("'s", "’s"))  # "Kobane's council": a name, whatever its place
     if opens and first[:1].isupper() and not head.isupper() and not _DEMONYM.search(head) and not possessive:
         text = text[0].lower() + text[1:]

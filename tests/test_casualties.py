@@ -680,6 +680,20 @@ def test_a_cause_after_the_verb_in_its_clause_gives_the_category(figures_of, tex
     assert one(figures_of(text))["category"] == category
 
 
+@pytest.mark.parametrize("text", [
+    "Medics at the field clinic treated some 45 people for burns.",
+    "A hospital in the town was treating 60 patients after the blast.",
+    "At least 30 people were treated in hospital, officials said.",
+])
+def test_people_treated_are_wounded(figures_of, text):
+    assert one(figures_of(text))["category"] == "wounded"
+
+
+def test_a_common_noun_after_a_dateline_opens_its_sentence(figures_of):
+    row = one(figures_of("HAMA, Syria — Doctors at a field clinic said 14 people died."))
+    assert row["attributed_to"] == "doctors"
+
+
 def test_a_cause_in_another_clause_does_not(figures_of):
     assert figures_of("About 400 people attended the rally, after fleeing was ruled out.").empty
 
