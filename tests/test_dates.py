@@ -394,6 +394,8 @@ def test_a_header_date_far_back_ahead_or_only_updated_is_no_anchor(write_corpus,
     # a date that names a deadline is the nearest, however the clause is told
     ("Damascus met a June 30 deadline for the handover.", "2014-06-28", "2014-06-30", "nearest"),
     ("The parties missed the Dec. 31 deadline.", "2014-01-03", "2013-12-31", "nearest"),
+    ("The minister said October 15 remained the target for the first convoy.", "2015-06-02", "2015-10-15", "nearest"),
+    ("Officials said March 1 was the deadline for a reply.", "2016-03-04", "2016-03-01", "nearest"),
     # present tense: scheduled
     ("Kerry travels to Moscow on Tuesday for talks with Putin.", "2015-12-12", "2015-12-15", "later"),
     ("Iran was not invited to the talks opening on Wednesday.", "2014-01-21", "2014-01-22", "later"),
