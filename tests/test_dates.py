@@ -290,6 +290,7 @@ def test_ordinals_and_number_runs_that_are_not_days(extract, text):
     "Officials in Washington played down the Sunday Telegraph report.",
     "The Mail on Sunday printed the letter.",
     "Theresa May said Britain would back the strikes.",
+    "May, whose party had split over Europe, backed the strikes.",
     "Egypt's April 6 Youth Movement backed the protest.",
     "Protests are held every Friday in the square.",
     "\u201cMay God protect them,\u201d he said.",
