@@ -25,7 +25,7 @@ Values (TIMEX3-style; ``date_start``/``date_end`` give the covered interval)
     ``YYYY-MM-EARLY|MID|LATE`` days 1–10, 11–20, 21–end of a month ·
     ``YYYY-SP|SU|FA|WI`` season (Mar–May, Jun–Aug, Sep–Nov, Dec–Feb) ·
     ``YYYY-H1|H2`` half year · ``YYYY-EARLY|MID|LATE`` Jan–Apr, May–Aug, Sep–Dec ·
-    ``YYYY`` year · ``A/B`` a closed window of days (ISO 8601 interval) ·
+    ``YYYY`` year · ``YYY`` decade · ``A/B`` a closed window of days (ISO 8601 interval) ·
     open windows ``>X`` after X (starts the day after X ends), ``>=X`` X or later,
     ``<X`` before X (ends the day before X starts), ``<=X`` by the end of X; the open end
     has no date (``NaT``).
@@ -61,7 +61,7 @@ then longer, then earlier-listed match overlaps it.
     (the anchor's year; not before "of": "the last quarter of a century") -> the window of
     days; ``season``: "summer 2013", "the spring of 2014"; ``season_rel``:
     "this summer", "last fall"; ``season_the``: "the summer" (a bare "summer" is left out,
-    "the fall" too: "the fall of Aleppo").
+    "the fall" too: "the fall of Aleppo"); ``decade``: "the 1950s" -> ``195``.
     The rules below need the anchor (``relative`` is True, ``anchor`` is the date resolved
     against) unless the match states a year; without an anchor their value is empty.
     ``date_md``: "September 27", "6 Oct", "January 22nd" (no year; "September 30 last year"
@@ -725,6 +725,11 @@ def _bare_year(g, anchor, tense):
     return year_value(int(g["x"]))
 
 
+def _decade(g, anchor, tense):
+    first = int(g["decade"]) * 10
+    return Resolved(g["decade"], "decade", date(first, 1, 1), date(first + 9, 12, 31), False)
+
+
 class Rule(NamedTuple):
     """One rule: its name, pattern (the span is group ``x`` when there is one, else the whole
     match) and resolver; ``granularity`` is set for a rule that needs the anchor unless the
@@ -830,6 +835,8 @@ RULE_TABLE = [
     # than"), so "a total of 2000 people" stays a count
     ("year", r"(?i:\bof\s+)(?P<x>(?:19|20)\d{2})(?!\d|,\d)(?=\s*[,.;:)]|\s*$|\s+(?i:than|and|when|as|until|to)\b)",
      _bare_year, None),
+    # "the 1950s", "since the 1990s" (TIMEX3 "195", "199"); not "1990s-era" (a modifier)
+    ("decade", r"(?<![\w'’-])(?P<x>(?i:the\s+)?(?P<decade>(?:1[89]|20)\d)0s)\b(?!-)", _decade, None),
     ("year_modifier", r"(?:\b(?i:the|a|an|its|their|his|her|this)\s+|['’]s\s+)(?P<x>(?:19|20)\d{2})"
                       r"(?=\s+(?:(?:[a-z][\w-]*[^\Ws]\s+(?:[a-z][\w-]*\s+)?)?(?i:(?:{year_heads}))\b"
                       r"|[A-Z](?:[\w'’-]*[^\Ws])?\b))", _bare_year, None),

@@ -27,6 +27,8 @@ def same_date(value, expected: str | None) -> bool:
     ("It should end in the first half of 2014.", "the first half of 2014", "2014-H1", "half"),
     ("Talks resume in summer 2014.", "summer 2014", "2014-SU", "season"),
     ("It was agreed on 30 November 2011.", "30 November 2011", "2011-11-30", "date_dmy"),
+    ("No such clash had happened since the 1970s.", "the 1970s", "197", "decade"),
+    ("Dams built in 1960s Syria still stand.", "1960s", "196", "decade"),
 ])
 def test_absolute_rules(extract, text, surface, value, rule):
     row = only(extract(text))
@@ -301,6 +303,7 @@ def test_ordinals_and_number_runs_that_are_not_days(extract, text):
     "The next day, the envoy left for Tehran.",
     "The form 31/02/2013 and the stamp 2013-02-30 name no day.",
     "A three-month truce, a month-long siege and talks for two weeks.",
+    "The rebels fired 1980s-era rockets and old 1950s-vintage guns.",
 ])
 def test_names_sets_and_verbs_are_not_dates(extract, text):
     assert extract(text).empty, extract(text)[["surface"]]
