@@ -330,11 +330,12 @@ def choose_year(month: int, day: int, anchor: date, tense: str, weekday: int | N
 def choose_month_year(month: int, anchor: date, tense: str, months: int = 1) -> int:
     """The year of a bare month: compare months, not days (June is 'on or before' 2 June). A
     span of ``months`` from ``month`` (a season: 3) is ahead while any of its months is: "after
-    the summer" written in July is this summer."""
+    the summer" written in July is this summer; it is past once it began before the anchor's
+    month: "had lost it in the spring" written in March is last spring."""
     candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
     here = anchor.year * 12 + anchor.month
     if tense == "past":
-        return max(y for y in candidates if y * 12 + month <= here)
+        return max(y for y in candidates if y * 12 + month <= (here if months == 1 else here - 1))
     if tense == "future":
         return min(y for y in candidates if y * 12 + month + months - 1 >= here)
     return min(candidates, key=lambda y: (max(y * 12 + month - here, here - (y * 12 + month + months - 1), 0),

@@ -223,6 +223,9 @@ def test_day_forms(extract, text, published, surface, value, rule):
     # a season under way is still ahead while it lasts: this summer in July, this winter in January
     ("Mediators now hope to meet after the summer.", "2016-07-13", "after the summer", ">2016-SU"),
     ("Aid convoys are to keep moving through the winter.", "2015-01-20", "the winter", "2014-WI"),
+    # ... and past once it began before the anchor's month: in March, "in the spring" told in the past is last year's
+    ("The rebels had taken the dam in the spring.", "2016-03-15", "the spring", "2015-SP"),
+    ("Fighting slowed over the summer, monitors said.", "2016-07-20", "the summer", "2016-SU"),
     ("Over the coming months the parties will meet.", "2015-12-19", "the coming months", ">2015-12-19"),
     ("Over the past two months the town was cut off.", "2015-12-19", "the past two months", "2015-10-19/2015-12-18"),
     ("Fighting grew over the past week.", "2016-03-09", "the past week", "2016-03-02/2016-03-08"),
