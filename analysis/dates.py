@@ -146,6 +146,8 @@ Direction (the ``tense`` column): which way a date without a year lies
        "postponed until February 25", "gave them until noon on Friday": a time of day between
        is no gap); ``group`` ones only inside a verb group; ``head`` ones only right after the
        date, which modifies them ("a Nov. 1 deadline"), and then before any other rule but 1 and 2.
+       A commitment told in the past after the date, on its own ("On Monday, the parties
+       agreed to meet"; not "were due to"), makes it past: the day of the agreeing.
     5. A cue stands for its verb group: the first auxiliary, modal or plan word before it,
        over filler words ("will be sent", "had been expected to", "is believed to have
        struck") decides. An auxiliary or modal gives its direction, with these readings:
@@ -993,6 +995,10 @@ def open_operator(text: str, s: int, e: int, rule: str) -> tuple[int, int, str |
 
 # ---------------------------------------------------------------- which way a date lies: cues and clauses
 
+# a commitment told in the past ("agreed to", "promised to"): a date before it is when it was made
+PAST_ACT = re.compile(r"[A-Za-z]+ed\b")
+
+
 class Cue(NamedTuple):
     """A word of ``data/timeline_tense_cues.csv`` (or a reporting verb) found in a sentence."""
     start: int
@@ -1350,6 +1356,8 @@ class Reading:
             passed = True
         for c in self.cues:
             if c.start >= e and c.end <= clause.end and c.scope == "clause":
+                if c.kind == "plan" and c.direction == "later" and PAST_ACT.match(text, c.start) and self.chain(c) == [c]:
+                    return "past"  # "On Monday, the parties agreed to meet": the day of the agreeing
                 d = self.group_direction(c, clause)
                 if d:
                     return d

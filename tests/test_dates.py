@@ -398,6 +398,10 @@ def test_a_header_date_far_back_ahead_or_only_updated_is_no_anchor(write_corpus,
     ("The army gave ground on Friday, a monitor said.", "2016-02-23", "2016-02-19", "past"),
     # the colon of a clock time ends no clause: "will" still governs the date after it
     ("The ceasefire will begin at 00:00 on May 9 in areas the rebels captured.", "2016-05-06", "2016-05-09", "future"),
+    # a date before a commitment told in the past is when it was made, not what was committed to
+    ("On Monday, the parties agreed to meet again.", "2016-02-03", "2016-02-01", "past"),
+    ("Moscow on Sunday promised to open two corridors.", "2016-02-03", "2016-01-31", "past"),
+    ("On Monday the envoy plans to fly to Riyadh.", "2016-02-03", "2016-02-08", "future"),
     # a date that names a deadline is the nearest, however the clause is told
     ("Damascus met a June 30 deadline for the handover.", "2014-06-28", "2014-06-30", "nearest"),
     ("The parties missed the Dec. 31 deadline.", "2014-01-03", "2013-12-31", "nearest"),
