@@ -395,6 +395,7 @@ def test_a_header_date_far_back_ahead_or_only_updated_is_no_anchor(write_corpus,
     ("The envoys gave both camps until noon on Friday to answer.", "2016-02-23", "2016-02-26", "later"),
     ("Moscow has given the rebels until Saturday to leave the district.", "2016-11-30", "2016-12-03", "later"),
     ("The vote was put off until 6 p.m. on Thursday.", "2015-06-09", "2015-06-11", "later"),
+    ("The factions have until Sunday to sign, the mediators say.", "2016-02-22", "2016-02-28", "later"),
     ("The army gave ground on Friday, a monitor said.", "2016-02-23", "2016-02-19", "past"),
     # the colon of a clock time ends no clause: "will" still governs the date after it
     ("The ceasefire will begin at 00:00 on May 9 in areas the rebels captured.", "2016-05-06", "2016-05-09", "future"),
