@@ -198,7 +198,7 @@ import pandas as pd
 from . import knowledge
 from .corpus import PARAGRAPH_KINDS, require, sentences
 from .matches import Prefilter, required_words
-from .text import MONTH_OR_ABBREVIATION, MONTH_PATTERN, leftmost_first, month_number
+from .text import MONTH_OR_ABBREVIATION, MONTH_PATTERN, count_words, leftmost_first, month_number
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
@@ -995,6 +995,8 @@ def open_operator(text: str, s: int, e: int, rule: str) -> tuple[int, int, str |
 
 # ---------------------------------------------------------------- which way a date lies: cues and clauses
 
+# the most words between a plan word and a participle that is its complement ("wants the conference held")
+COMPLEMENT_WORDS = 4
 # a commitment told in the past ("agreed to", "promised to"): a date before it is when it was made
 PAST_ACT = re.compile(r"[A-Za-z]+ed\b")
 
@@ -1313,8 +1315,11 @@ class Reading:
         if head.kind == "plan":
             return head.reported if reported and head.reported else head.direction
         if head.kind == "verb" and follow:
-            # a bare participle after a plan word is its complement: "wants the conference held"
-            plans = [p for p in self.cues if p.kind == "plan" and clause.start <= p.start and p.end <= head.start]
+            # a bare participle after a plan word and its object is its complement: "wants the
+            # conference held"; further on it describes a noun of its own ("hopes to convene talks
+            # ... under a resolution adopted on Dec. 18")
+            plans = [p for p in self.cues if p.kind == "plan" and clause.start <= p.start and p.end <= head.start
+                     and count_words(self.text[p.end:head.start]) <= COMPLEMENT_WORDS]
             return self.group_direction(plans[-1], clause, follow=False) if plans else "past"
         if head.kind == "verb":
             return "past"

@@ -370,6 +370,9 @@ def test_a_header_date_far_back_ahead_or_only_updated_is_no_anchor(write_corpus,
     ("Elections are expected in April, officials told reporters.", "2015-12-18", "2016-04", "future"),
     ("Negotiators aim to finish a draft by September.", "2016-07-14", "2016-09", "future"),
     ("Moscow wants the meeting held in March.", "2014-11-20", "2015-03", "future"),  # the participle is the plan's
+    # further from the plan word a participle describes a noun of its own
+    ("The envoy hopes to bring both delegations back to the table under the accord signed on Dec. 3.",
+     "2015-12-20", "2015-12-03", "past"),
     ("The opposition is due to announce its delegation on Sunday.", "2014-01-16", "2014-01-19", "future"),
     ("Inspectors will be sent after a review on December 2, an official said.", "2013-11-20", "2013-12-02", "future"),
     ("Syria must destroy the equipment by November 1.", "2013-11-05", "2013-11-01", "future"),  # a deadline restated
