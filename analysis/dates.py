@@ -155,8 +155,9 @@ Direction (the ``tense`` column): which way a date without a year lies
        word = nearest (the planning is past, the planned date on either side: "was
        originally planned for June", "had been scheduled to begin on February 8"); a perfect
        ("have"/"has"/"to have") + event = past, + plan word = the plan as of now ("have
-       suggested the last week of November"). A bare past participle after a plan word in its
-       clause is that plan's ("wants the conference held at the end of November"). A verb
+       suggested the last week of November"). A bare past participle up to four words after a
+       plan word in its clause is that plan's ("wants the conference held at the end of
+       November"); further on it is past ("under a resolution adopted on Dec. 18"). A verb
        right after a determiner or a preposition is an adjective or a noun ("the armed
        groups", "the end of") and no cue.
     6. Reported speech: in a clause a past-tense reporting verb introduces (right after it,
