@@ -689,6 +689,18 @@ def test_people_treated_are_wounded(figures_of, text):
     assert one(figures_of(text))["category"] == "wounded"
 
 
+@pytest.mark.parametrize("text, category", [
+    ("Tens of thousands of people have been forced to leave their homes.", "displaced"),
+    ("The militants are holding some 900 residents as hostages.", "detained"),
+])
+def test_people_made_to_leave_or_held_as_hostages(figures_of, text, category):
+    assert one(figures_of(text))["category"] == category
+
+
+def test_armed_men_made_to_withdraw_are_not_displaced(figures_of):
+    assert figures_of("Some 300 soldiers were forced to leave the base.").empty
+
+
 def test_a_common_noun_after_a_dateline_opens_its_sentence(figures_of):
     row = one(figures_of("HAMA, Syria — Doctors at a field clinic said 14 people died."))
     assert row["attributed_to"] == "doctors"
