@@ -691,7 +691,7 @@ def test_people_treated_are_wounded(figures_of, text):
 
 @pytest.mark.parametrize("text, category", [
     ("Tens of thousands of people have been forced to leave their homes.", "displaced"),
-    ("The militants are holding some 900 residents as hostages.", "detained"),
+    ("The militants are holding some 900 residents as slaves.", "detained"),
 ])
 def test_people_made_to_leave_or_held_as_hostages(figures_of, text, category):
     assert one(figures_of(text))["category"] == category
