@@ -319,6 +319,7 @@ def test_qualifier_and_interval(figures_of, text, qualifier, low, high):
     ("ISIS said its fighters had killed 30 soldiers.", "Islamic State"),
     ("The UK-based Observatory said 17 civilians died in the raid.", "Syrian Observatory for Human Rights"),
     ("PHR says 41 nurses have been killed since the war began.", "Physicians for Human Rights"),
+    ("Opposition officials estimated that 5,000 people were trapped.", "Syrian opposition"),
     ("Physicians for Human Rights counted 112 doctors killed.", "Physicians for Human Rights"),
     # a figure's source verbs and frames: "has listed", "put the number of wounded at"
     ("The Violations Documentation Center has listed 3,000 people who died in custody.",
