@@ -489,6 +489,12 @@ def _countries() -> tuple[re.Pattern, dict[str, str]]:
 
 
 @knowledge.cached
+def _country_adjectives() -> frozenset[str]:
+    """The adjectives of ``casualty_countries.csv`` ("French", "Dutch": not all end like "Syrian")."""
+    return frozenset(_countries()[1].values())
+
+
+@knowledge.cached
 def _number_words() -> frozenset[str]:
     units = _units()  # "a" and "an" are numbers only before a scale word ("a dozen")
     return frozenset(w for kind in ("lead", "scale", "vague") for w in units[kind]
@@ -919,7 +925,8 @@ def _as_written(sentence: str, tokens: list[Token]) -> str:
     before = sentence[:tokens[0][1]]
     opens = not before.strip(" \"“‘'(") or bool(_DATELINE.match(before))
     possessive = first.endswith(("'s", "’s"))  # "Kobane's council": a name, whatever its place
-    if opens and first[:1].isupper() and not head.isupper() and not _DEMONYM.search(head) and not possessive:
+    demonym = _DEMONYM.search(head) or head in _country_adjectives()
+    if opens and first[:1].isupper() and not head.isupper() and not demonym and not possessive:
         text = text[0].lower() + text[1:]
     return text
 

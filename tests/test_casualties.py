@@ -305,6 +305,8 @@ def test_qualifier_and_interval(figures_of, text, qualifier, low, high):
     # an opening word keeps the capital of the name it is made from ("Houthi-run"), not a common noun's
     ("Houthi-run health authorities said 40 people were killed.", "Houthi-run health authorities"),
     ("UK-based monitors said 16 civilians were killed.", "UK-based monitors"),
+    ("Dutch investigators said 298 people were killed.", "Dutch investigators"),  # a country's adjective
+    ("French intelligence put the toll at no fewer than 300 dead.", "French intelligence"),
     ("Opposition-run media said 23 people were killed.", "opposition-run media"),
     # a local body takes the place the phrase or the sentence gives it
     ("The provincial council of Homs said 14 people died.", "Homs provincial council"),
