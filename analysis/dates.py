@@ -46,7 +46,8 @@ then longer, then earlier-listed match overlaps it.
     days (after a month, "to" needs punctuation or a year after the second day, so "July 7 to
     11 civilians" is the day July 7).
     ``month_year``: "March 2011", "Sept 2013" -> the month. ``holiday``: the fixed-day holidays
-    of ``data/timeline_holidays.csv`` ("by Christmas"), the year by direction; ``new_year``:
+    of ``data/timeline_holidays.csv`` ("by Christmas") and the feasts of
+    ``data/timeline_movable_holidays.csv`` ("from Eid al-Adha"), the year by direction; ``new_year``:
     "the new year" -> the coming year from October on, else the anchor's. ``year``: "in 2012" (a preposition
     must precede a bare year, so counts like "2000 people" are not years; after "of" only
     before punctuation or "than", "and", "when", "as", "until", "to": "the whole of 2014");
@@ -415,12 +416,34 @@ def interval_of(value: str) -> tuple[date, date] | None:
     return r.start, r.end
 
 
+def holiday_key(name: str) -> str:
+    """A holiday's name as looked up: lower case, one space for spaces and hyphens, ' for ’."""
+    return " ".join(name.replace("’", "'").replace("-", " ").lower().split())
+
+
 @knowledge.cached
 def holiday_days() -> dict[str, tuple[int, int]]:
-    """The holidays of ``data/timeline_holidays.csv`` (fixed days only), lower case, to
-    their (month, day)."""
+    """The holidays of ``data/timeline_holidays.csv`` (fixed days only) by :func:`holiday_key`,
+    to their (month, day)."""
     table = knowledge.holidays()
-    return {" ".join(n.lower().split()): (int(m), int(d)) for n, m, d in zip(table["name"], table["month"], table["day"])}
+    return {holiday_key(n): (int(m), int(d)) for n, m, d in zip(table["name"], table["month"], table["day"])}
+
+
+@knowledge.cached
+def movable_days() -> dict[str, dict[int, date]]:
+    """The feasts of ``data/timeline_movable_holidays.csv`` by :func:`holiday_key`, to their
+    day in each year listed."""
+    days: dict[str, dict[int, date]] = {}
+    table = knowledge.movable_holidays()
+    for n, y, m, d in zip(table["name"], table["year"], table["month"], table["day"]):
+        days.setdefault(holiday_key(n), {})[int(y)] = date(int(y), int(m), int(d))
+    return days
+
+
+def holiday_names() -> list[str]:
+    """Every holiday name of both tables, longest first (for the rule's alternation)."""
+    names = set(knowledge.holidays()["name"]) | set(knowledge.movable_holidays()["name"])
+    return sorted(names, key=lambda n: (-len(n), n))
 
 
 def counts() -> dict[str, int]:
@@ -691,10 +714,28 @@ def _ago(g, anchor, tense):
 
 
 def _holiday(g, anchor, tense):
-    """A holiday of ``data/timeline_holidays.csv`` on its day, the year by direction."""
-    name = " ".join(g["holiday"].replace("’", "'").lower().split())
-    month, day = holiday_days()[name]
-    return day_value(date(choose_year(month, day, anchor, tense), month, day))
+    """A holiday of ``data/timeline_holidays.csv`` on its day, the year by direction; a feast of
+    ``data/timeline_movable_holidays.csv`` on its day in the years around the anchor, chosen by
+    direction the same way (no value when the table lists none of those years)."""
+    name = holiday_key(g["holiday"])
+    if name in holiday_days():
+        month, day = holiday_days()[name]
+        return day_value(date(choose_year(month, day, anchor, tense), month, day))
+    days = [d for y, d in sorted(movable_days()[name].items()) if abs(y - anchor.year) <= 1]
+    if not days:
+        return Resolved(None, "day", None, None, True)
+    return day_value(choose_day(days, anchor, tense))
+
+
+def choose_day(days: list[date], anchor: date, tense: str) -> date:
+    """One of ``days`` (in order) by direction, as :func:`choose_year` chooses a year."""
+    if tense == "past":
+        before = [d for d in days if d <= anchor]
+        return before[-1] if before else days[0]
+    if tense == "future":
+        after = [d for d in days if d >= anchor - timedelta(days=FUTURE_GRACE_DAYS)]
+        return after[0] if after else days[-1]
+    return min(days, key=lambda d: (abs((d - anchor).days), d.year != anchor.year))
 
 
 def _new_year(g, anchor, tense):
@@ -854,8 +895,8 @@ def rules() -> list[Rule]:
     words = {"{count}": _count_pattern(articles=True), "{count_noun}": _count_pattern(articles=False),
              "{year_heads}": "|".join(knowledge.year_heads()["word"]),
              "{ordinal_nouns}": "|".join(map(re.escape, knowledge.ordinal_nouns()["word"])),
-             "{holidays}": "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split())
-                                    for name in sorted(knowledge.holidays()["name"], key=lambda n: (-len(n), n)))}
+             "{holidays}": "|".join(r"\s+".join(re.escape(w).replace("'", "['’]").replace(r"\-", r"[-\s]")
+                                              for w in name.split()) for name in holiday_names())}
     compiled = []
     for name, pattern, resolver, granularity in RULE_TABLE:
         for key, value in words.items():

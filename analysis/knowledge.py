@@ -194,6 +194,12 @@ def holidays() -> pd.DataFrame:
     return table("timeline_holidays.csv")
 
 
+def movable_holidays() -> pd.DataFrame:
+    """``timeline_movable_holidays.csv``: name, year, month, day, note; feasts whose day
+    changes every year (Eid al-Adha, Eid al-Fitr, Easter), one row per year."""
+    return table("timeline_movable_holidays.csv")
+
+
 def ordinal_nouns() -> pd.DataFrame:
     """``timeline_ordinal_nouns.csv``: word (plain text), note; nouns a numbered ordinal
     counts ("the 21st century", "the 3rd time"), so "the 21st" before them is no day."""

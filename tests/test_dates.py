@@ -313,6 +313,19 @@ def test_names_sets_and_verbs_are_not_dates(extract, text):
 
 
 @pytest.mark.parametrize("text, published, surface, value", [
+    ("The truce starts on the first day of Eid al-Adha.", "2016-09-08", "Eid al-Adha", "2016-09-12"),
+    ("Shelling went on through Eid al Fitr, residents said.", "2013-08-20", "Eid al Fitr", "2013-08-08"),
+    ("Aid arrived before Easter.", "2014-05-02", "before Easter", "<2014-04-20"),
+    # no day is listed for the years around 2003: the value is left empty, not guessed
+    ("A pause is planned for Eid al-Adha.", "2003-05-01", "Eid al-Adha", None),
+])
+def test_movable_feasts_take_the_day_of_their_year(extract, text, published, surface, value):
+    row = only(extract(text, published))
+    assert row["surface"] == surface
+    assert (row["value"] if pd.notna(row["value"]) else None) == value
+
+
+@pytest.mark.parametrize("text, published, surface, value", [
     # a day the month does not have is not a date; the month still is one when it stands alone
     ("The date February 30, 2013 is not a date.", "2013-03-05", "February", "2013-02"),
     ("A truce was agreed on June 31.", "2013-07-05", "June", "2013-06"),
