@@ -177,7 +177,8 @@ Direction (the ``tense`` column): which way a date without a year lies
     away; the past tense of "lie", "read" and similar ambiguous forms is not a cue; a month
     whose year is set by a year named earlier in the sentence ("took the province in early
     2014, expelling rival groups in January") takes its year from the anchor, not from that
-    year. Not found at all: fiscal years ("fiscal 2017") and movable feasts (Easter, Eid).
+    year. Not found at all: fiscal years ("fiscal 2017"), Ramadan (a month that moves), and a
+    movable feast in a year ``timeline_movable_holidays.csv`` does not list (found, no value).
 
 Scale
     A sentence is searched only with the date patterns whose literal words it contains
