@@ -988,6 +988,13 @@ def _source(sentence: str, tokens: list[Token]) -> Source | None:
     named = [a for a, b in runs if a < k]
     if at_head:
         return at_head[0]
+    if ("document" in kinds and p + 2 < len(tokens) and re.fullmatch(r"[a-z]+ed", tokens[p][0])
+            and tokens[p + 1][0].lower() == "by"):
+        # "a video released by the group", "a statement issued by the ministry": who put it out
+        # (an anaphor too, which the frame resolves)
+        found = _source(sentence, tokens[p + 2:])
+        if found is not None:
+            return found
     if kinds & {"title", "document"} and pp and tokens[p][0].lower() in _PREPOSITIONS:
         # "a spokesman for the UN", "figures from the ministry"; "the head of operations of the Red
         # Crescent": the body a common noun's own phrase names

@@ -704,6 +704,15 @@ def test_armed_men_made_to_withdraw_are_not_displaced(figures_of):
     assert figures_of("Some 300 soldiers were forced to leave the base.").empty
 
 
+@pytest.mark.parametrize("text, authority", [
+    ("At least 40 people died, according to a report issued by Human Rights Watch.", "Human Rights Watch"),
+    # "the group" refers to the body named before it in the sentence
+    ("Islamic State fighters executed 12 prisoners, according to footage released by the group.", "Islamic State"),
+])
+def test_a_document_is_credited_to_whoever_put_it_out(figures_of, text, authority):
+    assert one(figures_of(text))["attributed_to"] == authority
+
+
 def test_a_common_noun_after_a_dateline_opens_its_sentence(figures_of):
     row = one(figures_of("HAMA, Syria — Doctors at a field clinic said 14 people died."))
     assert row["attributed_to"] == "doctors"
