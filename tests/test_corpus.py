@@ -104,6 +104,12 @@ def test_furniture_is_classified(seeds, article_id, paragraph, kind):
     assert len(found) >= 1 and set(found["kind"]) == {kind}
 
 
+def test_a_caption_labelled_with_a_colon_is_furniture(write_corpus):
+    folder = write_corpus({"a.txt": "A headline\n\nPhoto: The envoy, who called the meeting \"useful\", leaves.\n\n"
+                                    "The envoy met both delegations on Monday.\n"}, "file,outlet\na.txt,A\n")
+    assert analysis.paragraphs(analysis.load_articles(folder))["kind"].tolist() == ["headline", "caption", "body"]
+
+
 def test_first_body_paragraph_after_headline_is_not_a_standfirst(seeds):
     pars = analysis.paragraphs(seeds)
     yme = pars[pars["article_id"] == "001_334090c2ee903896"]
