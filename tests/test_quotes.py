@@ -583,6 +583,11 @@ def test_they_is_the_latest_who_spoke_as_several(load, body, speakers):
     assert speakers_of(direct(load(body))) == speakers
 
 
+def test_rebel_commanders_speak_for_the_opposition(load):
+    body = '"We are not leaving the old city," rebel commanders told a news agency by telephone.'
+    assert speakers_of(direct(load(body))) == ["Syrian opposition"]
+
+
 def test_officials_of_no_listed_body_are_kept_whole(load):
     q = quotes.quotations(load('Western officials said the text was weak and would change nothing on the ground.'))
     assert list(q["speaker"]) == ["Western officials"]
