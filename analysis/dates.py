@@ -37,7 +37,7 @@ then longer, then earlier-listed match overlaps it.
     2012", "Aug 26, 2016", "the 21st of August 2013" -> the day. A month beside a day or a
     year may be abbreviated without its full stop ("Oct 7", "7 Oct", "Sept 12", "Sept.15").
     ``date_iso``: "2013-10-23". ``date_slash``: "10/23/2013", "28/08/2013", "1/20/14" (a
-    two-digit year is of this century). A first number above 12 is the day, a second above
+    two-digit year is of this century), "23-02-2015" (with hyphens, a four-digit year). A first number above 12 is the day, a second above
     12 the day; otherwise the article's convention decides: day first when one of its slash
     dates has a first number above 12 and none a second one, else month first (US order; so
     "03/04/2013" alone is 4 March). Known limit: a British article whose only slash dates
@@ -627,7 +627,8 @@ def _end_of(g, anchor, tense):
 
 
 DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
-                "the day before yesterday": -2, "the day after tomorrow": 2}
+                "the day before yesterday": -2, "the day after tomorrow": 2,
+                "this morning": 0, "this afternoon": 0, "this evening": 0}
 
 
 def _deictic_day(g, anchor, tense):
@@ -812,6 +813,8 @@ RULE_TABLE = [
     ("date_iso", r"(?<![\w-])(?P<year>(?:19|20)\d{2})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])",
      _iso_date, None),
     ("date_slash", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d{2}|\d{2})(?![\d/])", _slash_date, None),
+    # "23-02-2015" in a page's stamp: with hyphens only with a four-digit year
+    ("date_slash", r"(?<![\w/.-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d{2})(?![\d-])", _slash_date, None),
     ("day_range", rf"\b(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+to\s+){_DAY}\s+(?:of\s+)?(?P<month>{_MD})(?!\w)"
                   rf"(?:{_TO_YEAR}{_YEAR})?", _day_range, _fixed("day")),
     # after a month, "to" needs a full stop, a comma or a year after the second day, so "July 7
@@ -867,7 +870,7 @@ RULE_TABLE = [
     ("numbered_day", r"(?P<week>(?i:\bthe\s+week\s+of\s+the\s+))(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
      _numbered_day, _fixed("week")),
     ("deictic_day", r"(?i:\b(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|"
-                    r"tomorrow|last\s+night)\b)", _deictic_day, _fixed("day")),
+                    r"tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b)", _deictic_day, _fixed("day")),
     ("weekday", rf"(?:(?i:\b(?P<rel>last|next|this)\s+))?\b(?P<weekday>{_WEEKDAY})\b", _weekday, _fixed("day")),
     ("ago", r"(?i:\b(?P<count>{count}|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago(?P<today>\s+today)?\b)", _ago,
      lambda g: g["unit"].lower()),
@@ -875,7 +878,7 @@ RULE_TABLE = [
     ("next_days", r"(?i:\bthe\s+(?P<rel>next|coming|past|last)\s+(?:(?P<count>{count_noun}|few|several|\d+)\s+)?"
                   r"(?P<unit>days|weeks|months)\b)", _next_days, _fixed("day")),
     ("next_days", r"(?i:\bthe\s+(?P<rel>coming|past)\s+(?P<unit>week|month)\b)", _next_days, _fixed("day")),
-    ("year", r"(?i:\b(?:in|since|by|until|from|during|before|after|through)\s+)(?P<x>(?:19|20)\d{2})(?!\d|,\d)",
+    ("year", r"(?i:\b(?:in|into|since|by|until|from|during|before|after|through)\s+)(?P<x>(?:19|20)\d{2})(?!\d|,\d)",
      _bare_year, None),
     # after "of" only before punctuation or a word that ends the phrase ("the whole of 2014
     # than"), so "a total of 2000 people" stays a count

@@ -700,6 +700,11 @@ def test_people_made_to_leave_or_held_as_hostages(figures_of, text, category):
     assert one(figures_of(text))["category"] == category
 
 
+def test_killing_or_wounding_counts_both(figures_of):
+    row = one(figures_of("A car bomb went off at a checkpoint, killing or wounding 35 people, security forces said."))
+    assert (row["category"], row["attributed_to"]) == ("casualties", "security forces")
+
+
 def test_armed_men_made_to_withdraw_are_not_displaced(figures_of):
     assert figures_of("Some 300 soldiers were forced to leave the base.").empty
 

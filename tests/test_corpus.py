@@ -104,8 +104,9 @@ def test_furniture_is_classified(seeds, article_id, paragraph, kind):
     assert len(found) >= 1 and set(found["kind"]) == {kind}
 
 
-def test_a_caption_labelled_with_a_colon_is_furniture(write_corpus):
-    folder = write_corpus({"a.txt": "A headline\n\nPhoto: The envoy, who called the meeting \"useful\", leaves.\n\n"
+@pytest.mark.parametrize("label", ["Photo", "Caption"])
+def test_a_caption_labelled_with_a_colon_is_furniture(write_corpus, label):
+    folder = write_corpus({"a.txt": f"A headline\n\n{label}: The envoy, who called the meeting \"useful\", leaves.\n\n"
                                     "The envoy met both delegations on Monday.\n"}, "file,outlet\na.txt,A\n")
     assert analysis.paragraphs(analysis.load_articles(folder))["kind"].tolist() == ["headline", "caption", "body"]
 

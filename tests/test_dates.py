@@ -313,6 +313,18 @@ def test_names_sets_and_verbs_are_not_dates(extract, text):
 
 
 @pytest.mark.parametrize("text, published, surface, value", [
+    ("The envoy briefs the council this afternoon.", "2016-01-29", "this afternoon", "2016-01-29"),
+    ("Shelling resumed this morning, residents said.", "2016-01-29", "this morning", "2016-01-29"),
+    ("Officials expect the campaign to run into 2017.", "2016-01-29", "2017", "2017"),
+    ("Page updated 23-02-2015 by the desk.", "2015-02-23", "23-02-2015", "2015-02-23"),  # hyphens, as slashes
+    ("Kurds in Qamishli lit fires for Nowruz.", "2016-03-25", "Nowruz", "2016-03-21"),
+])
+def test_parts_of_today_years_ahead_stamps_and_new_year_feasts(extract, text, published, surface, value):
+    row = only(extract(text, published))
+    assert (row["surface"], row["value"]) == (surface, value)
+
+
+@pytest.mark.parametrize("text, published, surface, value", [
     ("The truce starts on the first day of Eid al-Adha.", "2016-09-08", "Eid al-Adha", "2016-09-12"),
     ("Shelling went on through Eid al Fitr, residents said.", "2013-08-20", "Eid al Fitr", "2013-08-08"),
     ("Aid arrived before Easter.", "2014-05-02", "before Easter", "<2014-04-20"),
