@@ -72,7 +72,8 @@ then longer, then earlier-listed match overlaps it.
     A weekday written with a month and day keeps the year in which the date falls on it.
     ``month_rel``: "last June" -> the latest June before the anchor's month, "next June" the
     first after it, "this June" the anchor's year's. ``month_of_rel``: "May of this year", "May last year".
-    ``weekday``: "Monday", by direction; "last"/"next" before it override the direction.
+    ``weekday``: "Monday", by direction; "last"/"next" before it override the direction;
+    "this Monday" is the Monday of the anchor's week (Monday to Sunday).
     ``relative_unit``: "last/this/next week|month|year" -> the ISO week, month or year
     before, of, or after the anchor's. ``part_rel``: "late last year" -> ``YYYY-LATE``,
     "early next month" -> ``YYYY-MM-EARLY``, "early next week" -> the week. ``earlier_this``: "earlier this month" -> the
@@ -703,8 +704,11 @@ def _fortnight_ago(g, anchor, tense):
 
 
 def _weekday(g, anchor, tense):
-    direction = {"last": "past", "next": "next"}.get((g.get("rel") or "").lower(), tense)
-    return day_value(weekday_date(WEEKDAYS.index(g["weekday"].lower()), anchor, direction))
+    target, rel = WEEKDAYS.index(g["weekday"].lower()), (g.get("rel") or "").lower()
+    if rel == "this":  # "this Sunday" said on a Friday: the day of the anchor's own week (Monday to Sunday)
+        return day_value(anchor + timedelta(days=target - anchor.weekday()))
+    direction = {"last": "past", "next": "next"}.get(rel, tense)
+    return day_value(weekday_date(target, anchor, direction))
 
 
 def _ago(g, anchor, tense):

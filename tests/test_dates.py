@@ -313,6 +313,9 @@ def test_names_sets_and_verbs_are_not_dates(extract, text):
 
 
 @pytest.mark.parametrize("text, published, surface, value", [
+    # "this" + weekday: the day of the anchor's week, either side (29 January 2016 was a Friday)
+    ("Nobody can say where things stand by this Sunday.", "2016-01-29", "this Sunday", "2016-01-31"),
+    ("The convoy that left this Monday has not arrived.", "2016-01-29", "this Monday", "2016-01-25"),
     ("The envoy briefs the council this afternoon.", "2016-01-29", "this afternoon", "2016-01-29"),
     ("Shelling resumed this morning, residents said.", "2016-01-29", "this morning", "2016-01-29"),
     ("Officials expect the campaign to run into 2017.", "2016-01-29", "2017", "2017"),
