@@ -227,6 +227,7 @@ Known limits
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import NamedTuple
 
 import numpy as np
@@ -819,6 +820,22 @@ def _ends_phrase(word: str) -> bool:
     return low in _NP_STOPS or low in _number_words() or any(c.isdigit() for c in word)
 
 
+def _is_body_word(word: str) -> bool:
+    return bool(_kinds(word) & {"institution", "descriptor"})
+
+
+def _joins_body_name(before: list[Token], word: str, after: list[Token]) -> bool:
+    """Whether ``word`` is an "and" inside a body's capitalised name ("the Ministry of Migration
+    and Displacement", "the Disaster and Emergency Management Authority"): capitalised words on
+    both sides, one of them naming a body; ``before`` and ``after`` are the words either side, in
+    text order."""
+    if word != "and" or not before or not after or not _is_cap(before[-1][0]) or not _is_cap(after[0][0]):
+        return False
+    left = list(takewhile(lambda t: _is_cap(t[0]) or t[0] in ("of", "for"), reversed(before)))
+    right = list(takewhile(lambda t: _is_cap(t[0]), after))
+    return any(_is_body_word(t[0]) for t in left + right)
+
+
 def _np_before(sentence: str, end: int) -> list[Token]:
     """The noun phrase that ends at ``end``: read back to a mark (comma, quotation mark ...),
     a conjunction, an auxiliary or a number, and to its determiner unless a preposition
@@ -829,7 +846,8 @@ def _np_before(sentence: str, end: int) -> list[Token]:
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i][0]
         in_title = (word in _TITLE_VERBS and taken and _is_cap(taken[-1][0]) and i and _is_cap(tokens[i - 1][0]))
-        if (_ends_phrase(word) and not in_title) or len(taken) == NP_WORDS:
+        if (_ends_phrase(word) and not in_title and not _joins_body_name(tokens[:i], word, taken[::-1])
+                or len(taken) == NP_WORDS):
             break
         taken.append(tokens[i])
         if len(taken) == 1 and word.lower() in _frames().pronouns:
@@ -857,8 +875,9 @@ def _np_after(sentence: str, start: int, *, whole: bool = False) -> list[Token]:
     stop = _NP_END.search(sentence, start)
     stop = stop.start() if stop else len(sentence)
     taken: list[Token] = []
-    for token in _tokens(sentence, start, stop):
-        if _ends_phrase(token[0]) or len(taken) == NP_WORDS:
+    tokens = _tokens(sentence, start, stop)
+    for i, token in enumerate(tokens):
+        if _ends_phrase(token[0]) and not _joins_body_name(taken, token[0], tokens[i + 1:]) or len(taken) == NP_WORDS:
             break
         if taken and _is_cap(taken[-1][0]) and re.fullmatch(r"[a-z]+ed", token[0]):
             break  # "a report by the Syrian Centre for Policy Research released last week": a participle
@@ -893,8 +912,14 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             k = j
             while k < len(tokens) and (tokens[k][0].lower() in (_NAME_LINKS | _ORG_LINKS) or tokens[k][0] in _TITLE_VERBS):
                 k += 1
-            org = any(_kinds(t[0]) & {"institution", "descriptor", "anaphor"} for t in tokens[i:j])
             links = {t[0].lower() for t in tokens[j:k]}
+            after = k
+            while after < len(tokens) and _is_cap(tokens[after][0]):
+                after += 1
+            # a body's name before its link ("Ministry of ..."), or after its "and" ("Disaster and
+            # Emergency Management Authority"); not a person's before "of" ("Farid Hussein of the Observatory")
+            org = (any(_kinds(t[0]) & {"institution", "descriptor", "anaphor"} for t in tokens[i:j])
+                   or links == {"and"} and any(_is_body_word(t[0]) for t in tokens[k:after]))
             # a verb joins only a name that closes the phrase: "the group Raqqa is Being Slaughtered Silently"
             titled = links <= _TITLE_VERBS and all(_is_cap(t[0]) for t in tokens[k:])
             if k > j and k < len(tokens) and _is_cap(tokens[k][0]) and (links <= _NAME_LINKS or org or titled):

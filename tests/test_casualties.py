@@ -305,6 +305,10 @@ def test_qualifier_and_interval(figures_of, text, qualifier, low, high):
     # an opening word keeps the capital of the name it is made from ("Houthi-run"), not a common noun's
     ("Houthi-run health authorities said 40 people were killed.", "Houthi-run health authorities"),
     ("UK-based monitors said 16 civilians were killed.", "UK-based monitors"),
+    # a body's name with "and" inside it, not in the entity table
+    ("About 9,000 people fled, the Ministry of Refugees and Returnees said.", "Ministry of Refugees and Returnees"),
+    ("About 9,000 people fled, according to the Relief and Rescue Authority.", "Relief and Rescue Authority"),
+    ("About 9,000 people fled, Jordan and Lebanon said.", "Lebanon"),  # two countries stay two
     ("Dutch investigators said 298 people were killed.", "Dutch investigators"),  # a country's adjective
     ("French intelligence put the toll at no fewer than 300 dead.", "French intelligence"),
     ("Opposition-run media said 23 people were killed.", "opposition-run media"),
