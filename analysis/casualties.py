@@ -633,6 +633,11 @@ def _category(sentence: str, end: int, forward: tuple[str, int], backward: str, 
     if main := _RELATIVE_MAIN.match(sentence, end):
         # "hundreds of men who left the city have gone missing": the main verb after a relative clause
         direct = direct or _nearest_trigger(main["rest"], last=False, population=population)
+    if implied:
+        # the verb right after the figure says what happened to them, whatever the noun implies:
+        # "30 refugees were killed", "18,000 refugees are still trapped"
+        verb = _nearest_trigger(_BARE_LEAD.sub("", words, count=1), last=False, population=population, at_start=True)
+        implied = verb or implied
     category = (implied or _nearest_trigger(governing, last=True, population=population) or direct
                 or _nearest_trigger(words, last=False, population=population)
                 or _nearest_trigger(backward, last=True, population=population))

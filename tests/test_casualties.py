@@ -704,6 +704,18 @@ def test_people_made_to_leave_or_held_as_hostages(figures_of, text, category):
     assert one(figures_of(text))["category"] == category
 
 
+@pytest.mark.parametrize("text, category", [
+    # the verb right after the figure says what happened, whatever its noun implies
+    ("At least 30 refugees were killed when their boat sank.", "killed"),
+    ("About 6,000 Palestinian refugees are still trapped in the camp.", "besieged"),
+    ("Some 4 million refugees have fled the country.", "displaced"),
+    # refugees stranded on their way are still displaced
+    ("Thousands of refugees are stranded at the border.", "displaced"),
+])
+def test_a_verb_after_the_figure_overrides_its_noun(figures_of, text, category):
+    assert one(figures_of(text))["category"] == category
+
+
 def test_killing_or_wounding_counts_both(figures_of):
     row = one(figures_of("A car bomb went off at a checkpoint, killing or wounding 35 people, security forces said."))
     assert (row["category"], row["attributed_to"]) == ("casualties", "security forces")
