@@ -289,7 +289,8 @@ _ANOTHER = re.compile(r"\s+(?:another|a further|further|an additional|additional
 # ", and wounded 40": a verb after a comma belongs to the figure only when no conjunction opens a new clause
 _NEW_CLAUSE = re.compile(r"\s*(?:and|but|or|while|whereas)\b")
 # "12 women and 5 children": a figure joined by "and" to the one before, at the end of its clause
-_JOINED_FIGURE = re.compile(r"^\s*,?\s*and\s+$")
+# "Two soldiers and three civilians were killed"; "Two children were among seven people hurt": a sub-count before its total
+_JOINED_FIGURE = re.compile(r"^\s*(?:,?\s*and|(?:were|are|was|is)\s+(?:also\s+)?among(?:\s+the)?)\s+$")
 # "put the figure at 250 and ...": a bare number that counts no noun of its own ("14 provinces" does)
 _NO_NOUN = re.compile(r"\s*(?:[,;:.!?)]|$|(?:in|on|at|near|during|since|across|and|but|or|by|for|over|after)\b)")
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,;:.!?)]|$|(?:in|on|at|near|during|since|across)\b)")

@@ -716,6 +716,16 @@ def test_a_verb_after_the_figure_overrides_its_noun(figures_of, text, category):
     assert one(figures_of(text))["category"] == category
 
 
+def test_a_sub_count_among_a_later_total_shares_its_fate(figures_of):
+    table = figures_of("Four medics were among the 25 people killed in the strike.")
+    assert table[["value", "category"]].values.tolist() == [[4, "killed"], [25, "killed"]]
+
+
+def test_people_leaving_a_named_place_are_displaced(figures_of):
+    assert one(figures_of("Some 2,300 people have left western Homs since Friday."))["category"] == "displaced"
+    assert figures_of("About 400 fighters left Homs under the deal.").empty
+
+
 def test_killing_or_wounding_counts_both(figures_of):
     row = one(figures_of("A car bomb went off at a checkpoint, killing or wounding 35 people, security forces said."))
     assert (row["category"], row["attributed_to"]) == ("casualties", "security forces")
