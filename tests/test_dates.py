@@ -196,6 +196,7 @@ def test_tense_is_the_direction_of_the_governing_clause(extract, text, tense):
     ("Syria's 2011 uprising began in Deraa.", "2014-03-01", "2011", "2011", "year_modifier"),
     ("Ministers built on the 2015 Vienna statements.", "2016-03-01", "2015", "2015", "year_modifier"),
     ("The 2013 chemical weapons deal held.", "2014-03-01", "2013", "2013", "year_modifier"),
+    ("Families still recall the 1982 crackdown in Hama.", "2015-01-22", "1982", "1982", "year_modifier"),
 ])
 def test_day_forms(extract, text, published, surface, value, rule):
     row = only(extract(text, published))
