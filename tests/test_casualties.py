@@ -726,6 +726,13 @@ def test_people_leaving_a_named_place_are_displaced(figures_of):
     assert figures_of("About 400 fighters left Homs under the deal.").empty
 
 
+def test_a_claim_with_its_clause_is_a_frame_and_a_toll_that_claimed_lives_is_not(figures_of):
+    row = one(figures_of("The group claimed its fighters had killed 60 soldiers.", "Islamic State posted a video."))
+    assert row["attributed_to"] == "Islamic State"  # "the group" refers back
+    assert one(figures_of("The militants claimed they had killed 60 soldiers."))["attributed_to"] == "militants"
+    assert one(figures_of("The conflict has claimed more than 300,000 lives."))["attributed_to"] == ""
+
+
 def test_killing_or_wounding_counts_both(figures_of):
     row = one(figures_of("A car bomb went off at a checkpoint, killing or wounding 35 people, security forces said."))
     assert (row["category"], row["attributed_to"]) == ("casualties", "security forces")
