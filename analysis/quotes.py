@@ -1295,6 +1295,10 @@ class Reading:
             deputy = _DEPUTY in _senses(phrase.split(), titles)
             fitting = [p for p in candidates if sense in p.senses and (not deputy or _DEPUTY in p.senses)]
             fitting = fitting or (candidates if affs and not deputy else [])
+            if not fitting and not candidates and self.paragraphs and at < self.paragraphs[0][1]:
+                # the first paragraph's "the spokeswoman" after a standfirst that names her
+                lead = self._lead_person()
+                fitting = [lead] if lead is not None and sense in lead.senses else []
             if fitting:
                 return Who(fitting[0].name, fitting[0].affiliation, "person", fitting[0].senses)
             # a bare title ("the Secretary-General"), or an office the article's topic tells

@@ -606,6 +606,18 @@ def test_a_bare_body_description_is_the_organisation_that_spoke_last(load, body,
     assert speakers_of(direct(load(body))) == speakers
 
 
+def test_a_title_in_the_first_paragraph_names_the_standfirst_person_who_holds_it(load):
+    arts = load('Maria Zakharova brushed aside a report of strikes on a clinic.\n\n'
+                '"We have seen nothing to support it," the spokeswoman told a briefing.',
+                headline="A headline about talks\n\n")
+    assert speakers_of(direct(arts)) == ["Maria Zakharova"]
+    # a title she does not hold is not hers
+    arts = load('Maria Zakharova brushed aside a report of strikes on a clinic.\n\n'
+                '"We have seen nothing to support it," the general told a briefing.',
+                headline="A headline about talks\n\n")
+    assert speakers_of(direct(arts)) != ["Maria Zakharova"]
+
+
 def test_the_standfirst_is_read_for_he_only_in_the_first_body_paragraph(load):
     arts = load('Sergei Lavrov left the meeting in a sombre mood.\n\n'
                 'The talks in the hotel ran late into the night.\n\n'
