@@ -51,8 +51,9 @@ Rules, in the order they are applied
         A number inside the noun phrase of the figure before it ("17 civilians from two
         families", "members of one family") is part of that figure, not one of its own.
     Category
-        Implied by the population word when it has one ("lives", "dead", "deaths" ->
-        killed; "refugees" -> displaced; "casualties" -> casualties); otherwise the nearest
+        The verb right after the figure when it has one ("30 refugees were killed", "refugees
+        are still trapped"); else implied by the population word when it has one ("lives",
+        "dead", "deaths" -> killed; "refugees" -> displaced; "casualties" -> casualties); otherwise the nearest
         trigger after the figure, up to six words and not past a comma, "and", "but",
         "while" or another number ("93,000 people have been killed and 1.5 million people
         have fled"); a rate ("6,000 Syrians a month were driven out") is skipped; an "and" right
@@ -80,7 +81,8 @@ Rules, in the order they are applied
         children.", "11 people, seven of them children", and at the end of the figure's
         clause: "275,000 people are trapped in the east, among them 100,000 children"); "one
         of the doctors" singles a person out and is not a count. A figure joined by "and" to
-        the next one shares its verb ("Five soldiers and 14 civilians were killed"). A
+        the next one shares its verb ("Five soldiers and 14 civilians were killed"), and so
+        does one "among" the next ("Two children were among seven people hurt"). A
         trigger row may exclude populations (``not_for``): troops crossing a border or
         evacuated are not displaced.
         ``casualties`` is killed and wounded together, unspecified ("40 casualties").
@@ -119,7 +121,9 @@ Rules, in the order they are applied
         source, in this order:
         1. an alias of ``aliases.csv`` at the head, normalised to its entity ("the
            Observatory", "the state news agency SANA", "Syria's health ministry");
-        2. a title or a document with a prepositional phrase: its object ("a spokesman for
+        2. a document put out "by" someone: who put it out ("a report issued by Human Rights
+           Watch", "a video released by the group", an anaphor resolved as below); a title or a
+           document with a prepositional phrase: its object ("a spokesman for
            the UN refugee agency" -> UNHCR, "figures from the health ministry"), or else the
            entity the phrase names ("the head of operations of the Red Crescent"); after a
            capitalised title, the name that ends the object ("UN High Commissioner for
@@ -143,7 +147,9 @@ Rules, in the order they are applied
            <Place>," gives ("the city council of Donetsk", "In Donetsk, the city council"
            -> "Donetsk city council"; not a month: "In March, ...");
         5. a run of capitalised words at the head: a body's name ("Reporters Without
-           Borders", "Syrian Centre for Policy Research", and a name written as a title with
+           Borders", "Syrian Centre for Policy Research", with "and" inside when a word of a
+           body stands on either side: "the Ministry of Migration and Displacement", "the
+           Disaster and Emergency Management Authority"; and a name written as a title with
            "is" inside that closes the phrase: "Raqqa is Being Slaughtered Silently"; an alias
            inside it stands for it,
            "Russian Foreign Ministry" -> Russia), or a person's name with the titles before
@@ -159,7 +165,10 @@ Rules, in the order they are applied
         Mistura, who ...", "said the governor of the province, Ali Hassan."). An unlisted name of one or
         two words takes the fuller name the article wrote earlier ("Barazi" after "Talal
         Barazi"). The frame nearest the figure wins, unless a clause joined by ";" or
-        ", while", ", whereas", ", but" separates them; a frame that is the sentence's last
+        ", while", ", whereas", ", but" separates them, or the frame is in a relative clause
+        opened after the figure (", where residents say ..."); a claim is a frame only before
+        the clause it makes ("the group claimed its fighters had killed"; a war "has claimed"
+        lives is the toll's verb); a frame that is the sentence's last
         clause after a comma ("A, while B, said Dr X.", "A, while B, the group said.") reports
         both clauses, across ", while" but not ";". A frame with no source of its own
         ("it said", "the group said", "the envoy said") refers back: to the last entity its
