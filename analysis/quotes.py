@@ -117,7 +117,8 @@ Speakers
       said …. "…," he said", "a spokeswoman for the UN refugee agency said": the body)
       (never a turn label: "he" in a spokesman's turn is someone else); in the first body
       paragraph, with nobody before it, the first listed person the standfirst names (read
-      for this only: its quotations never count).
+      for this only and for a title such as "the spokeswoman" that its entity note gives
+      that person: its quotations never count).
     * "they": the latest who spoke as several, in its sentence or up to three sentences
       before: a body's officials ("Russian officials said", "US officials"), a plural
       ("Gulf Arab states called"), or people together ("Kerry and Lavrov said"); else
@@ -919,7 +920,7 @@ class Reading:
     _mentions: dict[int, list[Person]] = field(default_factory=dict)  # by sentence index
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
     _resolved: dict[tuple[int, str], Who] = field(default_factory=dict)  # one phrase is often read twice
-    lead: list[tuple[int, int]] = field(default_factory=list)  # the standfirst's spans: read only for "he"
+    lead: list[tuple[int, int]] = field(default_factory=list)  # the standfirst's spans: read only for "he" and titles
     # by sentence index: who spoke there unnamed for a body ("a UN spokesman said": "he" is the UN)
     stand_ins: dict[int, list[Person]] = field(default_factory=dict)
     # by sentence index: (start, surface, what spoke there), a person or a body, in text order
