@@ -378,7 +378,16 @@ def write_cases(cases: pd.DataFrame, table: str, folder: Path) -> pd.DataFrame:
         folder / "metadata.csv", index=False, lineterminator="\n")
     gold = cases.assign(file=cases["case"] + ".txt")
     offset = gold["case"].map(lambda c: len(CASE_HEADLINE.format(case=c)) + 2)
-    found = [text.find(item) if item else -1 for text, item in zip(gold["text"], gold[text_col])]
+    found = []  # an item written twice in a case ("Posted 2014-05-21 ... Updated 2014-05-21") is each occurrence in turn
+    seen: dict[tuple[str, str], int] = {}
+    for case, text, item in zip(gold["case"], gold["text"], gold[text_col]):
+        at = -1
+        if item:
+            at = text.find(item, seen.get((case, item), 0))
+            if at < 0:  # more rows than occurrences: the first one again
+                at = text.find(item)
+            seen[(case, item)] = at + 1
+        found.append(at)
     bad = [c for c, f, item in zip(gold["case"], found, gold[text_col]) if item and f < 0]
     if bad:
         raise CorpusError(f"challenge cases {', '.join(bad[:5])}: the {text_col} is not in the case's text; "
