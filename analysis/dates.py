@@ -73,7 +73,8 @@ then longer, then earlier-listed match overlaps it.
     ``month_rel``: "last June" -> the latest June before the anchor's month, "next June" the
     first after it, "this June" the anchor's year's. ``month_of_rel``: "May of this year", "May last year".
     ``weekday``: "Monday", by direction; "last"/"next" before it override the direction;
-    "this Monday" is the Monday of the anchor's week (Monday to Sunday).
+    "this Monday" is the Monday of the anchor's week (Monday to Sunday), "Tuesday last week"
+    the Tuesday of the week before it ("next week": after it).
     ``relative_unit``: "last/this/next week|month|year" -> the ISO week, month or year
     before, of, or after the anchor's. ``part_rel``: "late last year" -> ``YYYY-LATE``,
     "early next month" -> ``YYYY-MM-EARLY``, "early next week" -> the week. ``earlier_this``: "earlier this month" -> the
@@ -705,6 +706,8 @@ def _fortnight_ago(g, anchor, tense):
 
 def _weekday(g, anchor, tense):
     target, rel = WEEKDAYS.index(g["weekday"].lower()), (g.get("rel") or "").lower()
+    if g.get("wrel"):  # "Tuesday last week": that day of the week before (after, or of) the anchor's
+        return day_value(anchor + timedelta(days=target - anchor.weekday() + 7 * SHIFTS[g["wrel"].lower()]))
     if rel == "this":  # "this Sunday" said on a Friday: the day of the anchor's own week (Monday to Sunday)
         return day_value(anchor + timedelta(days=target - anchor.weekday()))
     direction = {"last": "past", "next": "next"}.get(rel, tense)
@@ -875,7 +878,8 @@ RULE_TABLE = [
      _numbered_day, _fixed("week")),
     ("deictic_day", r"(?i:\b(?P<word>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|"
                     r"tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b)", _deictic_day, _fixed("day")),
-    ("weekday", rf"(?:(?i:\b(?P<rel>last|next|this)\s+))?\b(?P<weekday>{_WEEKDAY})\b", _weekday, _fixed("day")),
+    ("weekday", rf"(?:(?i:\b(?P<rel>last|next|this)\s+))?\b(?P<weekday>{_WEEKDAY})\b"
+                r"(?:(?i:\s+(?P<wrel>last|next|this)\s+week)\b)?", _weekday, _fixed("day")),
     ("ago", r"(?i:\b(?P<count>{count}|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago(?P<today>\s+today)?\b)", _ago,
      lambda g: g["unit"].lower()),
     ("ago", r"(?i:\b(?:a|one)\s+fortnight\s+ago\b)", _fortnight_ago, _fixed("week")),

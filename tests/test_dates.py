@@ -317,13 +317,15 @@ def test_names_sets_and_verbs_are_not_dates(extract, text):
     # "this" + weekday: the day of the anchor's week, either side (29 January 2016 was a Friday)
     ("Nobody can say where things stand by this Sunday.", "2016-01-29", "this Sunday", "2016-01-31"),
     ("The convoy that left this Monday has not arrived.", "2016-01-29", "this Monday", "2016-01-25"),
+    ("The envoy briefed the council on Wednesday last week.", "2015-02-23", "Wednesday last week", "2015-02-18"),
+    ("The next round opens on Monday next week.", "2015-02-25", "Monday next week", "2015-03-02"),
     ("The envoy briefs the council this afternoon.", "2016-01-29", "this afternoon", "2016-01-29"),
     ("Shelling resumed this morning, residents said.", "2016-01-29", "this morning", "2016-01-29"),
     ("Officials expect the campaign to run into 2017.", "2016-01-29", "2017", "2017"),
     ("Page updated 23-02-2015 by the desk.", "2015-02-23", "23-02-2015", "2015-02-23"),  # hyphens, as slashes
     ("Kurds in Qamishli lit fires for Nowruz.", "2016-03-25", "Nowruz", "2016-03-21"),
 ])
-def test_parts_of_today_years_ahead_stamps_and_new_year_feasts(extract, text, published, surface, value):
+def test_days_of_this_and_other_weeks_parts_of_today_years_ahead_stamps_and_feasts(extract, text, published, surface, value):
     row = only(extract(text, published))
     assert (row["surface"], row["value"]) == (surface, value)
 
