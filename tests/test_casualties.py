@@ -733,6 +733,11 @@ def test_a_claim_with_its_clause_is_a_frame_and_a_toll_that_claimed_lives_is_not
     assert one(figures_of("The conflict has claimed more than 300,000 lives."))["attributed_to"] == ""
 
 
+def test_people_in_besieged_areas_are_besieged(figures_of):
+    row = one(figures_of("About 2 million live in hard-to-reach places, including 180,000 in besieged towns."))
+    assert (row["value"], row["category"]) == (180000, "besieged")
+
+
 def test_killing_or_wounding_counts_both(figures_of):
     row = one(figures_of("A car bomb went off at a checkpoint, killing or wounding 35 people, security forces said."))
     assert (row["category"], row["attributed_to"]) == ("casualties", "security forces")
