@@ -30,6 +30,7 @@ challenge: $(READY) ## run the challenge sets and rewrite their RESULTS.md (pass
 	$(PY) -m analysis challenge tests/heldout_d --out tests/heldout_d/RESULTS.md
 	$(PY) -m analysis challenge tests/heldout_e --out tests/heldout_e/RESULTS.md
 	$(PY) -m analysis challenge tests/heldout_f --out tests/heldout_f/RESULTS.md
+	$(PY) -m analysis challenge tests/heldout_g --out tests/heldout_g/RESULTS.md
 
 lab: $(READY) ## open JupyterLab on the notebooks (offline; the project's config is in jupyter_config/)
 	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter_config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" $(VENV)/bin/jupyter lab notebooks/

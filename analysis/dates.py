@@ -160,7 +160,8 @@ Direction (the ``tense`` column): which way a date without a year lies
        ("have"/"has"/"to have") + event = past, + plan word = the plan as of now ("have
        suggested the last week of November"). A bare past participle up to four words after a
        plan word in its clause is that plan's ("wants the conference held at the end of
-       November"); further on it is past ("under a resolution adopted on Dec. 18"). A verb
+       November"), and so is one after "be" ("expects the programme to be finished by June
+       30"); further on it is past ("under a resolution adopted on Dec. 18"). A verb
        right after a determiner or a preposition is an adjective or a noun ("the armed
        groups", "the end of") and no cue.
     6. Reported speech: in a clause a past-tense reporting verb introduces (right after it,
@@ -1051,6 +1052,8 @@ def open_operator(text: str, s: int, e: int, rule: str) -> tuple[int, int, str |
 
 # the most words between a plan word and a participle that is its complement ("wants the conference held")
 COMPLEMENT_WORDS = 4
+# "be" right before a participle: a passive infinitive ("expects the programme to be finished by June 30")
+PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
 # a commitment told in the past ("agreed to", "promised to"): a date before it is when it was made
 PAST_ACT = re.compile(r"[A-Za-z]+ed\b")
 
@@ -1372,8 +1375,9 @@ class Reading:
             # a bare participle after a plan word and its object is its complement: "wants the
             # conference held"; further on it describes a noun of its own ("hopes to convene talks
             # ... under a resolution adopted on Dec. 18")
+            passive = PASSIVE_BEFORE.search(self.text, 0, head.start) is not None  # "to be finished": the plan's
             plans = [p for p in self.cues if p.kind == "plan" and clause.start <= p.start and p.end <= head.start
-                     and count_words(self.text[p.end:head.start]) <= COMPLEMENT_WORDS]
+                     and (passive or count_words(self.text[p.end:head.start]) <= COMPLEMENT_WORDS)]
             return self.group_direction(plans[-1], clause, follow=False) if plans else "past"
         if head.kind == "verb":
             return "past"

@@ -1,5 +1,5 @@
 """The challenge sets (tests/challenge, tests/challenge_b, tests/heldout, tests/heldout_d, tests/heldout_e,
-tests/heldout_f): short cases, each isolating one phenomenon, scored by the same scorer as the gold. They were written
+tests/heldout_f, tests/heldout_g): short cases, each isolating one phenomenon, scored by the same scorer as the gold. They were written
 by reading real coverage and annotated by reading, not from the rules; the rates reached are asserted below and reported, case
 by case, in each set's RESULTS.md (regenerated with `make challenge`)."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from analysis import evaluate
 from analysis.paths import TESTS_DIR
 
-SETS = ("challenge", "challenge_b", "heldout", "heldout_d", "heldout_e", "heldout_f")
+SETS = ("challenge", "challenge_b", "heldout", "heldout_d", "heldout_e", "heldout_f", "heldout_g")
 
 
 @pytest.fixture(scope="module", params=SETS)
@@ -39,9 +39,11 @@ def test_the_results_file_is_current(run):
 # rules and the other sets, and measured once at commit d0f3d08 (tests/heldout_e/MEASURED_ONCE.md); all its rows are
 # development numbers since rules were improved with its failing cases in view (see its README). Held-out set F was
 # written after that round, the same way, and measured once at commit 7cf8f98 (tests/heldout_f/MEASURED_ONCE.md: dates
-# 48 of 60, F1 0.962; casualties 37 of 45, F1 0.926; quotes 37 of 41, F1 0.990), the current estimate; the rows below
-# are development numbers since eighteen of its failures were fixed by general rules with them in view, and one
-# was the harness's (see its README).
+# 48 of 60, F1 0.962; casualties 37 of 45, F1 0.926; quotes 37 of 41, F1 0.990); its rows below are development
+# numbers since eighteen of its failures were fixed by general rules with them in view, and one was the harness's
+# (see its README). Held-out set G was written after all of that, the same way, and measured once at commit 6ff9a9e
+# (tests/heldout_g/MEASURED_ONCE.md): the current estimate. Its casualties and quotes rows are that blind run; its
+# dates row is a development number since a regression it showed ("expects ... to be finished by June 30") was fixed.
 REACHED = {
     "challenge": [("dates", 230, 230, 1.00, 1.00),
                   ("casualties", 96, 96, 1.00, 1.00),
@@ -61,6 +63,9 @@ REACHED = {
     "heldout_f": [("dates", 60, 56, 0.996, 0.979),
                   ("casualties", 45, 45, 1.00, 1.00),
                   ("quotes", 41, 40, 1.00, 0.979)],
+    "heldout_g": [("dates", 61, 57, 0.992, 0.984),
+                  ("casualties", 44, 39, 0.980, 0.900),
+                  ("quotes", 40, 34, 0.977, 0.906)],
 }
 
 

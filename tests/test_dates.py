@@ -401,6 +401,9 @@ def test_a_header_date_far_back_ahead_or_only_updated_is_no_anchor(write_corpus,
     ("Elections are expected in April, officials told reporters.", "2015-12-18", "2016-04", "future"),
     ("Negotiators aim to finish a draft by September.", "2016-07-14", "2016-09", "future"),
     ("Moscow wants the meeting held in March.", "2014-11-20", "2015-03", "future"),  # the participle is the plan's
+    # after "be" a participle is the plan's however far from it ("to be finished")
+    ("The watchdog still expects the whole programme to be finished by June 30.", "2013-12-30", "2014-06-30",
+     "future"),
     # further from the plan word a participle describes a noun of its own
     ("The envoy hopes to bring both delegations back to the table under the accord signed on Dec. 3.",
      "2015-12-20", "2015-12-03", "past"),
