@@ -37,8 +37,9 @@ then longer, then earlier-listed match overlaps it.
     2012", "Aug 26, 2016", "the 21st of August 2013" -> the day. A month beside a day or a
     year may be abbreviated without its full stop ("Oct 7", "7 Oct", "Sept 12", "Sept.15").
     ``date_iso``: "2013-10-23". ``date_slash``: "10/23/2013", "28/08/2013", "1/20/14" (a
-    two-digit year is of this century), "23-02-2015" (with hyphens, a four-digit year). A first number above 12 is the day, a second above
-    12 the day; otherwise the article's convention decides: day first when one of its slash
+    two-digit year is of this century), "23-02-2015" (with hyphens, a four-digit year). A
+    first number above 12 is the day, a second above 12 the day; otherwise the article's
+    convention decides: day first when one of its slash
     dates has a first number above 12 and none a second one, else month first (US order; so
     "03/04/2013" alone is 4 March). Known limit: a British article whose only slash dates
     are ambiguous is read month first.
