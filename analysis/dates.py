@@ -318,22 +318,28 @@ def candidate_years(month: int, day: int, anchor: date) -> list[int]:
     return years or [y for y in range(anchor.year - 4, anchor.year + 5) if day_exists(y, month, day)]
 
 
+def choose_day(days: list[date], anchor: date, tense: str) -> date:
+    """One of ``days`` (in order), the candidates of a date stated without its year, by
+    direction (see the module docstring)."""
+    if tense == "past":
+        before = [d for d in days if d <= anchor]
+        return before[-1] if before else days[0]
+    if tense == "future":
+        # a text is often published (or dated) days after it was written: a deadline restated
+        # a few days after it ("must be dismantled by November 1", published on 5 November) is that one
+        after = [d for d in days if d >= anchor - timedelta(days=FUTURE_GRACE_DAYS)]
+        return after[0] if after else days[-1]
+    # nearest; a tie goes to the anchor's year
+    return min(days, key=lambda d: (abs((d - anchor).days), d.year != anchor.year))
+
+
 def choose_year(month: int, day: int, anchor: date, tense: str, weekday: int | None = None) -> int:
     """The year of a month and day stated without one, by direction (see the module docstring);
     a weekday written with the date keeps only the years in which the date falls on it."""
     years = candidate_years(month, day, anchor)
     if weekday is not None:
         years = [y for y in years if date(y, month, day).weekday() == weekday] or years
-    if tense == "past":
-        before = [y for y in years if date(y, month, day) <= anchor]
-        return max(before) if before else min(years)
-    if tense == "future":
-        # a text is often published (or dated) days after it was written: a deadline restated
-        # a few days after it ("must be dismantled by November 1", published on 5 November) is that one
-        after = [y for y in years if date(y, month, day) >= anchor - timedelta(days=FUTURE_GRACE_DAYS)]
-        return min(after) if after else max(years)
-    # nearest; a tie goes to the anchor's year
-    return min(years, key=lambda y: (abs((date(y, month, day) - anchor).days), y != anchor.year))
+    return choose_day([date(y, month, day) for y in years], anchor, tense).year
 
 
 def choose_month_year(month: int, anchor: date, tense: str, months: int = 1) -> int:
@@ -708,10 +714,11 @@ def _fortnight_ago(g, anchor, tense):
 
 def _weekday(g, anchor, tense):
     target, rel = WEEKDAYS.index(g["weekday"].lower()), (g.get("rel") or "").lower()
-    if g.get("wrel"):  # "Tuesday last week": that day of the week before (after, or of) the anchor's
-        return day_value(anchor + timedelta(days=target - anchor.weekday() + 7 * SHIFTS[g["wrel"].lower()]))
-    if rel == "this":  # "this Sunday" said on a Friday: the day of the anchor's own week (Monday to Sunday)
-        return day_value(anchor + timedelta(days=target - anchor.weekday()))
+    # "Tuesday last week": that day of the week before (after, or of) the anchor's, Monday to
+    # Sunday; "this Sunday" said on a Friday: the day of the anchor's own week
+    week = SHIFTS[g["wrel"].lower()] if g.get("wrel") else 0 if rel == "this" else None
+    if week is not None:
+        return day_value(anchor + timedelta(days=target - anchor.weekday() + 7 * week))
     direction = {"last": "past", "next": "next"}.get(rel, tense)
     return day_value(weekday_date(target, anchor, direction))
 
@@ -738,15 +745,6 @@ def _holiday(g, anchor, tense):
     return day_value(choose_day(days, anchor, tense))
 
 
-def choose_day(days: list[date], anchor: date, tense: str) -> date:
-    """One of ``days`` (in order) by direction, as :func:`choose_year` chooses a year."""
-    if tense == "past":
-        before = [d for d in days if d <= anchor]
-        return before[-1] if before else days[0]
-    if tense == "future":
-        after = [d for d in days if d >= anchor - timedelta(days=FUTURE_GRACE_DAYS)]
-        return after[0] if after else days[-1]
-    return min(days, key=lambda d: (abs((d - anchor).days), d.year != anchor.year))
 
 
 def _new_year(g, anchor, tense):

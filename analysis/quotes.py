@@ -1091,10 +1091,7 @@ class Reading:
             named = [p for p in self.mentions(j) if not p.label]
             if named:
                 return named[0]
-        # in the first body paragraph only: further on, a pronoun with no one before it is
-        # about someone the rules did not recognise, not the standfirst's person
-        first = bool(self.paragraphs) and at < self.paragraphs[0][1]
-        return self._lead_person() if first else None
+        return self._lead_person(at)
 
     def _speakers_in(self, i: int) -> list[Person]:
         """Who spoke in sentence ``i``, in text order: the people, and the unnamed who spoke
@@ -1163,9 +1160,13 @@ class Reading:
                     return Speaker(who.name, subject.group("spk"), who.affiliation, "", who.kind)
         return None
 
-    def _lead_person(self) -> Person | None:
+    def _lead_person(self, at: int) -> Person | None:
         """The first listed person the standfirst names ("Jane Doe closed the talks …" above
-        a first paragraph that says "he"), when the body names nobody before the pronoun."""
+        a first paragraph that says "he"), for a pronoun or a title at ``at`` with nobody before
+        it in the body. Only in the first body paragraph: further on, it is about someone the
+        rules did not recognise, not the standfirst's person."""
+        if not self.paragraphs or at >= self.paragraphs[0][1]:
+            return None
         for ls, le in self.lead:
             for s, e, (name, aff, kind) in _alias_hits(self.text, ls, le):
                 if kind != "person":
@@ -1296,9 +1297,9 @@ class Reading:
             deputy = _DEPUTY in _senses(phrase.split(), titles)
             fitting = [p for p in candidates if sense in p.senses and (not deputy or _DEPUTY in p.senses)]
             fitting = fitting or (candidates if affs and not deputy else [])
-            if not fitting and not candidates and self.paragraphs and at < self.paragraphs[0][1]:
+            if not fitting and not candidates:
                 # the first paragraph's "the spokeswoman" after a standfirst that names her
-                lead = self._lead_person()
+                lead = self._lead_person(at)
                 fitting = [lead] if lead is not None and sense in lead.senses else []
             if fitting:
                 return Who(fitting[0].name, fitting[0].affiliation, "person", fitting[0].senses)
